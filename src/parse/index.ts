@@ -1,0 +1,44 @@
+import type { Root } from 'mdast'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import { unified } from 'unified'
+
+/** The frozen parser preset: CommonMark + GFM + YAML/TOML front matter. */
+export const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze()
+
+export const BOM = '\uFEFF'
+
+export interface Parsed {
+  tree: Root
+  /**
+   * micromark drops a leading BOM and counts offsets without it (textlint
+   * strips it for the same reason). `shift` is what to add to a tree offset
+   * to get an offset into the original source: 1 with a BOM, else 0.
+   */
+  shift: number
+}
+
+export function parseMarkdown(source: string): Parsed {
+  const shift = source.startsWith(BOM) ? 1 : 0
+  const tree = parser.parse(shift ? source.slice(1) : source)
+  return { tree, shift }
+}
+
+/** Line starts of a source, for offset → 1-based line/column in O(log n). */
+export class LineIndex {
+  private readonly starts: number[] = [0]
+  constructor(source: string) {
+    for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) this.starts.push(i + 1)
+  }
+  point(offset: number): { line: number; column: number; offset: number } {
+    let lo = 0
+    let hi = this.starts.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if ((this.starts[mid] as number) <= offset) lo = mid
+      else hi = mid - 1
+    }
+    return { line: lo + 1, column: offset - (this.starts[lo] as number) + 1, offset }
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * Split a sentence where it holds two argumentative moves joined by a
+ * connective: "X, because Y", "A; therefore B", "X, but Y", and a leading
+ * concession "Although X, Y". Both parts must be clause-sized (≥ 3 words);
+ * conditionals ("If X, Y") and temporal "since" stay whole.
+ */
+
+const MIDDLE =
+  /(?:[,;:]\s+|\s+(?=because\b))(?=(because|therefore|thus|hence|consequently|so|but|yet|although|though|whereas|however|nevertheless|as a result|which means|that is why)\b)/giu
+
+const LEADING = /^(although|though|even though|even if|while|whereas|because|admittedly|granted)\b/iu
+
+const WORD = /[\p{L}\p{N}]+/gu
+
+function words(text: string): number {
+  return text.match(WORD)?.length ?? 0
+}
+
+/** Cut points (indices into `text`) inside the sentence range [a, b). */
+export function clauseCuts(text: string, a: number, b: number): number[] {
+  const s = text.slice(a, b)
+  const cuts: number[] = []
+  let last = 0
+  MIDDLE.lastIndex = 0
+  for (let m = MIDDLE.exec(s); m; m = MIDDLE.exec(s)) {
+    const connective = (m[1] as string).toLowerCase()
+    const cut = m.index + m[0].length
+    const sep = s[m.index]
+    // "so" and "yet" split only after a comma or semicolon, "so that" never; "but also" never.
+    if (connective === 'so' && (sep === ' ' || /^so\s+(?:that|much|many|far|long)\b/i.test(s.slice(cut)))) continue
+    if (connective === 'but' && /^but\s+(?:also|not|rather)\b/i.test(s.slice(cut))) continue
+    if (connective === 'however' && sep !== ';') continue
+    if (words(s.slice(last, m.index)) < 3 || words(s.slice(cut)) < 4) continue
+    cuts.push(a + cut)
+    last = cut
+  }
+  if (!cuts.length) {
+    const lead = LEADING.exec(s)
+    if (lead) {
+      const comma = s.indexOf(', ', lead[0].length)
+      if (comma !== -1 && words(s.slice(0, comma)) >= 3 && words(s.slice(comma)) >= 3) cuts.push(a + comma + 2)
+    }
+  }
+  return cuts
+}

@@ -1,0 +1,157 @@
+import type { Nodes, PhrasingContent } from 'mdast'
+
+/**
+ * A prose block flattened to analysis text, with a per-character map back to
+ * source offsets. remark-retext positions drift after block-quote prefixes,
+ * list indentation, escapes and entities, so we align each text node's value
+ * with its own source slice instead.
+ */
+export interface Flat {
+  /** Analysis text: what a reader reads (no markup, no `> ` prefixes). */
+  text: string
+  /** Source offset where the representation of char i starts / ends (an escape or entity spans several). */
+  from: number[]
+  to: number[]
+  /** Chars that can never end a sentence (inside inline code or an image's alt). */
+  atomic: Uint8Array
+  /** Indices of chars that came from a hard line break. */
+  hardBreaks: Set<number>
+  /** Inline containers (emphasis, strong, delete, link, inline code): first/last char index and source span. */
+  containers: Container[]
+}
+
+export interface Container {
+  first: number
+  last: number
+  start: number
+  end: number
+}
+
+const ENTITY = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/y
+
+class Builder {
+  text = ''
+  from: number[] = []
+  to: number[] = []
+  atomic: number[] = []
+  hardBreaks = new Set<number>()
+  containers: Container[] = []
+  constructor(readonly source: string, readonly shift: number) {}
+
+  push(ch: string, from: number, to: number, atomic = false): void {
+    if (atomic) this.atomic.push(this.text.length)
+    this.text += ch
+    this.from.push(from)
+    this.to.push(to)
+  }
+
+  /** Align a text node's value with its source slice [start, end). */
+  alignText(value: string, start: number, end: number): void {
+    const src = this.source
+    let p = start
+    for (let i = 0; i < value.length; i++) {
+      const c = value[i] as string
+      const code = c.charCodeAt(0)
+      // Second half of a surrogate pair decoded from one entity: same span as the first half.
+      if (code >= 0xdc00 && code <= 0xdfff && i > 0 && this.to.length && src[p - 1] === ';') {
+        const prev = this.text.length - 1
+        this.push(c, this.from[prev] as number, this.to[prev] as number)
+        continue
+      }
+      let placed = false
+      while (p < end) {
+        const s = src[p]
+        if (s === c) {
+          this.push(c, p, p + 1)
+          p++
+          placed = true
+          break
+        }
+        if (s === '\\' && src[p + 1] === c) {
+          this.push(c, p, p + 2)
+          p += 2
+          placed = true
+          break
+        }
+        if (s === '&') {
+          ENTITY.lastIndex = p
+          const m = ENTITY.exec(src)
+          if (m) {
+            this.push(c, p, p + m[0].length)
+            p += m[0].length
+            placed = true
+            break
+          }
+        }
+        if (s === '\r' && c === '\n' && src[p + 1] === '\n') {
+          this.push(c, p, p + 2)
+          p += 2
+          placed = true
+          break
+        }
+        // Container prefixes (`> `, list indentation), stripped line-leading
+        // whitespace and other syntax the value does not hold.
+        p++
+      }
+      if (!placed) this.push(c, end, end)
+    }
+  }
+
+  /** An atomic run (inline code, image alt): chars map inside the node's span. */
+  atomicRun(value: string, start: number, end: number): void {
+    if (!value) return
+    for (let i = 0; i < value.length; i++) {
+      const a = i === 0 ? start : Math.min(start + i, end - 1)
+      const b = i === value.length - 1 ? end : Math.min(a + 1, end)
+      this.push(value[i] as string, a, b, true)
+    }
+  }
+
+  inline(node: PhrasingContent): void {
+    const pos = node.position
+    if (!pos || pos.start.offset === undefined || pos.end.offset === undefined) {
+      // remark-gfm can leave nodes without positions; keep their text, unmapped.
+      if ('value' in node && typeof node.value === 'string' && node.type !== 'html') {
+        const at = this.to.length ? (this.to[this.to.length - 1] as number) : 0
+        for (const ch of node.value) this.push(ch, at, at, true)
+      } else if ('children' in node) for (const c of node.children) this.inline(c as PhrasingContent)
+      return
+    }
+    const start = pos.start.offset + this.shift
+    const end = pos.end.offset + this.shift
+    switch (node.type) {
+      case 'text':
+        this.alignText(node.value, start, end)
+        return
+      case 'inlineCode': {
+        const first = this.text.length
+        this.atomicRun(node.value || ' ', start, end)
+        this.containers.push({ first, last: this.text.length - 1, start, end })
+        return
+      }
+      case 'break':
+        this.hardBreaks.add(this.text.length)
+        this.push('\n', start, end)
+        return
+      case 'html':
+      case 'image':
+      case 'imageReference':
+      case 'footnoteReference':
+        return
+      default: {
+        if (!('children' in node)) return
+        const first = this.text.length
+        for (const c of node.children) this.inline(c as PhrasingContent)
+        if (this.text.length > first) this.containers.push({ first, last: this.text.length - 1, start, end })
+      }
+    }
+  }
+}
+
+export function flatten(block: Nodes, source: string, shift: number): Flat {
+  const b = new Builder(source, shift)
+  if ('children' in block) for (const c of block.children) b.inline(c as PhrasingContent)
+  const atomic = new Uint8Array(b.text.length)
+  for (const i of b.atomic) atomic[i] = 1
+  return { text: b.text, from: b.from, to: b.to, atomic, hardBreaks: b.hardBreaks, containers: b.containers }
+}

@@ -1,0 +1,131 @@
+/**
+ * Sentence boundaries in a block's analysis text. Rules, not a model: a
+ * terminal mark (. ! ? …), optional closing quotes/brackets, white space, and
+ * a plausible sentence start; abbreviations, initials, and lower-case
+ * continuations never end a sentence. Linear in the text length.
+ */
+
+/** Abbreviations after which a full stop never ends a sentence. */
+const NEVER_FINAL = new Set(
+  [
+    'mr', 'mrs', 'ms', 'mx', 'dr', 'prof', 'sr', 'jr', 'st', 'mt', 'ft', 'gen', 'col', 'lt', 'sgt', 'capt', 'cmdr',
+    'rev', 'hon', 'gov', 'sen', 'rep', 'pres', 'fig', 'figs', 'eq', 'eqs', 'no', 'nos', 'vol', 'vols', 'pp', 'p',
+    'ch', 'sec', 'art', 'ed', 'eds', 'al', 'cf', 'vs', 'v', 'e.g', 'i.e', 'viz', 'approx', 'dept', 'est', 'ca',
+    'op', 'ibid', 'resp', 'incl', 'ref', 'refs', 'tel', 'ave', 'blvd', 'rd', 'jan', 'feb', 'mar', 'apr', 'jun',
+    'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun',
+  ],
+)
+
+/** Abbreviations that may also end a sentence: split only before a typical sentence opener. */
+const MAYBE_FINAL = new Set(['etc', 'u.s', 'u.k', 'u.n', 'e.u', 'a.m', 'p.m', 'inc', 'ltd', 'co', 'corp', 'bros', 'jr', 'sr'])
+
+const OPENERS = new Set(
+  (
+    'the a an this that these those it its he she they we i you there here his her their our my your ' +
+    'but and yet so however in on at for if when while although though as since because then thus therefore ' +
+    'moreover furthermore also still what why how who where which one some many most all no not nor'
+  ).split(' '),
+)
+
+const TERMINAL = /[.!?\u2026\u203D]/
+const CLOSERS = /["'\u2019\u201D\u00BB)\]\u203A]/
+const SPACE = /[\s\u00A0\u2000-\u200B\u202F\u205F\u3000]/
+const OPENING = /["'\u2018\u201C\u00AB(\[\u2039¿¡]/
+const UPPER = /[\p{Lu}\p{Lt}\p{N}]/u
+const LETTER = /[\p{L}\p{N}]/u
+
+export function isSpace(ch: string | undefined): boolean {
+  return ch !== undefined && SPACE.test(ch)
+}
+
+/** Index of the first char of the next word at or after i, skipping spaces and opening quotes. */
+function nextWord(text: string, i: number): { at: number; word: string; quoted: boolean } {
+  let j = i
+  while (j < text.length && isSpace(text[j])) j++
+  let quoted = false
+  while (j < text.length && OPENING.test(text[j] as string)) {
+    quoted = true
+    j++
+  }
+  let k = j
+  while (k < text.length && LETTER.test(text[k] as string)) k++
+  return { at: j, word: text.slice(j, k), quoted }
+}
+
+/** The token (letters and inner dots) ending right before the full stop at i. */
+function tokenBefore(text: string, i: number): string {
+  let j = i
+  while (j > 0 && (LETTER.test(text[j - 1] as string) || (text[j - 1] === '.' && j - 1 > 0 && LETTER.test(text[j - 2] as string)))) j--
+  return text.slice(j, i)
+}
+
+function abbreviationBlocks(text: string, dot: number, next: { word: string }): boolean {
+  const token = tokenBefore(text, dot)
+  if (!token) return false
+  const lower = token.toLowerCase()
+  const nextLower = next.word.toLowerCase()
+  if (NEVER_FINAL.has(lower)) {
+    // A month abbreviation before a day/year, a title before a name: never a boundary.
+    return true
+  }
+  // Single initials ("J. Smith"), but not a one-letter word that ends a sentence before an opener.
+  if (/^\p{Lu}$/u.test(token) && !OPENERS.has(nextLower)) return true
+  if (MAYBE_FINAL.has(lower) || /^(?:\p{L}\.)+\p{L}$/u.test(token)) return !OPENERS.has(nextLower)
+  return false
+}
+
+export interface BoundaryOptions {
+  atomic: Uint8Array
+  hardBreaks: ReadonlySet<number>
+}
+
+/**
+ * Split [0, text.length) into sentence ranges (trimmed of outer white space;
+ * empty ranges dropped).
+ */
+export function sentenceRanges(text: string, opts: BoundaryOptions): Array<[number, number]> {
+  const cuts: number[] = []
+  const lineBlock = !/[.!?\u2026]/.test(text) && text.includes('\n')
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string
+    if (ch === '\n' && (lineBlock || opts.hardBreaks.has(i))) {
+      const next = nextWord(text, i + 1)
+      const prev = text.slice(0, i).trimEnd().slice(-1)
+      if (next.word && UPPER.test(text[next.at] as string) && !/[,;:(\-–—]/.test(prev)) cuts.push(i + 1)
+      continue
+    }
+    if (!TERMINAL.test(ch) || opts.atomic[i]) continue
+    // Extend over a run of terminal marks and closing quotes/brackets.
+    let j = i + 1
+    while (j < text.length && (TERMINAL.test(text[j] as string) || CLOSERS.test(text[j] as string)) && !opts.atomic[j]) j++
+    if (j < text.length && !isSpace(text[j])) {
+      i = j - 1
+      continue
+    }
+    const next = nextWord(text, j)
+    if (next.at >= text.length) break
+    const first = text[next.at] as string
+    const startsSentence = UPPER.test(first) || (next.quoted && next.word !== '') || !LETTER.test(first)
+    if (!startsSentence || /[a-z]/.test(first)) {
+      i = j - 1
+      continue
+    }
+    if (ch === '.' && j === i + 1 && abbreviationBlocks(text, i, next)) {
+      i = j - 1
+      continue
+    }
+    cuts.push(j)
+    i = j - 1
+  }
+  const ranges: Array<[number, number]> = []
+  let start = 0
+  for (const cut of [...cuts, text.length]) {
+    let a = start
+    let b = cut
+    while (a < b && isSpace(text[a])) a++
+    while (b > a && isSpace(text[b - 1])) b--
+    if (b > a) ranges.push([a, b])
+    start = cut
+  }
+  return ranges
+}
