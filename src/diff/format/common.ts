@@ -1,0 +1,114 @@
+import type { ArgumentDiff, RelationChange, UnitChange } from '../types.js'
+
+/** Lookups shared by the report formats (no analysis: everything comes from the diff). */
+export interface DiffIndex {
+  byOld: Map<string, UnitChange>
+  byNew: Map<string, UnitChange>
+  changed: UnitChange[]
+}
+
+export function indexDiff(diff: ArgumentDiff): DiffIndex {
+  const byOld = new Map<string, UnitChange>()
+  const byNew = new Map<string, UnitChange>()
+  for (const c of diff.units) {
+    if (c.old) byOld.set(c.old.id, c)
+    if (c.new) byNew.set(c.new.id, c)
+  }
+  return { byOld, byNew, changed: diff.units.filter(isChanged) }
+}
+
+export function isChanged(c: UnitChange): boolean {
+  return c.status !== 'unchanged' || c.moved !== undefined || c.role !== undefined || c.confidence !== undefined
+}
+
+export function changedRelations(diff: ArgumentDiff): RelationChange[] {
+  return diff.relations.filter((r) => r.status !== 'unchanged')
+}
+
+/** Whitespace collapsed, cut to `max` characters on a word boundary. */
+export function snippet(text: string, max = 72): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  if (flat.length <= max) return flat
+  const cut = flat.slice(0, max - 1)
+  const space = cut.lastIndexOf(' ')
+  return `${space > max / 2 ? cut.slice(0, space) : cut}…`
+}
+
+/** 1-based paragraph label: the nth prose block (headings count). */
+export function para(p: number): string {
+  return `¶${p + 1}`
+}
+
+export function unitText(index: DiffIndex, id: string, side: 'old' | 'new'): string {
+  const c = side === 'old' ? index.byOld.get(id) : index.byNew.get(id)
+  const ref = c ? (side === 'old' ? c.old : c.new) : null
+  return ref ? ref.text : id
+}
+
+/** Facts about one unit's change, in reading order. */
+export function unitFacts(c: UnitChange): string[] {
+  const facts: string[] = []
+  if (c.status === 'added') facts.push('added')
+  if (c.status === 'removed') facts.push('removed')
+  if (c.status === 'reworded') facts.push(`reworded (${Math.round((c.similarity ?? 0) * 100)}% similar)`)
+  if (c.moved) facts.push(c.moved.kind === 'paragraph' ? `moved from ${para(c.moved.from)}` : `moved (with ${para(c.moved.from)})`)
+  if (c.role) facts.push(`role ${c.role.from} → ${c.role.to}`)
+  if (c.confidence) facts.push(`confidence ${c.confidence.from.toFixed(2)} → ${c.confidence.to.toFixed(2)}`)
+  return facts
+}
+
+/** One-character marker of a unit change. */
+export function unitMark(c: UnitChange): string {
+  if (c.status === 'added') return '+'
+  if (c.status === 'removed') return '-'
+  if (c.status === 'reworded') return '~'
+  if (c.moved) return '>'
+  if (c.role) return '!'
+  return '?'
+}
+
+export function summaryLine(diff: ArgumentDiff): string {
+  const s = diff.summary
+  const parts = [
+    [s.reworded, 'reworded'],
+    [s.added, 'added'],
+    [s.removed, 'removed'],
+    [s.moved, 'moved'],
+    [s.roleChanged, 'role changed'],
+    [s.confidenceChanged, 'confidence changed'],
+  ]
+    .filter(([n]) => n)
+    .map(([n, w]) => `${n} ${w}`)
+  const r = s.relations
+  const rel = [
+    [r.added, 'added'],
+    [r.removed, 'removed'],
+    [r.flipped, 'flipped'],
+    [r.retargeted, 'retargeted'],
+  ]
+    .filter(([n]) => n)
+    .map(([n, w]) => `${n} ${w}`)
+  const units = diff.units.length
+  return [
+    `units: ${parts.length ? parts.join(', ') : 'no change'} (of ${units})`,
+    `relations: ${rel.length ? rel.join(', ') : 'no change'} (${r.unchanged} unchanged)`,
+  ].join('; ')
+}
+
+export function conclusionLine(diff: ArgumentDiff): string {
+  const c = diff.headlines.conclusion
+  switch (c.status) {
+    case 'same':
+      return 'Conclusion unchanged.'
+    case 'reworded':
+      return 'Conclusion reworded.'
+    case 'changed':
+      return 'Conclusion CHANGED.'
+    case 'added':
+      return 'Conclusion added (the old version had none).'
+    case 'removed':
+      return 'Conclusion removed (the new version has none).'
+    case 'none':
+      return 'No conclusion in either version.'
+  }
+}
