@@ -1,0 +1,66 @@
+/**
+ * Run an analyzer on every gold document (as markdown), align its units to
+ * gold, and score it beside the two baselines. No IO, no pipeline import: the
+ * analyzer is passed in (index.ts passes the `argmap run` pipeline).
+ */
+import type { ArgumentMap } from '../model/types.js'
+import { align } from './align.js'
+import { BASELINES, baseline } from './baselines.js'
+import { documentErrors, sortErrors, type UnitError } from './errors.js'
+import { goldToMarkdown, mapRange } from './gold.js'
+import { addCounts, emptyCounts, figures, scoreDocument, type Counts } from './score.js'
+import type { EvalResult, GoldDoc, Prediction, SystemName } from './types.js'
+
+export type Analyzer = (source: string, options?: { path?: string }) => ArgumentMap
+
+/** A predicted map as units and relations in gold-text offsets. */
+export function toPrediction(map: ArgumentMap, toGold: Int32Array): Prediction {
+  return {
+    units: map.units.map((u) => {
+      const [start, end] = mapRange(toGold, u.start.offset, u.end.offset) ?? [0, 0]
+      return {
+        id: u.id,
+        role: u.role,
+        start,
+        end,
+        text: u.text,
+        paragraph: u.paragraph,
+        confidence: u.confidence,
+        signals: u.signals,
+      }
+    }),
+    relations: map.relations.map((r) => ({ from: r.from, to: r.to, type: r.type })),
+  }
+}
+
+/** Score `analyze` (and the baselines on its units) against gold documents; `file` names them in the result. */
+export function evaluateDocs(docs: readonly GoldDoc[], file: string, analyze: Analyzer): EvalResult {
+  const totals: Record<SystemName, Counts> = { argmap: emptyCounts(), 'all-premise': emptyCounts(), position: emptyCounts() }
+  const errors: UnitError[] = []
+  for (const doc of docs) {
+    const { markdown, toGold } = goldToMarkdown(doc)
+    const predicted = toPrediction(analyze(markdown, { path: `${doc.id}.md` }), toGold)
+    const alignment = align(predicted.units, doc.units)
+    addCounts(totals.argmap, scoreDocument(doc, predicted, alignment))
+    errors.push(...documentErrors(doc, predicted, alignment))
+    // Baselines keep the same units, so the same alignment holds.
+    for (const name of BASELINES) addCounts(totals[name], scoreDocument(doc, baseline(name, predicted), alignment))
+  }
+  let units = 0
+  let implicitUnits = 0
+  let multiSpanUnits = 0
+  let relations = 0
+  for (const d of docs) {
+    units += d.units.length
+    relations += d.relations.length
+    for (const u of d.units) {
+      if (u.implicit) implicitUnits++
+      if (u.spans.length > 1) multiSpanUnits++
+    }
+  }
+  return {
+    gold: { file, documents: docs.length, units, implicitUnits, multiSpanUnits, relations },
+    systems: { argmap: figures(totals.argmap), 'all-premise': figures(totals['all-premise']), position: figures(totals.position) },
+    errors: sortErrors(errors),
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * Types shared by the evaluation modules: gold documents, the markdown built
+ * from them, predictions in gold coordinates, alignments and score counts.
+ */
+import type { RelationType, Role } from '../model/types.js'
+import type { UnitError } from './errors.js'
+
+export type GoldRole = Exclude<Role, 'none'>
+
+export interface GoldUnit {
+  id: string
+  role: GoldRole
+  /** The annotators' text (first span for multi-span units; a reconstruction for implicit ones). */
+  text: string
+  /** Character spans [start, end) into the gold text; empty for implicit units. */
+  spans: Array<[number, number]>
+  /** True for an unstated central claim the annotators reconstructed (no offsets). */
+  implicit: boolean
+}
+
+export interface GoldRelation {
+  from: string
+  to: string
+  type: RelationType
+}
+
+export interface GoldDoc {
+  id: string
+  text: string
+  paragraphs: Array<[number, number]>
+  units: GoldUnit[]
+  relations: GoldRelation[]
+}
+
+/** A unit the system predicted, with its range mapped back into the gold text. */
+export interface PredUnit {
+  id: string
+  role: Role
+  /** [start, end) in the gold text. */
+  start: number
+  end: number
+  text: string
+  paragraph: number
+  confidence: number
+  signals: string[]
+}
+
+export interface PredRelation {
+  from: string
+  to: string
+  type: RelationType
+}
+
+export interface Prediction {
+  units: PredUnit[]
+  relations: PredRelation[]
+}
+
+export interface AlignedPair {
+  pred: string
+  gold: string
+  overlap: number
+}
+
+/** One-to-one alignment of predicted to gold units (ids within one document). */
+export interface Alignment {
+  pairs: AlignedPair[]
+  /** predicted unit id -> gold unit id */
+  predToGold: Map<string, string>
+  /** gold unit id -> predicted unit id */
+  goldToPred: Map<string, string>
+}
+
+/** Precision / recall / F1 with the counts they were computed from. */
+export interface Prf {
+  tp: number
+  predicted: number
+  gold: number
+  precision: number
+  recall: number
+  f1: number
+}
+
+export const CONFUSION_ROWS = ['conclusion', 'claim', 'premise', 'unmatched'] as const
+export const CONFUSION_COLS = ['conclusion', 'claim', 'premise', 'none', 'unmatched'] as const
+export type ConfusionRow = (typeof CONFUSION_ROWS)[number]
+export type ConfusionCol = (typeof CONFUSION_COLS)[number]
+/** confusion[goldRole][predictedRole]; `unmatched` = no aligned unit on that side. */
+export type Confusion = Record<ConfusionRow, Record<ConfusionCol, number>>
+
+export interface SystemScores {
+  segmentation: Prf
+  roles: Record<GoldRole, Prf>
+  macroF1: number
+  centralClaim: { correct: number; documents: number; accuracy: number }
+  attachment: Prf
+  typedAttachment: Prf
+  confusion: Confusion
+}
+
+/** The systems of a run: argmap and the two baselines (see baselines.ts). */
+export const SYSTEMS = ['argmap', 'all-premise', 'position'] as const
+export type SystemName = (typeof SYSTEMS)[number]
+
+export interface EvalResult {
+  gold: {
+    /** File name of the gold file (no directory, so reports do not depend on where it lives). */
+    file: string
+    documents: number
+    units: number
+    implicitUnits: number
+    multiSpanUnits: number
+    relations: number
+  }
+  systems: Record<SystemName, SystemScores>
+  /** argmap's worst-handled units, worst first (see errors.ts). */
+  errors: UnitError[]
+}
