@@ -1,86 +1,24 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { type Analyzer, evaluateDocs } from '../src/eval/evaluate.js'
+import { evaluateDocs } from '../src/eval/evaluate.js'
 import { readGold } from '../src/eval/gold.js'
-import type { ArgumentMap, RelationType, Role, Unit } from '../src/model/types.js'
+import { handAnalyzer } from './fixtures/eval/hand.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const TINY = path.join(here, 'fixtures/eval/tiny.jsonl')
 
-type U = [text: string, role: Role, confidence: number, paragraph: number]
-type R = [from: number, to: number, type: RelationType]
-
-/** A hand-made predicted map: units found by their text in the markdown eval hands the analyzer. */
-function handMap(source: string, docPath: string, units: U[], relations: R[]): ArgumentMap {
-  const point = (offset: number) => {
-    const before = source.slice(0, offset)
-    const line = before.split('\n').length
-    return { line, column: offset - (before.lastIndexOf('\n') + 1) + 1, offset }
-  }
-  let from = 0
-  const out: Unit[] = units.map(([text, role, confidence, paragraph], i) => {
-    const start = source.indexOf(text, from)
-    if (start < 0) throw new Error(`"${text}" not in ${JSON.stringify(source)}`)
-    from = start + text.length
-    return { id: `p${i + 1}`, role, text, start: point(start), end: point(from), paragraph, confidence, signals: [`hand:${i + 1}`] }
-  })
-  return {
-    schema: 'argmap/1',
-    source: { path: docPath, sha256: '', title: null },
-    units: out,
-    relations: relations.map(([f, t, type]) => ({ from: `p${f}`, to: `p${t}`, type, confidence: 1, signals: [] })),
-  }
-}
-
-// Gold (test/fixtures/eval/tiny.jsonl, written for this test):
-// t1  a1 conclusion "Cities should ban cars..."; a2 premise "Traffic kills ... many more." -support-> a1;
-//     a3 claim "Some say shops..." -attack-> a1; a4 premise "But pedestrian..." -attack-> a3.
-// t2  (two paragraphs joined by one "\n" in gold, by a blank line in the markdown)
-//     a1 conclusion, two spans: "We should plant more trees" [0,26) + "So yes, plant more trees." [89,114): 51 chars;
-//     a2 claim "because they cool the streets." -support-> a1; a3 premise "Shade saves..." -support-> a2.
-// t3  a1 implicit conclusion (no text); a2, a3 premises -support-> a1.
-const PREDICTED: Record<string, { units: U[]; relations: R[] }> = {
-  't1.md': {
-    units: [
-      ['Cities should ban cars from their centres.', 'conclusion', 0.9, 0], // p1 = a1
-      ['Traffic kills thousands every year', 'premise', 0.8, 0], // p2 = a2 (overlap 34, 2*34 >= 57)
-      ['and injures many more.', 'premise', 0.4, 0], // p3 unmatched (a2 taken)
-      ['Some say shops would lose customers.', 'premise', 0.55, 0], // p4 = a3
-      ['But pedestrian streets attract more shoppers.', 'claim', 0.65, 0], // p5 = a4
-    ],
-    relations: [[2, 1, 'support'], [3, 1, 'support'], [4, 1, 'support'], [5, 1, 'support']],
-  },
-  't2.md': {
-    units: [
-      ['We should plant more trees,', 'claim', 0.6, 0], // p1 = a1 (overlap 26, 2*26 = 52 >= 51)
-      ['because they cool the streets.', 'premise', 0.7, 0], // p2 = a2
-      ['Shade saves energy in summer.', 'premise', 0.5, 1], // p3 = a3
-      ['So yes, plant more trees.', 'conclusion', 0.7, 1], // p4 unmatched (2*25 = 50 < 51)
-    ],
-    relations: [[1, 4, 'support'], [2, 1, 'support'], [3, 1, 'support']],
-  },
-  't3.md': {
-    units: [
-      ['Homework eats family time.', 'none', 0.5, 0], // p1 = a2
-      ['Children need rest after school.', 'conclusion', 0.8, 0], // p2 = a3
-    ],
-    relations: [],
-  },
-}
-
-const handAnalyzer: Analyzer = (source, options) => {
-  const p = PREDICTED[options?.path ?? '']
-  if (!p) throw new Error(`no hand map for ${options?.path}`)
-  return handMap(source, options!.path!, p.units, p.relations)
-}
-
+// Predicted maps (p1, p2... in each document) and the gold they are scored against: test/fixtures/eval/hand.ts.
 const evaluate = () => evaluateDocs(readGold(TINY), 'tiny.jsonl', handAnalyzer)
 const result = evaluate()
 
 describe('evaluate on hand-made gold and predictions', () => {
   it('summarises the gold file', () => {
     expect(result.gold).toEqual({ file: 'tiny.jsonl', documents: 3, units: 10, implicitUnits: 1, multiSpanUnits: 1, relations: 7 })
+    // Reachable with these units: t1's and t2's conclusions align (t3's is implicit): 2/3;
+    // relations with both ends aligned: all 3 of t1, both of t2, none of t3 (implicit target): 5/7.
+    expect(result.ceiling.centralClaim).toBeCloseTo(2 / 3, 12)
+    expect(result.ceiling.relationRecall).toBeCloseTo(5 / 7, 12)
   })
 
   it('scores argmap as worked out by hand', () => {

@@ -37,12 +37,18 @@ export function toPrediction(map: ArgumentMap, toGold: Int32Array): Prediction {
 export function evaluateDocs(docs: readonly GoldDoc[], file: string, analyze: Analyzer): EvalResult {
   const totals: Record<SystemName, Counts> = { argmap: emptyCounts(), 'all-premise': emptyCounts(), position: emptyCounts() }
   const errors: UnitError[] = []
+  let reachableConclusions = 0
+  let reachableRelations = 0
   for (const doc of docs) {
     const { markdown, toGold } = goldToMarkdown(doc)
     const predicted = toPrediction(analyze(markdown, { path: `${doc.id}.md` }), toGold)
     const alignment = align(predicted.units, doc.units)
     addCounts(totals.argmap, scoreDocument(doc, predicted, alignment))
     errors.push(...documentErrors(doc, predicted, alignment))
+    if (doc.units.some((u) => u.role === 'conclusion' && alignment.goldToPred.has(u.id))) reachableConclusions++
+    for (const r of doc.relations) {
+      if (alignment.goldToPred.has(r.from) && alignment.goldToPred.has(r.to)) reachableRelations++
+    }
     // Baselines keep the same units, so the same alignment holds.
     for (const name of BASELINES) addCounts(totals[name], scoreDocument(doc, baseline(name, predicted), alignment))
   }
@@ -60,6 +66,10 @@ export function evaluateDocs(docs: readonly GoldDoc[], file: string, analyze: An
   }
   return {
     gold: { file, documents: docs.length, units, implicitUnits, multiSpanUnits, relations },
+    ceiling: {
+      centralClaim: docs.length ? reachableConclusions / docs.length : 0,
+      relationRecall: relations ? reachableRelations / relations : 0,
+    },
     systems: { argmap: figures(totals.argmap), 'all-premise': figures(totals['all-premise']), position: figures(totals.position) },
     errors: sortErrors(errors),
   }

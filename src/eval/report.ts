@@ -41,6 +41,10 @@ function summary(r: EvalResult): string {
   return `${g.file}: ${g.documents} documents, ${g.units} gold units (${g.implicitUnits} implicit, ${g.multiSpanUnits} multi-span), ${g.relations} relations`
 }
 
+function ceiling(r: EvalResult): string {
+  return `Ceiling with argmap's segmentation: central-claim accuracy ${num(r.ceiling.centralClaim)}, relation recall ${num(r.ceiling.relationRecall)}.`
+}
+
 function figureCells(r: EvalResult): string[][] {
   return FIGURES.map(([label, pick]) => [label, ...SYSTEMS.map((s) => num(pick(r.systems[s])))])
 }
@@ -61,10 +65,14 @@ function aligned(rows: string[][]): string {
     .join('\n')
 }
 
+const NUMERIC = /^(?:-|[\d.]+)$/
+
+/** A GFM table; columns whose cells are all numbers are right-aligned. */
 function markdownTable(rows: string[][]): string {
   const [head, ...body] = rows
   const line = (r: string[]): string => `| ${r.join(' | ')} |`
-  return [line(head!), `|${head!.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`, ...body.map(line)].join('\n')
+  const rule = head!.map((_, i) => (body.length && body.every((r) => NUMERIC.test(r[i]!)) ? ' ---: ' : ' --- '))
+  return [line(head!), `|${rule.join('|')}|`, ...body.map(line)].join('\n')
 }
 
 function relationText(r: UnitError['goldRelation']): string {
@@ -110,7 +118,7 @@ export function formatReport(result: EvalResult, options: ReportOptions = {}): s
   const format = options.format ?? 'table'
   const errors = result.errors.slice(0, Math.max(0, options.errors ?? 0))
   if (format === 'json') {
-    const out: Record<string, unknown> = { gold: result.gold, systems: result.systems }
+    const out: Record<string, unknown> = { gold: result.gold, ceiling: result.ceiling, systems: result.systems }
     if (options.errors) out.errors = errors
     return `${JSON.stringify(out, (_k, v: unknown) => (typeof v === 'number' ? round4(v) : v), 2)}\n`
   }
@@ -118,12 +126,12 @@ export function formatReport(result: EvalResult, options: ReportOptions = {}): s
   const confusionHead = (s: SystemName) => [`gold / ${s}`, ...CONFUSION_COLS]
   const parts: string[] = []
   if (format === 'markdown') {
-    parts.push(`**${summary(result)}**`, markdownTable([head, ...figureCells(result)]))
+    parts.push(`**${summary(result)}**`, markdownTable([head, ...figureCells(result)]), ceiling(result))
     parts.push('Role confusion (rows: gold role; columns: predicted role; unmatched = no aligned unit):')
     for (const s of SYSTEMS) parts.push(markdownTable([confusionHead(s), ...confusionCells(result, s)]))
-    if (errors.length) parts.push(`Worst-handled units (argmap, ${errors.length}):`, errorTable(errors))
+    if (errors.length) parts.push(`Worst-handled units (argmap, ${errors.length} of ${result.errors.length}):`, errorTable(errors))
   } else {
-    parts.push(summary(result), aligned([head, ...figureCells(result)]))
+    parts.push(summary(result), aligned([head, ...figureCells(result)]), ceiling(result))
     parts.push('Role confusion (rows: gold role; columns: predicted role; unmatched = no aligned unit)')
     for (const s of SYSTEMS) parts.push(aligned([confusionHead(s), ...confusionCells(result, s)]))
     if (errors.length) parts.push(`Worst-handled units (argmap, ${errors.length} of ${result.errors.length})`, errorLines(errors))

@@ -112,6 +112,12 @@ export interface EvalResult {
     multiSpanUnits: number
     relations: number
   }
+  /**
+   * Best figures any labelling of argmap's units could reach: the share of
+   * documents whose gold conclusion some predicted unit aligns with, and of
+   * gold relations whose two ends both align.
+   */
+  ceiling: { centralClaim: number; relationRecall: number }
   systems: Record<SystemName, SystemScores>
   /** argmap's worst-handled units, worst first (see errors.ts). */
   errors: UnitError[]
