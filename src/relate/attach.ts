@@ -1,0 +1,138 @@
+/**
+ * The structure planner shared by the tagger (to know which units are
+ * claims) and the relation finder. Given the argumentative units and the
+ * conclusion, it attaches every other argumentative unit to exactly one
+ * earlier-decided target, reading connectives, paragraph structure and
+ * shared vocabulary. One pass over the units; look-backs are bounded.
+ */
+import type { RelationType, Segment } from '../model/types.js'
+import type { Features } from '../tag/features.js'
+import { chooseHead } from './heads.js'
+
+export interface Attachment {
+  /** Target unit index, or -1 for a root. */
+  to: number
+  type: RelationType
+  confidence: number
+  signals: string[]
+  /** Decided by an explicit connective (not by default placement). */
+  explicit: boolean
+}
+
+const ROOT: Attachment = Object.freeze({ to: -1, type: 'support', confidence: 0, signals: [], explicit: false }) as Attachment
+/** How far up a chain of supports a contrast may climb to find what it turns against. */
+const MAX_CLIMB = 4
+/** How many preceding units a "therefore" may gather as its premises. */
+const MAX_GATHER = 3
+
+export function plan(
+  segments: readonly Segment[],
+  feats: readonly Features[],
+  arg: readonly boolean[],
+  conclusion: number,
+): Attachment[] {
+  const out: Attachment[] = segments.map(() => ROOT)
+  if (conclusion < 0) return out
+  const set = (i: number, to: number, type: RelationType, confidence: number, signals: string[], explicit = false): void => {
+    out[i] = { to, type, confidence, signals, explicit }
+  }
+  // Group argumentative units by block, in document order.
+  const groups: number[][] = []
+  let lastPara = NaN
+  for (let i = 0; i < segments.length; i++) {
+    if (!arg[i]) continue
+    const p = segments[i]!.paragraph
+    if (p !== lastPara) groups.push([])
+    groups[groups.length - 1]!.push(i)
+    lastPara = p
+  }
+  const thesisStems = feats[conclusion]!.stems
+  for (const members of groups) {
+    const head = members.includes(conclusion) ? conclusion : members[chooseHead(members, segments, feats, thesisStems)]!
+    if (head !== conclusion) {
+      const hf = feats[head]!
+      const conceded = hf.marker.lead?.fn === 'concession'
+      set(head, conclusion, conceded ? 'attack' : 'support', 0.55, [conceded ? 'structure:paragraph-concession' : 'structure:paragraph-claim'])
+    }
+    const climb = (from: number): number => {
+      let t = from
+      for (let k = 0; k < MAX_CLIMB; k++) {
+        const a = out[t]!
+        if (t === head || t === conclusion || a.to < 0 || a.to === head || a.to === conclusion || a.type !== 'support') break
+        t = a.to
+      }
+      return t
+    }
+    let prev = -1
+    let openConcession = -1
+    const conditionals: number[] = []
+    for (let k = 0; k < members.length; k++) {
+      const u = members[k]!
+      const f = feats[u]!
+      const lead = f.marker.lead
+      const fn = lead?.fn ?? null
+      const mk = lead ? [`marker:${lead.phrase.replace(/[^a-z0-9]+/g, '-')}`] : []
+      if (u !== head && u !== conclusion) {
+        const contrast = fn === 'contrast' || (f.marker.innerContrast !== null && fn !== 'concession')
+        if (fn === null && prev >= 0 && segments[u]!.clause && /^and\b/.test(f.folded) && out[prev]!.to >= 0 && prev !== head) {
+          const p = out[prev]!
+          set(u, p.to, p.type, p.confidence, ['structure:coordinated'], p.explicit)
+        } else if (fn === 'reason' || fn === 'example') {
+          set(u, prev >= 0 ? prev : head, 'support', 0.75, mk, true)
+        } else if (fn === 'concession') {
+          set(u, head, 'attack', 0.7, mk, true)
+          openConcession = u
+        } else if (contrast && f.conditional) {
+          const sib = conditionals.length > 0 ? conditionals[conditionals.length - 1]! : -1
+          if (sib >= 0 && out[sib]!.to >= 0) set(u, out[sib]!.to, out[sib]!.type, 0.6, ['structure:alternative-case', ...mk])
+          else set(u, head, 'support', 0.5, ['structure:alternative-case', ...mk])
+        } else if (contrast) {
+          const cmk = mk.length > 0 ? mk : [`marker:${(f.marker.innerContrast ?? 'however').replace(/[^a-z0-9]+/g, '-')}`]
+          if (prev < 0) set(u, head, 'attack', 0.55, cmk, true)
+          else {
+            const t = climb(prev)
+            set(u, t, 'attack', 0.7, cmk, true)
+            concede(out, t, head, conclusion)
+          }
+          openConcession = -1
+        } else if (fn === 'conclusion' && !lead?.phrase.startsWith('which')) {
+          set(u, head, 'support', 0.6, [...mk, 'structure:intermediate-conclusion'], true)
+          gather(out, members, k, head)
+        } else if (fn === 'addition') {
+          set(u, head, 'support', 0.6, mk)
+          openConcession = -1
+        } else if (openConcession >= 0 && prev >= 0 && (prev === openConcession || out[prev]!.to === openConcession)) {
+          set(u, openConcession, 'support', 0.45, ['structure:elaborates-concession'])
+        } else {
+          set(u, head, 'support', 0.5, ['structure:default'])
+        }
+        if (f.conditional) conditionals.push(u)
+      } else if (u === head && head !== conclusion && prev >= 0 && fn === 'contrast') {
+        // A paragraph whose point is a "yet/but" turn: what it turns against is conceded.
+        concede(out, climb(prev), head, conclusion)
+      } else if (u === conclusion && prev >= 0 && (fn === 'contrast' || f.marker.innerContrast)) {
+        concede(out, climb(prev), head, conclusion)
+      }
+      prev = u
+    }
+  }
+  return out
+}
+
+/** A unit that a "but/however" turns against was granted only to be answered: make its default support an attack. */
+function concede(out: Attachment[], t: number, head: number, conclusion: number): void {
+  const a = out[t]!
+  if (t === head || t === conclusion || a.explicit || a.to < 0 || a.type !== 'support') return
+  out[t] = { ...a, type: 'attack', confidence: 0.5, signals: [...a.signals, 'structure:conceded'] }
+}
+
+/** "A. B. Therefore C": A and B (placed by default under the head) become premises of C. */
+function gather(out: Attachment[], members: readonly number[], k: number, head: number): void {
+  const u = members[k]!
+  for (let j = k - 1, n = 0; j >= 0 && n < MAX_GATHER; j--, n++) {
+    const p = members[j]!
+    const a = out[p]!
+    if (p === head || a.explicit || a.to !== head || a.type !== 'support') break
+    out[p] = { to: u, type: 'support', confidence: 0.6, signals: ['structure:premise-of-conclusion'], explicit: true }
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * Paragraph structure: each paragraph's main claim (its "head"). A paragraph
+ * that holds the conclusion is headed by it; otherwise the unit that reads
+ * most like the point the paragraph makes: an evaluation or a "yet/but" turn,
+ * followed by reasons, sharing vocabulary with the thesis.
+ */
+import type { Segment } from '../model/types.js'
+import type { Features } from '../tag/features.js'
+import { overlap } from '../tag/text.js'
+
+export const HEAD_WEIGHTS = Object.freeze({
+  first: 1,
+  last: 0.5,
+  turn: 1.5,
+  voice: 1,
+  voiceCap: 2,
+  thesisWord: 0.3,
+  thesisCap: 1.2,
+  followedByReason: 1.5,
+  supportLead: -2,
+  conceded: -2,
+  conditional: -1,
+  question: -1.5,
+  reported: -1,
+  clause: -1,
+})
+
+/** Index (into `members`) of the paragraph's head. Members are argumentative unit indices in order. */
+export function chooseHead(
+  members: readonly number[],
+  segments: readonly Segment[],
+  feats: readonly Features[],
+  thesisStems: ReadonlySet<string>,
+): number {
+  const W = HEAD_WEIGHTS
+  let best = 0
+  let bestScore = -Infinity
+  for (let k = 0; k < members.length; k++) {
+    const i = members[k]!
+    const f = feats[i]!
+    const fn = f.marker.lead?.fn
+    let s = 0
+    if (k === 0) s += W.first
+    if (k === members.length - 1 && k > 0) s += W.last
+    if (fn === 'contrast' && k > 0 && !f.conditional) s += W.turn
+    const voice = (f.deontic.length > 0 ? 1 : 0) + (f.evaluative.length > 0 ? 1 : 0) + (f.stance.length > 0 ? 1 : 0) + (f.boosters.length > 0 ? 0.5 : 0)
+    s += Math.min(W.voiceCap, voice * W.voice)
+    s += Math.min(W.thesisCap, overlap(f.stems, thesisStems) * W.thesisWord)
+    const next = members[k + 1]
+    if (next !== undefined) {
+      const nf = feats[next]!
+      const nfn = nf.marker.lead?.fn
+      if (nfn === 'reason' || nfn === 'example' || (nf.conditional && nfn !== 'contrast')) s += W.followedByReason
+    }
+    if (fn === 'reason' || fn === 'example' || fn === 'addition') s += W.supportLead
+    if (fn === 'concession' || f.marker.innerContrast) s += W.conceded
+    if (f.conditional) s += W.conditional
+    if (f.question) s += W.question
+    if (f.reported >= 1.5) s += W.reported
+    if (segments[i]!.clause) s += W.clause
+    if (s > bestScore) {
+      bestScore = s
+      best = k
+    }
+  }
+  return best
+}

@@ -1,0 +1,86 @@
+/**
+ * Per-unit features: every rule that looks at one unit alone, run once per
+ * segment and memoised (the relation finder reads the same features).
+ */
+import type { Segment } from '../model/types.js'
+import { conditional } from './rules/conditional.js'
+import { framing } from './rules/framing.js'
+import { hedge } from './rules/hedge.js'
+import { markers, type MarkerResult } from './rules/marker.js'
+import { modality } from './rules/modality.js'
+import { question } from './rules/question.js'
+import { reported } from './rules/reported.js'
+import { contentStems, fold, words } from './text.js'
+
+export interface Features {
+  folded: string
+  wordCount: number
+  stems: Set<string>
+  marker: MarkerResult
+  question: boolean
+  framingQuestion: boolean
+  conditional: string | null
+  deontic: string[]
+  evaluative: string[]
+  stance: string[]
+  hedges: string[]
+  boosters: string[]
+  reported: number
+  framing: boolean
+  /** Signals from all per-unit rules, in rule order. */
+  signals: string[]
+}
+
+const CACHE = new WeakMap<Segment, Features>()
+
+export function features(seg: Segment): Features {
+  const cached = CACHE.get(seg)
+  if (cached) return cached
+  const folded = fold(seg.plain)
+  const m = markers(seg, folded)
+  const q = question(folded)
+  const c = conditional(folded)
+  const mod = modality(folded)
+  const h = hedge(folded)
+  const r = reported(seg.plain, folded)
+  const f = framing(folded)
+  const out: Features = {
+    folded,
+    wordCount: words(folded).length,
+    stems: contentStems(seg.plain),
+    marker: m,
+    question: q.question,
+    framingQuestion: q.framing,
+    conditional: c.conditional,
+    deontic: mod.deontic,
+    evaluative: mod.evaluative,
+    stance: mod.stance,
+    hedges: h.hedges,
+    boosters: h.boosters,
+    reported: r.score,
+    framing: f.framing,
+    signals: [...m.signals, ...q.signals, ...c.signals, ...mod.signals, ...h.signals, ...r.signals, ...f.signals],
+  }
+  CACHE.set(seg, out)
+  return out
+}
+
+/** The function of the unit's leading marker, or null. */
+export function leadFunction(f: Features): string | null {
+  return f.marker.lead?.fn ?? null
+}
+
+/** Any sign of the author's voice: markers, modals, values, hedges, stance, questions. */
+export function hasVoice(f: Features): boolean {
+  return (
+    f.marker.lead !== null ||
+    f.marker.innerConclusion !== null ||
+    f.marker.innerContrast !== null ||
+    f.deontic.length > 0 ||
+    f.evaluative.length > 0 ||
+    f.stance.length > 0 ||
+    f.hedges.length > 0 ||
+    f.boosters.length > 0 ||
+    f.conditional !== null
+  )
+}

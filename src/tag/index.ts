@@ -1,0 +1,58 @@
+/**
+ * The role tagger. Runs the per-unit rules (./rules, ./features.ts), decides
+ * which units are argumentative (rules/combine.ts), picks the one conclusion
+ * (rules/thesis.ts), then reads the argument's structure (../relate/attach.ts)
+ * so that a unit other units attach to is a `claim` and the rest are
+ * `premise`s. Every decision carries its signals and a confidence in [0, 1].
+ */
+import type { Role, Segment } from '../model/types.js'
+import { plan } from '../relate/attach.js'
+import { features, type Features } from './features.js'
+import { argumentative } from './rules/combine.js'
+import { pickThesis } from './rules/thesis.js'
+
+export interface DocContext {
+  paragraphCount: number
+  title: string | null
+}
+
+export interface Tagged {
+  role: Role
+  confidence: number
+  signals: string[]
+}
+
+const round = (x: number): number => Math.round(Math.max(0, Math.min(1, x)) * 100) / 100
+
+export function tag(segments: readonly Segment[], doc: DocContext): Tagged[] {
+  const feats: Features[] = segments.map(features)
+  const titleParagraph = segments.find((s) => s.block === 'heading' && doc.title !== null)?.paragraph ?? -1
+  const base = argumentative(segments, feats, { paragraphCount: doc.paragraphCount, titleParagraph })
+  const arg = base.map((b) => b.arg)
+  const thesis = pickThesis(segments, feats, arg, doc.title)
+  const structure = plan(segments, feats, arg, thesis.index)
+  const targeted = new Array<number>(segments.length).fill(0)
+  for (const a of structure) if (a.to >= 0) targeted[a.to]!++
+  return segments.map((_, i): Tagged => {
+    const b = base[i]!
+    const f = feats[i]!
+    if (!b.arg) return { role: 'none', confidence: round(b.confidence), signals: dedupe([...b.signals, ...f.signals]) }
+    if (i === thesis.index) {
+      return { role: 'conclusion', confidence: round(thesis.confidence), signals: dedupe([...thesis.signals, ...f.signals]) }
+    }
+    const a = structure[i]!
+    const n = targeted[i]!
+    if (n > 0) {
+      return {
+        role: 'claim',
+        confidence: round(Math.min(b.confidence, 0.5 + 0.1 * n)),
+        signals: dedupe([...f.signals, ...b.signals, 'structure:has-support-or-attack']),
+      }
+    }
+    return { role: 'premise', confidence: round(Math.min(b.confidence, a.confidence + 0.1)), signals: dedupe([...f.signals, ...b.signals]) }
+  })
+}
+
+function dedupe(xs: string[]): string[] {
+  return [...new Set(xs)]
+}

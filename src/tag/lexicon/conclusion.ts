@@ -1,0 +1,31 @@
+/**
+ * Markers of a conclusion drawn from what precedes, and of the author's own
+ * stance (thesis statements).
+ */
+
+/** "A. Therefore B": B is concluded from A. */
+export const CONCLUSION: readonly string[] = Object.freeze([
+  'therefore', 'thus', 'hence', 'consequently', 'so', 'as a result', 'as a consequence', 'in conclusion',
+  'to conclude', 'to sum up', 'summing up', 'in sum', 'in summary', 'in short', 'overall', 'it follows that',
+  'all in all', 'that is why', "that's why", 'this is why', 'which is why', 'which means', 'this means',
+  'that means', 'so that means', 'for these reasons', 'for this reason', 'for all these reasons',
+  'for all of these reasons', 'accordingly', 'ultimately', 'in the end', 'all things considered',
+  'taken together', 'the bottom line is', 'as such', 'it is therefore', 'we can conclude', 'to put it simply',
+])
+
+/** The author states a position: typical of a thesis. */
+export const STANCE: readonly string[] = Object.freeze([
+  'i think', 'i believe', 'i feel', 'i am convinced', "i'm convinced", 'i am sure', "i'm sure",
+  'in my opinion', 'in my view', 'in my eyes', 'my view is', 'my opinion is', 'my position is', 'i would argue',
+  'i argue', 'i contend', 'i maintain', 'i strongly believe', 'i firmly believe', 'i would say', 'i agree',
+  'i disagree', 'i do not think', "i don't think", 'i do not believe', "i don't believe", 'we should',
+  'we must', 'we need to', 'it is clear that', "it's clear that", 'it is obvious that', 'clearly',
+  'one thing is clear', 'one thing had now become clear', 'one thing has become clear', 'the answer is',
+  'personally',
+])
+
+/** Inside a unit ("X is therefore Y"): still marks a conclusion. */
+export const INNER_CONCLUSION: readonly string[] = Object.freeze([
+  'therefore', 'thus', 'hence', 'consequently', 'accordingly', 'it follows that', 'become clear',
+  'becomes clear', 'is clear', 'that is why', 'which is why', 'in conclusion',
+])

@@ -1,0 +1,27 @@
+/** Deontic modals (what ought to be done) and evaluative language (good, bad, fair...). */
+
+export const DEONTIC: readonly string[] = Object.freeze([
+  'should', 'shouldn\'t', 'must', 'mustn\'t', 'ought to', 'ought not', 'need to', 'needs to', 'needed to',
+  'have to', 'has to', 'had to', 'have got to', 'cannot afford', "can't afford", 'can no longer afford',
+  'it is time', "it's time", 'is required', 'are required', 'should be', 'must be', 'would do well to',
+  'is obliged', 'are obliged', 'it is necessary', 'it is essential', 'it is vital', 'it is crucial',
+  'it is important', 'is necessary', 'are necessary', 'is needed', 'are needed', 'let us', "let's",
+  'no one should', 'nobody should', 'there should be', 'there must be', 'put an end to', 'it is high time',
+])
+
+export const EVALUATIVE: readonly string[] = Object.freeze([
+  'right', 'wrong', 'important', 'essential', 'crucial', 'vital', 'necessary', 'unnecessary', 'unfair', 'fair',
+  'unjust', 'injustice', 'better', 'worse', 'best', 'worst', 'good', 'bad', 'great', 'terrible', 'awful',
+  'harmful', 'beneficial', 'dangerous', 'useful', 'useless', 'pointless', 'sensible', 'reasonable',
+  'unreasonable', 'acceptable', 'unacceptable', 'justified', 'unjustified', 'mistake', 'good idea',
+  'bad idea', 'makes sense', 'make sense', 'worth', 'worthwhile', 'wise', 'unwise', 'ridiculous', 'absurd',
+  'appropriate', 'inappropriate', 'desirable', 'undesirable', 'effective', 'ineffective', 'problem',
+  'problematic', 'advantage', 'advantages', 'disadvantage', 'disadvantages', 'benefit', 'benefits',
+  'beneficial', 'positive', 'negative', 'helpful', 'unhelpful', 'valuable', 'irresponsible', 'responsible',
+  'ethical', 'unethical', 'immoral', 'moral', 'legitimate', 'illegitimate', 'sustainable', 'unsustainable',
+  'efficient', 'inefficient', 'fine', 'okay', 'ok', 'nonsense', 'outrageous', 'shameful', 'cruel',
+  'stands to lose', 'stand to lose', 'stands to gain', 'stand to gain', 'at stake', 'in the interest',
+  'a waste', 'waste of', 'cannot stand', 'precarious', 'damaging', 'detrimental', 'counterproductive',
+  'advisable', 'preferable', 'deserve', 'deserves', 'too much', 'too many', 'too little', 'too few',
+  'enough', 'the only way', 'the best way', 'the right thing', 'should not', 'is key', 'is the key',
+])

@@ -1,0 +1,85 @@
+/**
+ * Rule: discourse markers. Finds the marker a unit opens with (disambiguating
+ * the treacherous ones: temporal "since", comparative "as", prepositional
+ * "for", "so far"...) and the markers inside it ("X is therefore Y",
+ * "X, however, Y").
+ */
+import type { Segment } from '../../model/types.js'
+import { INNER_CONCLUSION_RE, INNER_CONTRAST_LIST, findAll, leadMarker, type LeadMarker } from '../lexicon/index.js'
+import { slug } from '../text.js'
+
+export interface MarkerResult {
+  lead: LeadMarker | null
+  /** A conclusion marker inside the unit ("is therefore", "it follows that"). */
+  innerConclusion: string | null
+  /** A contrast marker inside the unit (", however,"). */
+  innerContrast: string | null
+  signals: string[]
+}
+
+const SUBJECT = /^(?:it|they|he|she|we|you|i|this|that|these|those|there|such|one|people|many|most|some)\b/
+const TIME = /^(?:\d|the (?:\d|beginning|start|end|dawn|days?|time|early|late|inauguration|election|fall|collapse|war)|then|(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|(?:last|early|the late)\b)/
+const PERFECT = /\b(?:has|have|had) (?:been|not|never|\w+ed|\w+en)\b/
+
+/** Keep a lead marker only when it really works as one here. */
+function disambiguate(lead: LeadMarker, seg: Segment): LeadMarker | null {
+  const { phrase, rest } = lead
+  switch (phrase) {
+    case 'since':
+      // "Since 2008, ...", "Since they came to power, X has ..." are temporal.
+      if (TIME.test(rest) || PERFECT.test(rest)) return null
+      return lead
+    case 'as':
+      // "as it provides ..." after a main clause; not "As the crowd cheered, ...".
+      return seg.clause || (SUBJECT.test(rest) && !/,/.test(rest.slice(0, 40))) ? lead : null
+    case 'for':
+      return seg.clause || SUBJECT.test(rest) ? lead : null
+    case 'so':
+      return /^(?:far|much|many|few|little|long|called|-called|to speak)\b/.test(rest) ? null : lead
+    case 'still':
+    case 'true':
+    case 'sure':
+    case 'yes':
+    case 'first':
+    case 'second':
+    case 'third':
+    case 'certainly':
+      // Only as a sentence adverb: "Still, ...", "True, ...", "First, ...".
+      return lead.comma ? lead : null
+    case 'while':
+    case 'whilst':
+      return /^(?:in|at|on)\b/.test(rest) ? null : lead
+    case 'despite':
+    case 'in spite of':
+      // "Despite X, Y" is a concession only when it opens the sentence.
+      return seg.clause ? null : lead
+    case 'those who':
+    case 'people who':
+      return lead
+    default:
+      return lead
+  }
+}
+
+export function markers(seg: Segment, text: string): MarkerResult {
+  const signals: string[] = []
+  const raw = leadMarker(text)
+  const lead = raw ? disambiguate(raw, seg) : null
+  if (lead) signals.push(`marker:${slug(lead.phrase)}`)
+  let innerConclusion: string | null = null
+  const body = lead ? lead.rest : text
+  const inner = findAll(INNER_CONCLUSION_RE, body)
+  if (inner.length > 0 && inner[0] !== undefined) {
+    innerConclusion = inner[0]
+    signals.push(`marker:${slug(inner[0])}`)
+  }
+  let innerContrast: string | null = null
+  for (const c of INNER_CONTRAST_LIST) {
+    if (body.includes(c)) {
+      innerContrast = c.replace(/[^a-z ]/g, '').trim()
+      signals.push(`marker:${slug(innerContrast)}`)
+      break
+    }
+  }
+  return { lead, innerConclusion, innerContrast, signals }
+}

@@ -1,0 +1,74 @@
+/**
+ * Small text helpers shared by the tagging rules: case/quote folding, word
+ * lists and a light stemmer for vocabulary overlap. No IO, no state.
+ */
+
+/** Lower-case, fold curly quotes and dashes, collapse whitespace. */
+export function fold(plain: string): string {
+  return plain
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u201A\u201B\u2032`]/g, "'")
+    .replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"')
+    .replace(/[\u2010-\u2015]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+const WORD = /[a-z0-9]+(?:'[a-z]+)?/g
+
+/** Words of an already folded string. */
+export function words(folded: string): string[] {
+  return folded.match(WORD) ?? []
+}
+
+/** Generic English function words (closed classes) plus very common verbs. */
+const STOP = new Set(
+  (
+    'a an the and or nor but yet so for of in on at to from by with without within into onto upon over under about ' +
+    'above below after before since until while as than then there here this that these those it its it\'s they them ' +
+    'their theirs we us our ours you your yours he him his she her hers i me my mine one ones who whom whose which ' +
+    'what when where why how whether if unless because though although also too very more most less least much many ' +
+    'some any all each every both either neither no not only just even still already again ever never always often ' +
+    'be is are was were been being am do does did done doing have has had having can could may might must shall should ' +
+    'will would ought need needs let lets get gets got make makes made such other another same own via per etc ' +
+    'however therefore thus hence indeed moreover furthermore besides instead rather quite really actually way ' +
+    'things thing something anything nothing everything people person don\'t doesn\'t isn\'t aren\'t can\'t won\'t'
+  ).split(' '),
+)
+
+export function isStopword(w: string): boolean {
+  return STOP.has(w)
+}
+
+/** Crude suffix stripping so "taxes/taxed/taxing" meet at "tax". */
+export function stem(w: string): string {
+  if (w.length <= 4) return w
+  const s = w.replace(/'s$/, '')
+  for (const suf of ['ations', 'ation', 'ments', 'ment', 'ness', 'ings', 'ing', 'ies', 'ied', 'ers', 'er', 'ed', 'es', 's', 'ly']) {
+    if (s.length - suf.length >= 4 && s.endsWith(suf)) return s.slice(0, s.length - suf.length)
+  }
+  return s
+}
+
+/** Distinct stemmed content words of a plain text. */
+export function contentStems(plain: string): Set<string> {
+  const out = new Set<string>()
+  for (const w of words(fold(plain))) {
+    if (w.length < 3 || STOP.has(w) || /^\d+$/.test(w)) continue
+    out.add(stem(w))
+  }
+  return out
+}
+
+/** Number of shared members. */
+export function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let n = 0
+  const [small, big] = a.size <= b.size ? [a, b] : [b, a]
+  for (const w of small) if (big.has(w)) n++
+  return n
+}
+
+/** Turn a phrase into a signal id fragment: "given that" -> "given-that". */
+export function slug(phrase: string): string {
+  return phrase.replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
+}
