@@ -27,11 +27,13 @@ const OPENERS = new Set(
   ).split(' '),
 )
 
-const TERMINAL = /[.!?\u2026\u203D]/
+const TERMINAL = /[.!?\u2026\u203D\u3002\uFF01\uFF1F]/
+/** Full-width terminal marks end a sentence without a following space. */
+const WIDE_TERMINAL = /[\u3002\uFF01\uFF1F]/
 const CLOSERS = /["'\u2019\u201D\u00BB)\]\u203A]/
 const SPACE = /[\s\u00A0\u2000-\u200B\u202F\u205F\u3000]/
 const OPENING = /["'\u2018\u201C\u00AB(\[\u2039¿¡]/
-const UPPER = /[\p{Lu}\p{Lt}\p{N}]/u
+const UPPER = /[\p{Lu}\p{Lt}\p{Lo}\p{N}]/u
 const LETTER = /[\p{L}\p{N}]/u
 
 export function isSpace(ch: string | undefined): boolean {
@@ -74,6 +76,34 @@ function abbreviationBlocks(text: string, dot: number, next: { word: string }): 
   return false
 }
 
+/**
+ * Mark the inside of quotations embedded in a sentence ("the grid is ready.
+ * Demand is not" at 3 p.m.): a closing quote followed by a lower-case word or
+ * a comma means the quote does not end the sentence, so nothing inside it does.
+ */
+function embeddedQuotes(text: string): Uint8Array {
+  const inside = new Uint8Array(text.length)
+  const mark = (open: number, close: number): void => {
+    const next = nextWord(text, close + 1)
+    const after = text[close + 1]
+    if ((after !== undefined && /[,;:]/.test(after)) || (next.word && /^\p{Ll}/u.test(next.word) && !next.quoted)) inside.fill(1, open + 1, close)
+  }
+  let straight = -1
+  const curly: number[] = []
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]
+    if (ch === '"') {
+      if (straight === -1) straight = i
+      else {
+        mark(straight, i)
+        straight = -1
+      }
+    } else if (ch === '\u201C') curly.push(i)
+    else if (ch === '\u201D' && curly.length) mark(curly.pop() as number, i)
+  }
+  return inside
+}
+
 export interface BoundaryOptions {
   atomic: Uint8Array
   hardBreaks: ReadonlySet<number>
@@ -86,6 +116,7 @@ export interface BoundaryOptions {
 export function sentenceRanges(text: string, opts: BoundaryOptions): Array<[number, number]> {
   const cuts: number[] = []
   const lineBlock = !/[.!?\u2026]/.test(text) && text.includes('\n')
+  const quoted = /["\u201C]/.test(text) ? embeddedQuotes(text) : undefined
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] as string
     if (ch === '\n' && (lineBlock || opts.hardBreaks.has(i))) {
@@ -94,7 +125,14 @@ export function sentenceRanges(text: string, opts: BoundaryOptions): Array<[numb
       if (next.word && UPPER.test(text[next.at] as string) && !/[,;:(\-–—]/.test(prev)) cuts.push(i + 1)
       continue
     }
-    if (!TERMINAL.test(ch) || opts.atomic[i]) continue
+    if (!TERMINAL.test(ch) || opts.atomic[i] || quoted?.[i]) continue
+    if (WIDE_TERMINAL.test(ch)) {
+      let j = i + 1
+      while (j < text.length && (TERMINAL.test(text[j] as string) || CLOSERS.test(text[j] as string))) j++
+      if (j < text.length) cuts.push(j)
+      i = j - 1
+      continue
+    }
     // Extend over a run of terminal marks and closing quotes/brackets.
     let j = i + 1
     while (j < text.length && (TERMINAL.test(text[j] as string) || CLOSERS.test(text[j] as string)) && !opts.atomic[j]) j++

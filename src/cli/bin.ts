@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+import { Command, CommanderError, Option } from 'commander'
+import { EXIT, parseSize, processIo } from './context.js'
+import { runCommand } from './commands/run.js'
+import { documentCommand, mapOf } from './commands/document.js'
+
+/**
+ * The thin CLI: flags in, a library call, text out. Heavy modules (the
+ * evaluation, diff, review, browser layout) are imported only by the
+ * commands that need them, so `argmap map` starts fast.
+ */
+const io = processIo()
+const program = new Command('argmap')
+  .description('Argument maps for markdown prose: units with exact positions, roles, support/attack relations.')
+  .version('0.1.0')
+  .exitOverride()
+  .configureOutput({ writeErr: (s) => io.stderr.write(s), writeOut: (s) => io.stdout.write(s) })
+  .showHelpAfterError('(add --help for usage)')
+
+const maxSize = () => new Option('--max-size <bytes>', 'refuse input files larger than this (e.g. 16MB)').argParser(parseSize)
+
+program
+  .command('run')
+  .description('map every markdown file under PATHS (default corpus/) into DIR (default out/)')
+  .argument('[paths...]', 'files or directories; - reads standard input', [])
+  .option('-o, --out <dir>', 'output directory', 'out')
+  .option('--check', 'exit 1 when the output directory is not what a fresh run would write')
+  .addOption(maxSize())
+  .action((paths: string[], opts: { out: string; check?: boolean; maxSize?: number }) => {
+    process.exitCode = runCommand({ paths, out: opts.out, check: opts.check, maxBytes: opts.maxSize }, io)
+  })
+
+program
+  .command('map')
+  .description("print one document's argument map")
+  .argument('<file>', 'markdown file; - reads standard input')
+  .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'aif', 'argdown', 'mermaid', 'outline']).default('json'))
+  .addOption(maxSize())
+  .action(async (file: string, opts: { format: string; maxSize?: number }) => {
+    const emit = await import('../emit/index.js')
+    const render = emit.formats[opts.format as keyof typeof emit.formats]
+    process.exitCode = documentCommand(file, io, opts.maxSize, (text, path, sha) => render(mapOf(text, path, sha)))
+  })
+
+program
+  .command('annotate')
+  .description('print the document with its argumentative units marked in place, and the map outline')
+  .argument('<file>', 'markdown file; - reads standard input')
+  .addOption(maxSize())
+  .action(async (file: string, opts: { maxSize?: number }) => {
+    const { annotate } = await import('../emit/annotated.js')
+    process.exitCode = documentCommand(file, io, opts.maxSize, (text, path, sha) => annotate(text, mapOf(text, path, sha)))
+  })
+
+program
+  .command('strip')
+  .description('remove argmap marks and the generated outline: prints the original bytes')
+  .argument('<file>', 'annotated markdown file; - reads standard input')
+  .addOption(maxSize())
+  .action(async (file: string, opts: { maxSize?: number }) => {
+    const { strip } = await import('../read/strip.js')
+    process.exitCode = documentCommand(file, io, opts.maxSize, (text) => strip(text))
+  })
+
+program
+  .command('read')
+  .description('read an annotated markdown file back into its argument map (JSON)')
+  .argument('<file>', 'annotated markdown file; - reads standard input')
+  .addOption(maxSize())
+  .action(async (file: string, opts: { maxSize?: number }) => {
+    const { readAnnotated } = await import('../read/read.js')
+    const { toJSON } = await import('../emit/json.js')
+    process.exitCode = documentCommand(file, io, opts.maxSize, (text, path) => toJSON(readAnnotated(text, path)))
+  })
+
+try {
+  await program.parseAsync(process.argv)
+} catch (e) {
+  if (e instanceof CommanderError) {
+    process.exitCode = e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0 ? EXIT.ok : EXIT.usage
+  } else {
+    io.stderr.write(`argmap: internal error (please report it): ${(e as Error).stack ?? String(e)}\n`)
+    process.exitCode = EXIT.internal
+  }
+}

@@ -1,0 +1,24 @@
+import { InputError } from '../../engine/io.js'
+import { analyze } from '../../pipeline.js'
+import { EXIT, type Io, readInput } from '../context.js'
+
+/**
+ * Shared shape of the one-document commands (map, annotate, strip, read):
+ * read the input (or stdin), render, print; clear message and exit 1 on bad input.
+ */
+export function documentCommand(path: string, io: Io, maxBytes: number | undefined, render: (text: string, path: string, sha256: string) => string): number {
+  try {
+    const file = readInput(path, io, maxBytes)
+    if (!file.text.trim()) io.stderr.write(`warning: ${path}: empty document (no prose)\n`)
+    io.stdout.write(render(file.text, path, file.sha256))
+    return EXIT.ok
+  } catch (e) {
+    if (e instanceof InputError) {
+      io.stderr.write(`argmap: ${e.message}\n`)
+      return EXIT.failed
+    }
+    throw e
+  }
+}
+
+export const mapOf = (text: string, path: string, sha256: string) => analyze(text, { path, sha256 })

@@ -1,0 +1,60 @@
+import { annotate } from '../emit/annotated.js'
+import { toJSON } from '../emit/json.js'
+import type { ArgumentMap, RelationType, Role } from '../model/types.js'
+import { analyze } from '../pipeline.js'
+import type { SourceFile } from './io.js'
+
+/** What one document contributes to a corpus run: its outputs (relative to the out dir) and a summary row. */
+export interface DocumentResult {
+  name: string
+  path: string
+  outputs: Array<{ file: string; content: string }>
+  summary: DocumentSummary
+  warnings: string[]
+}
+
+export interface DocumentSummary {
+  name: string
+  path: string
+  sha256: string
+  title: string | null
+  conclusion: { id: string; text: string } | null
+  units: Record<Role, number>
+  relations: Record<RelationType, number>
+  reviewed: number
+}
+
+export function summarize(name: string, map: ArgumentMap): DocumentSummary {
+  const units: Record<Role, number> = { conclusion: 0, claim: 0, premise: 0, none: 0 }
+  for (const u of map.units) units[u.role]++
+  const relations: Record<RelationType, number> = { support: 0, attack: 0 }
+  for (const r of map.relations) relations[r.type]++
+  const c = map.units.find((u) => u.role === 'conclusion')
+  return {
+    name,
+    path: map.source.path,
+    sha256: map.source.sha256,
+    title: map.source.title,
+    conclusion: c ? { id: c.id, text: c.text } : null,
+    units,
+    relations,
+    reviewed: map.units.filter((u) => u.reviewed).length,
+  }
+}
+
+/** Map one source and render its outputs. Pure: no file system, so it can run in a worker. */
+export function processDocument(file: SourceFile, name: string): DocumentResult {
+  const warnings: string[] = []
+  if (!file.text.trim()) warnings.push(`${file.path}: empty document (no prose); wrote an empty map`)
+  const map = analyze(file.text, { path: file.path, sha256: file.sha256 })
+  return {
+    name,
+    path: file.path,
+    outputs: [
+      { file: `${name}.argmap.json`, content: toJSON(map) },
+      { file: `${name}.annotated.md`, content: annotate(file.text, map) },
+    ],
+    summary: summarize(name, map),
+    warnings,
+  }
+}

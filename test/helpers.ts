@@ -1,0 +1,29 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { Writable } from 'node:stream'
+import type { Io } from '../src/cli/context.js'
+
+export const repoRoot = resolve(import.meta.dirname, '..')
+export const sharedDir = resolve(repoRoot, '../shared')
+export const opEdPath = join(repoRoot, 'corpus/china-north-korea.md')
+
+export function tempDir(prefix = 'argmap-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix))
+}
+
+class Capture extends Writable {
+  text = ''
+  isTTY = false
+  override _write(chunk: Buffer | string, _enc: BufferEncoding, done: () => void): void {
+    this.text += chunk.toString()
+    done()
+  }
+}
+
+/** An injected Io whose streams are captured, for in-process command tests. */
+export function captureIo(cwd: string, stdin = ''): Io & { out: () => string; err: () => string } {
+  const stdout = new Capture()
+  const stderr = new Capture()
+  return { cwd, stdout, stderr, stdin: () => Buffer.from(stdin), out: () => stdout.text, err: () => stderr.text }
+}
