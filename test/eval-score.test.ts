@@ -131,3 +131,14 @@ describe('evaluate on hand-made gold and predictions', () => {
     expect(evaluate()).toEqual(result)
   })
 })
+
+describe('evaluateDocs', () => {
+  it('names the gold document the analysis failed on', () => {
+    const docs = readGold(TINY)
+    const failing = (source: string) => {
+      if (source.startsWith('We should')) throw new Error('boom')
+      return handAnalyzer(source, { path: 't1.md' })
+    }
+    expect(() => evaluateDocs(docs, 'tiny.jsonl', failing)).toThrow('analysis failed on gold document t2: boom')
+  })
+})

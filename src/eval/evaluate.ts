@@ -41,7 +41,13 @@ export function evaluateDocs(docs: readonly GoldDoc[], file: string, analyze: An
   let reachableRelations = 0
   for (const doc of docs) {
     const { markdown, toGold } = goldToMarkdown(doc)
-    const predicted = toPrediction(analyze(markdown, { path: `${doc.id}.md` }), toGold)
+    let map: ArgumentMap
+    try {
+      map = analyze(markdown, { path: `${doc.id}.md` })
+    } catch (error) {
+      throw new Error(`analysis failed on gold document ${doc.id}: ${(error as Error).message}`, { cause: error })
+    }
+    const predicted = toPrediction(map, toGold)
     const alignment = align(predicted.units, doc.units)
     addCounts(totals.argmap, scoreDocument(doc, predicted, alignment))
     errors.push(...documentErrors(doc, predicted, alignment))
