@@ -44,6 +44,8 @@ describe('readGold', () => {
       'relation 1 names an unknown unit',
     )
     expect(bad(`${line({ text: 'A' })}\n${line({ text: 'B' })}`)).toThrow('g.jsonl:2: duplicate document id d')
+    expect(bad(line({ text: 'A. B.', paragraphs: [[3, 5], [0, 2]] }))).toThrow('g.jsonl:1: document d has "paragraphs" out of order or overlapping')
+    expect(bad(line({ text: 'A. B.', paragraphs: [[0, 9]] }))).toThrow('g.jsonl:1: document d has invalid "paragraphs"')
     const file = path.join(dir, 'ok.jsonl')
     writeFileSync(file, `\n${line({ text: 'A.', paragraphs: [[0, 2]] })}\n\n`)
     expect(readGold(file)).toHaveLength(1)
@@ -60,6 +62,12 @@ describe('goldToMarkdown', () => {
     expect(mapRange(toGold, ...at('So yes, plant more trees.'))).toEqual([89, 114])
     expect(mapRange(toGold, ...at('streets.\n\nShade'))).toEqual([50, 64])
     expect(mapRange(toGold, 58, 60)).toBeNull() // the blank line itself
+  })
+
+  it('takes the whole text as one paragraph when there are none', () => {
+    const doc = { id: 'x', text: ' One. Two. ', paragraphs: [], units: [], relations: [] }
+    expect(goldToMarkdown(doc).markdown).toBe('One. Two.\n')
+    expect(mapRange(goldToMarkdown(doc).toGold, 5, 9)).toEqual([6, 10])
   })
 
   it('escapes markdown syntax so the prose stays prose, and maps escapes to what they escape', () => {

@@ -89,6 +89,11 @@ function toDoc(raw: unknown, where: string): GoldDoc {
   if (!Array.isArray(paragraphs) || !paragraphs.every((p) => isRange(p, text.length))) {
     return fail(`document ${id} has invalid "paragraphs"`)
   }
+  for (let k = 1; k < paragraphs.length; k++) {
+    if ((paragraphs[k] as [number, number])[0] < (paragraphs[k - 1] as [number, number])[1]) {
+      return fail(`document ${id} has "paragraphs" out of order or overlapping`)
+    }
+  }
   if (!Array.isArray(units) || !Array.isArray(relations)) return fail(`document ${id} lacks "units" or "relations"`)
   const goldUnits = units.map((u, k) => toUnit(u, text, `document ${id} unit ${k + 1}`, fail))
   const ids = new Set(goldUnits.map((u) => u.id))
@@ -141,7 +146,8 @@ const ORDERED_START = /^\d{1,9}[.)]/
 const WHITESPACE = /\s/
 
 /**
- * Paragraphs (from `paragraphs`, in order, whitespace-trimmed) joined by blank
+ * Paragraphs (from `paragraphs`, in order, whitespace-trimmed; the whole text
+ * when there are none) joined by blank
  * lines. Line breaks inside a paragraph become spaces and markdown syntax
  * characters are backslash-escaped, so the markdown reads as the same prose; a
  * backslash maps to the offset of the character it escapes.
@@ -149,7 +155,7 @@ const WHITESPACE = /\s/
 export function goldToMarkdown(doc: GoldDoc): GoldMarkdown {
   const out: string[] = []
   const map: number[] = []
-  const paragraphs = [...doc.paragraphs].sort((p, q) => p[0] - q[0] || p[1] - q[1])
+  const paragraphs: Array<[number, number]> = doc.paragraphs.length ? doc.paragraphs : [[0, doc.text.length]]
   for (const [a0, b0] of paragraphs) {
     let a = a0
     let b = b0
