@@ -3,7 +3,8 @@ import { Writable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { evalCommand } from '../src/cli/commands/eval.js'
-import { evaluate, SYSTEMS } from '../src/eval/index.js'
+import { evaluate, goldToMarkdown, readGold, SYSTEMS, toPrediction } from '../src/eval/index.js'
+import { analyze } from '../src/pipeline.js'
 import type { Prf } from '../src/eval/types.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
@@ -75,5 +76,17 @@ describe('evaluate on the microtexts gold (read in place from ../shared)', () =>
     expect(result.systems.position.segmentation).toEqual(result.systems.argmap.segmentation)
     expect(result.errors.length).toBeGreaterThan(0)
     expect(evaluate(MICROTEXTS)).toEqual(result)
+  })
+
+  it('maps every predicted unit back onto the gold text', () => {
+    const mismatches: string[] = []
+    for (const doc of readGold(MICROTEXTS)) {
+      const { markdown, toGold } = goldToMarkdown(doc)
+      for (const u of toPrediction(analyze(markdown), toGold).units) {
+        const unescaped = u.text.replace(/\\(.)/g, '$1')
+        if (doc.text.slice(u.start, u.end) !== unescaped) mismatches.push(`${doc.id}: ${unescaped}`)
+      }
+    }
+    expect(mismatches).toEqual([])
   })
 })
