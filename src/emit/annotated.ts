@@ -1,0 +1,232 @@
+/**
+ * Annotated markdown: the original text with each argumentative unit wrapped
+ * in place as a remark-directive text directive,
+ *
+ *     :claim[China stands to lose in both.]{#china-stands-to-lose-in-1a2b3c supports=china-had-to-2b3c4d}
+ *
+ * followed by a generated trailer (src/emit/trailer.ts). Marks are inserted
+ * at the units' offsets; the author's bytes are never re-serialised. Every
+ * mark is verified by parsing the result (remark-parse + gfm + frontmatter +
+ * directive): a unit whose label would not map back to exactly its span gets
+ * a point mark before it instead, `:claim{#id len=29 supports=...}`, and one
+ * where even that fails is recorded in the trailer. Author text that would
+ * read as one of our marks is escaped with `<!--argmap-->`, which `strip`
+ * removes. One parse per pass; a second pass only when something failed.
+ */
+import type { ArgumentMap, Relation, Unit } from '../model/types.js'
+import { scan } from '../read/scan.js'
+import { ESCAPE, LITERAL_MARK, RELATION_ATTRIBUTE } from '../read/syntax.js'
+import { trailer, type Unplaced } from './trailer.js'
+
+type Mode = 'wrap' | 'point' | 'unplaced'
+
+interface Insertion {
+  at: number
+  rank: number
+  tie: number
+  text: string
+  /** Index of the unit the insertion belongs to, or -1 for an escape. */
+  owner: number
+  /** For escapes: the original offset key in the escape set. */
+  escape?: number
+  /** Annotated offset, filled in by `build`. */
+  pos: number
+}
+
+interface Expected {
+  unit: number
+  start: number
+  end: number
+  label: { start: number; end: number } | null
+  guard: number | null
+}
+
+const SHORTCUT = /^[^\t\n\r "#'.<=>`}]+$/
+const UNQUOTED = /^[^\t\n\r "'<=>`}]+$/
+const MAX_PASSES = 8
+
+const value = (v: string): string => (UNQUOTED.test(v) ? v : `"${v.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`)
+
+function attributes(u: Unit, outgoing: readonly Relation[], len: number | null): string {
+  const parts = [SHORTCUT.test(u.id) ? `#${u.id}` : `id=${value(u.id)}`]
+  if (len !== null) parts.push(`len=${len}`)
+  for (const type of ['support', 'attack'] as const) {
+    const targets = outgoing.filter((r) => r.type === type).map((r) => r.to)
+    if (targets.length) parts.push(`${RELATION_ATTRIBUTE[type]}=${value(targets.join(' '))}`)
+  }
+  return `{${parts.join(' ')}}`
+}
+
+/** Offsets right after the `:` of author text that would parse as one of our marks, and inside literal escape tokens. */
+function literalEscapes(source: string): Set<number> {
+  const out = new Set<number>()
+  for (const m of source.matchAll(LITERAL_MARK)) {
+    if (m.index > 0 && source[m.index - 1] === ':') continue
+    out.add(m.index + 1)
+  }
+  for (let i = source.indexOf(ESCAPE); i !== -1; i = source.indexOf(ESCAPE, i + 1)) out.add(i + 1)
+  return out
+}
+
+export function annotate(source: string, map: ArgumentMap): string {
+  const args = map.units.filter((u) => u.role !== 'none').sort((a, b) => a.start.offset - b.start.offset)
+  for (const u of args) {
+    if (source.slice(u.start.offset, u.end.offset) !== u.text) {
+      throw new Error(`annotate: unit ${u.id} does not match the source at ${u.start.offset}-${u.end.offset}`)
+    }
+  }
+  const outgoing = new Map<string, Relation[]>()
+  for (const r of map.relations) {
+    const list = outgoing.get(r.from)
+    if (list) list.push(r)
+    else outgoing.set(r.from, [r])
+  }
+  const modes: Mode[] = args.map(() => 'wrap')
+  const escapes = literalEscapes(source)
+
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const ins: Insertion[] = []
+    args.forEach((u, i) => {
+      const mode = modes[i]!
+      if (mode === 'unplaced') return
+      const guard = u.start.offset > 0 && source[u.start.offset - 1] === ':' ? ESCAPE : ''
+      const out = outgoing.get(u.id) ?? []
+      if (mode === 'wrap') {
+        ins.push({ at: u.start.offset, rank: 2, tie: -u.end.offset, text: `${guard}:${u.role}[`, owner: i, pos: 0 })
+        ins.push({ at: u.end.offset, rank: 0, tie: -u.start.offset, text: `]${attributes(u, out, null)}`, owner: i, pos: 0 })
+      } else {
+        const text = `${guard}:${u.role}${attributes(u, out, u.end.offset - u.start.offset)}`
+        ins.push({ at: u.start.offset, rank: 2, tie: -u.end.offset, text, owner: i, pos: 0 })
+      }
+    })
+    for (const e of escapes) ins.push({ at: e, rank: 1, tie: 0, text: ESCAPE, owner: -1, escape: e, pos: 0 })
+    ins.sort((a, b) => a.at - b.at || a.rank - b.rank || a.tie - b.tie)
+
+    const parts: string[] = []
+    let last = 0
+    let shift = 0
+    for (const x of ins) {
+      parts.push(source.slice(last, x.at))
+      x.pos = x.at + shift
+      parts.push(x.text)
+      shift += x.text.length
+      last = x.at
+    }
+    parts.push(source.slice(last))
+    const body = parts.join('')
+
+    const failed = verify(body, args, modes, ins, escapes)
+    if (!failed) {
+      const unplaced = new Map<string, Unplaced>()
+      args.forEach((u, i) => {
+        if (modes[i] === 'unplaced') {
+          unplaced.set(u.id, { role: u.role, start: u.start.offset, length: u.end.offset - u.start.offset })
+        }
+      })
+      const eol = /\r\n|\n|\r/.exec(source)?.[0] ?? '\n'
+      const finalNewline = /[\r\n]$/.test(source)
+      const sep = source === '' ? '' : finalNewline ? eol : eol + eol
+      return body + sep + trailer(map, finalNewline, eol, unplaced)
+    }
+  }
+  throw new Error('annotate: could not place marks that read back exactly; please report this document')
+}
+
+/**
+ * Parse the annotated body and compare what remark-directive sees with what
+ * was inserted. Adjusts `modes` and `escapes` for the next pass; returns
+ * whether anything failed.
+ */
+function verify(body: string, args: readonly Unit[], modes: Mode[], ins: readonly Insertion[], escapes: Set<number>): boolean {
+  const expected: Expected[] = []
+  const expectedEscapes = new Map<number, Insertion | number>()
+  const opens = new Map<number, Insertion>()
+  for (const x of ins) {
+    if (x.owner === -1) {
+      expectedEscapes.set(x.pos, x)
+      continue
+    }
+    const guard = x.text.startsWith(ESCAPE) ? x.pos : null
+    if (guard !== null) expectedEscapes.set(guard, x.owner)
+    const start = x.pos + (guard === null ? 0 : ESCAPE.length)
+    if (modes[x.owner] === 'point') {
+      expected.push({ unit: x.owner, start, end: x.pos + x.text.length, label: null, guard })
+    } else if (x.rank === 2) {
+      opens.set(x.owner, x)
+    } else {
+      const open = opens.get(x.owner)!
+      const openGuard = open.text.startsWith(ESCAPE) ? open.pos : null
+      expected.push({
+        unit: x.owner,
+        start: open.pos + (openGuard === null ? 0 : ESCAPE.length),
+        end: x.pos + x.text.length,
+        label: { start: open.pos + open.text.length, end: x.pos },
+        guard: openGuard,
+      })
+    }
+  }
+
+  const found = scan(body)
+  const marks = new Map(found.marks.map((m) => [m.start, m]))
+  const foundEscapes = new Set(found.escapes.map((e) => e.start))
+  const failedUnits = new Set<number>()
+  let failed = false
+
+  for (const e of expected) {
+    const u = args[e.unit]!
+    const m = marks.get(e.start)
+    marks.delete(e.start)
+    const ok =
+      m !== undefined &&
+      m.name === u.role &&
+      m.attributes.id === u.id &&
+      m.end === e.end &&
+      (e.label === null ? m.label === null : m.label !== null && m.label.start === e.label.start && m.label.end === e.label.end) &&
+      (e.guard === null || foundEscapes.has(e.guard))
+    if (!ok) failedUnits.add(e.unit)
+  }
+  for (const [pos, x] of expectedEscapes) {
+    if (foundEscapes.has(pos)) {
+      foundEscapes.delete(pos)
+    } else if (typeof x !== 'number') {
+      escapes.delete(x.escape!)
+      failed = true
+    }
+  }
+
+  // Marks and escape tokens nobody inserted: author text we failed to escape,
+  // or a piece of one of our marks read differently.
+  const locate = (pos: number): { owner: number } | { original: number } => {
+    let lo = 0
+    let hi = ins.length - 1
+    let at = -1
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1
+      if (ins[mid]!.pos <= pos) {
+        at = mid
+        lo = mid + 1
+      } else hi = mid - 1
+    }
+    if (at === -1) return { original: pos }
+    const x = ins[at]!
+    if (pos < x.pos + x.text.length) return { owner: x.owner }
+    return { original: x.at + (pos - x.pos - x.text.length) }
+  }
+  const stray = (pos: number): void => {
+    const where = locate(pos)
+    failed = true
+    if ('owner' in where) {
+      if (where.owner >= 0) failedUnits.add(where.owner)
+    } else {
+      escapes.add(where.original + 1)
+    }
+  }
+  for (const pos of marks.keys()) stray(pos)
+  for (const pos of foundEscapes) stray(pos)
+
+  for (const i of failedUnits) {
+    modes[i] = modes[i] === 'wrap' ? 'point' : 'unplaced'
+    failed = true
+  }
+  return failed
+}

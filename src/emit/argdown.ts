@@ -1,0 +1,30 @@
+/**
+ * Argdown text: one statement per argumentative unit, titled by its stable
+ * id (`[china-stands-to-lose-in-1a2b3c]: China stands to lose in both. #claim`),
+ * roots first (the conclusion on top), and under each statement what
+ * supports it (`<+`) or attacks it (`<-`), nested by indentation.
+ */
+import type { ArgumentMap } from '../model/types.js'
+import { plainish } from './text.js'
+import { forest, walkForest } from './tree.js'
+
+/** Backslash-escape everything Argdown's lexer treats as syntax inside statement text. */
+function escapeText(text: string): string {
+  return text.replace(/[\\@#*_[\]<>{}]|\/(?=[/*])|=(?==)|(?<==)=/g, (c) => `\\${c}`)
+}
+
+const title = (id: string): string => id.replace(/[[\]]/g, '')
+
+export function toArgdown(map: ArgumentMap): string {
+  const yamlString = (s: string): string => JSON.stringify(s).replace(/=/g, '\\u003d')
+  const out: string[] = ['===', `title: ${yamlString(map.source.title ?? map.source.path)}`, `source: ${yamlString(map.source.path)}`, '===', '']
+  let first = true
+  for (const { node, depth } of walkForest(forest(map))) {
+    if (depth === 0 && !first) out.push('')
+    first = false
+    const arrow = node.relation ? (node.relation.type === 'support' ? '<+ ' : '<- ') : ''
+    const text = escapeText(plainish(node.unit.text))
+    out.push(`${'    '.repeat(depth)}${arrow}[${title(node.unit.id)}]: ${text} #${node.unit.role}`)
+  }
+  return out.join('\n') + '\n'
+}

@@ -1,0 +1,36 @@
+/**
+ * Display text for a unit in outlines and graph labels: the raw markdown
+ * with the commonest inline syntax dropped and whitespace collapsed. A view
+ * only; positions always come from the unit itself.
+ */
+
+const CONTINUATION = /(^|[\r\n])[ \t]*(?:>[ \t]?)+/g
+const LINK = /!?\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+"[^"]*")?\)/g
+const REF_LINK = /!?\[([^\]\n]+)\]\[[^\]\n]*\]/g
+const AUTOLINK = /<((?:https?|mailto):[^>\s]+)>/g
+const TAG = /<\/?[A-Za-z][^>]*>|<!--[\s\S]*?-->/g
+const EMPHASIS = /(\*\*|__|~~|\*|`+)(?=\S)([\s\S]*?\S)\1/g
+const ESCAPE = /\\([!-/:-@[-`{-~])/g
+
+export function plainish(raw: string): string {
+  return raw
+    .replace(CONTINUATION, '$1')
+    .replace(LINK, '$1')
+    .replace(REF_LINK, '$1')
+    .replace(AUTOLINK, '$1')
+    .replace(TAG, '')
+    .replace(EMPHASIS, '$2')
+    .replace(EMPHASIS, '$2')
+    .replace(ESCAPE, '$1')
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+/** Plain text cut to at most `max` characters at a word boundary, with an ellipsis when cut. */
+export function shortText(raw: string, max = 100): string {
+  const plain = plainish(raw)
+  if (plain.length <= max) return plain
+  const cut = plain.slice(0, max - 1)
+  const space = cut.lastIndexOf(' ')
+  return (space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.-]+$/, '') + '…'
+}

@@ -1,0 +1,139 @@
+import { createHash } from 'node:crypto'
+import { describe, expect, it } from 'vitest'
+import { annotate } from '../src/emit/annotated.js'
+import { assignIds } from '../src/model/ids.js'
+import type { ArgumentMap, RelationType, Role, Unit } from '../src/model/types.js'
+import { LineIndex } from '../src/parse/index.js'
+import { readMarks } from '../src/read/marks.js'
+import { scan } from '../src/read/scan.js'
+import { strip } from '../src/read/strip.js'
+
+type Spec = [text: string, role: Role]
+
+/** A hand-made map over `source`: units found by indexOf in order, ids from their text. */
+export function handMap(source: string, specs: Spec[], relations: Array<[from: number, type: RelationType, to: number]> = []): ArgumentMap {
+  const lines = new LineIndex(source)
+  const ids = assignIds(specs.map(([t]) => t))
+  let from = 0
+  const units: Unit[] = specs.map(([text, role], i) => {
+    const start = source.indexOf(text, from)
+    if (start < 0) throw new Error(`not in source: ${text}`)
+    from = start + text.length
+    return {
+      id: ids[i]!,
+      role,
+      text,
+      start: lines.point(start),
+      end: lines.point(start + text.length),
+      paragraph: 0,
+      confidence: 0.5 + i / 100,
+      signals: [`test:${i}`],
+    }
+  })
+  return {
+    schema: 'argmap/1',
+    source: { path: 'test.md', sha256: createHash('sha256').update(source).digest('hex'), title: null },
+    units,
+    relations: relations.map(([a, type, b]) => ({ from: ids[a]!, to: ids[b]!, type, confidence: 0.7, signals: ['test:rel'] })),
+  }
+}
+
+const body = (annotated: string): string => annotated.slice(0, annotated.indexOf('<!-- argmap:begin'))
+
+describe('annotate', () => {
+  it('wraps units in place as text directives with id and relation', () => {
+    const src = '# Title\n\nChina must act. Because it stands to lose in both.\n'
+    const map = handMap(src, [['China must act.', 'conclusion'], ['Because it stands to lose in both.', 'premise']], [[1, 'support', 0]])
+    const out = annotate(src, map)
+    const [c, p] = map.units
+    expect(body(out)).toBe(
+      `# Title\n\n:conclusion[China must act.]{#${c!.id}} :premise[Because it stands to lose in both.]{#${p!.id} supports=${c!.id}}\n\n`,
+    )
+    expect(strip(out)).toBe(src)
+  })
+
+  it('writes the outline and the data block in the trailer', () => {
+    const src = 'A is true. B is false.'
+    const map = handMap(src, [['A is true.', 'claim'], ['B is false.', 'premise']], [[1, 'attack', 0]])
+    map.units[1]!.reviewed = true
+    const out = annotate(src, map)
+    const trailer = out.slice(out.indexOf('<!-- argmap:begin'))
+    expect(trailer).toMatch(/^<!-- argmap:begin final-newline=no /)
+    expect(trailer).toContain('## Argument map')
+    expect(trailer).toContain(`claim ${map.units[0]!.id}: A is true.\n  - premise ${map.units[1]!.id}: B is false.\n`)
+    expect(trailer).toContain(`\n${map.units[1]!.id} 0.51 !reviewed test:1\n`)
+    expect(trailer).toContain(`\n${map.units[1]!.id} attack ${map.units[0]!.id} 0.7 test:rel\n`)
+    expect(strip(out)).toBe(src)
+  })
+
+  it('marks literal directives in author text so they stay text', () => {
+    const src = 'Write :claim[x]{#y} to mark. Re:claim form is here. The :premise directive.\n'
+    const map = handMap(src, [['Re:claim form is here.', 'claim']])
+    const out = annotate(src, map)
+    const marks = scan(body(out)).marks
+    expect(marks).toHaveLength(1)
+    expect(marks[0]!.attributes.id).toBe(map.units[0]!.id)
+    expect(strip(out)).toBe(src)
+    expect(readMarks(out).map((m) => [m.role, m.start, m.end])).toEqual([['claim', map.units[0]!.start.offset, map.units[0]!.end.offset]])
+  })
+
+  it('falls back to a point mark when the label would not map back', () => {
+    // A `]` inside a code span closes a directive label early.
+    const src = 'Use `a]b` here, it is right. Next one.\n'
+    const map = handMap(src, [['Use `a]b` here, it is right.', 'claim'], ['Next one.', 'premise']], [[1, 'support', 0]])
+    const out = annotate(src, map)
+    const u = map.units[0]!
+    expect(body(out)).toContain(`:claim{#${u.id} len=${u.text.length}}Use \`a]b\``)
+    expect(body(out)).toContain(`:premise[Next one.]{#`)
+    expect(strip(out)).toBe(src)
+    const marks = readMarks(out)
+    expect(marks.map((m) => [m.kind, m.start, m.end])).toEqual([
+      ['point', u.start.offset, u.end.offset],
+      ['span', map.units[1]!.start.offset, map.units[1]!.end.offset],
+    ])
+  })
+
+  it('guards a unit that follows a colon', () => {
+    const src = 'Note:This is key. Done.\n'
+    const map = handMap(src, [['This is key.', 'claim']])
+    const out = annotate(src, map)
+    expect(body(out)).toContain('Note:<!--argmap-->:claim[This is key.]')
+    expect(strip(out)).toBe(src)
+  })
+
+  it('handles units crossing emphasis, links and unbalanced brackets', () => {
+    const src = 'He said [it] was *fine. But* it [was not. See [docs](http://x.y/a_(b)) now.\n'
+    const map = handMap(src, [['He said [it] was *fine.', 'premise'], ['But* it [was not.', 'claim'], ['See [docs](http://x.y/a_(b)) now.', 'none']])
+    const out = annotate(src, map)
+    expect(strip(out)).toBe(src)
+    expect(readMarks(out).map((m) => [m.start, m.end])).toEqual(map.units.slice(0, 2).map((u) => [u.start.offset, u.end.offset]))
+  })
+
+  it('returns the exact bytes for CRLF, BOM, no final newline and trailing spaces', () => {
+    for (const src of ['\uFEFF# T\r\n\r\nOne claim here.  \r\nTwo.\r\n', 'One claim here.', 'One claim here.\n\n\n', 'x\rOne claim here.\r']) {
+      const map = handMap(src, [['One claim here.', 'claim']])
+      const out = annotate(src, map)
+      expect(strip(out)).toBe(src)
+      expect(readMarks(out)[0]).toMatchObject({ start: map.units[0]!.start.offset, end: map.units[0]!.end.offset })
+    }
+  })
+
+  it('uses the document line ending in the trailer', () => {
+    const src = 'A claim.\r\nMore.\r\n'
+    const out = annotate(src, handMap(src, [['A claim.', 'claim']]))
+    expect(out.slice(out.indexOf('<!-- argmap:begin')).replace(/\r\n/g, '')).not.toMatch(/[\r\n]/)
+  })
+
+  it('annotates an empty map and an empty document', () => {
+    expect(strip(annotate('', handMap('', [])))).toBe('')
+    const src = 'Just prose.\n'
+    const out = annotate(src, handMap(src, [['Just prose.', 'none']]))
+    expect(out).toContain('(no argumentative units)')
+    expect(strip(out)).toBe(src)
+  })
+
+  it('refuses a map that does not belong to the source', () => {
+    const map = handMap('A claim.', [['A claim.', 'claim']])
+    expect(() => annotate('B claim.', map)).toThrow(/does not match/)
+  })
+})
