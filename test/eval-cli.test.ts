@@ -38,6 +38,8 @@ describe('argmap eval', () => {
     expect(r.stdout).toContain('figure                  argmap  all-premise  position')
     const json = await run({ gold: 'fixtures/eval/tiny.jsonl', format: 'json', errors: true })
     expect(Object.keys(JSON.parse(json.stdout))).toEqual(['gold', 'ceiling', 'systems', 'errors'])
+    const two = await run({ gold: 'fixtures/eval/tiny.jsonl', format: 'json', errors: '2' })
+    expect(JSON.parse(two.stdout).errors).toHaveLength(2)
   })
 
   it('exits 2 naming a missing or invalid gold file, or a bad option', async () => {
@@ -50,6 +52,8 @@ describe('argmap eval', () => {
     expect(invalid.stderr).toBe(`argmap eval: Invalid gold file ${path.join(here, 'eval-cli.test.ts')}:1: not a JSON object\n`)
     expect((await run({ gold: 'fixtures/eval/tiny.jsonl', format: 'xml' as 'json' })).code).toBe(2)
     expect((await run({ gold: 'fixtures/eval/tiny.jsonl', errors: -1 })).code).toBe(2)
+    const word = await run({ gold: 'fixtures/eval/tiny.jsonl', errors: 'some' })
+    expect([word.code, word.stderr]).toEqual([2, 'argmap eval: --errors expects a whole number, got "some"\n'])
   })
 })
 

@@ -5,8 +5,8 @@ import { formatReport, type ReportFormat } from '../../eval/report.js'
 export interface EvalArgs {
   gold: string
   format?: ReportFormat
-  /** `--errors` (true: 20 units) or `--errors N`. */
-  errors?: boolean | number
+  /** `--errors` (true: 20 units) or `--errors N` (a number, or the option's raw string). */
+  errors?: boolean | number | string
 }
 
 export interface EvalIo {
@@ -18,6 +18,13 @@ export interface EvalIo {
 const FORMATS: readonly string[] = ['table', 'json', 'markdown']
 export const DEFAULT_ERRORS = 20
 
+function errorCount(value: EvalArgs['errors']): number | null {
+  if (value === undefined || value === false) return 0
+  if (value === true) return DEFAULT_ERRORS
+  const n = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value
+  return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : null
+}
+
 /** `argmap eval --gold FILE.jsonl [--format table|json|markdown] [--errors [N]]` */
 export async function evalCommand(opts: EvalArgs, io: EvalIo): Promise<number> {
   const format = opts.format ?? 'table'
@@ -25,8 +32,8 @@ export async function evalCommand(opts: EvalArgs, io: EvalIo): Promise<number> {
     io.stderr.write(`argmap eval: unknown format "${String(format)}", expected table, json or markdown\n`)
     return 2
   }
-  const errors = opts.errors === true ? DEFAULT_ERRORS : opts.errors === false || opts.errors === undefined ? 0 : opts.errors
-  if (!Number.isInteger(errors) || errors < 0) {
+  const errors = errorCount(opts.errors)
+  if (errors === null) {
     io.stderr.write(`argmap eval: --errors expects a whole number, got "${String(opts.errors)}"\n`)
     return 2
   }
