@@ -61,9 +61,12 @@ export function headlines(
     }
   })
 
+  // an attack that followed the conclusion when it was replaced is not new
   const conclusions = new Set(newConc)
+  const oldConclusions = new Set(oldConc)
   const newAttacksOnConclusion = changes
-    .filter((c) => c.new && c.new.type === 'attack' && conclusions.has(c.new.to) && c.status !== 'removed' && c.status !== 'unchanged')
+    .filter((c) => c.new && c.new.type === 'attack' && conclusions.has(c.new.to))
+    .filter((c) => c.status === 'added' || c.status === 'flipped' || (c.status === 'retargeted' && !(c.old!.type === 'attack' && oldConclusions.has(c.old!.to))))
     .map((c) => c.new!)
 
   return { conclusion: { status, old: oldConc, new: newConc }, lostSupport, newAttacksOnConclusion, dangling }

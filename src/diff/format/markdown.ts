@@ -44,11 +44,11 @@ function headlines(diff: ArgumentDiff, index: DiffIndex): string[] {
   const c = h.conclusion
   const out: string[] = []
   let line = `- **${conclusionLine(diff)}**`
-  if (c.status === 'same') line += c.new.map((id) => ` “${cell(snippet(unitText(index, id, 'new'), 140))}”`).join('')
+  if (c.status === 'same') line += c.new.map((id) => ` “${cell(snippet(unitText(index, id, 'new'), 400))}”`).join('')
   out.push(line)
   if (c.status !== 'same') {
-    for (const id of c.old) out.push(`  - was: ~~${cell(snippet(unitText(index, id, 'old'), 140))}~~`)
-    for (const id of c.new) out.push(`  - now: ${cell(snippet(unitText(index, id, 'new'), 140))}`)
+    for (const id of c.old) out.push(`  - was: ~~${cell(snippet(unitText(index, id, 'old'), 400))}~~`)
+    for (const id of c.new) out.push(`  - now: ${cell(snippet(unitText(index, id, 'new'), 400))}`)
   }
   for (const id of h.lostSupport) out.push(`- **Lost all support:** ${cell(snippet(unitText(index, id, 'new'), 140))}`)
   for (const r of h.newAttacksOnConclusion) out.push(`- **New attack on the conclusion:** ${cell(snippet(unitText(index, r.from, 'new'), 140))}`)

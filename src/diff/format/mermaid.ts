@@ -4,13 +4,12 @@ import { indexDiff, isChanged, snippet } from './common.js'
 /**
  * Mermaid flowchart of the new map, with the removed units and relations
  * drawn dashed so the change is visible: nodes are classed added / removed /
- * changed, edges coloured by `linkStyle`. `flowchart BT` so that, with edges
+ * changed, edges coloured by `linkStyle`; the conclusion is drawn as a stadium. `flowchart BT` so that, with edges
  * running from a reason to what it supports, the conclusion sits on top.
  * Support is `-->`, attack `--x`; removed edges are dotted.
  */
 
 const CLASSES = [
-  'classDef conclusion font-weight:bold,stroke-width:3px',
   'classDef added fill:#dafbe1,stroke:#1a7f37,color:#0f2e17',
   'classDef removed fill:#ffebe9,stroke:#cf222e,color:#4c0d0d,stroke-dasharray:5 4',
   'classDef changed fill:#fff8c5,stroke:#9a6700,color:#3b2300',
@@ -37,8 +36,10 @@ export function mermaid(diff: ArgumentDiff): string[] {
       declared.add(id)
       const ref = c.new ?? c.old!
       const cls = c.status === 'added' ? 'added' : c.status === 'removed' ? 'removed' : isChanged(c) ? 'changed' : null
-      const classes = [ref.role === 'conclusion' ? 'conclusion' : null, cls].filter(Boolean).join(',')
-      lines.push(`  ${id}["${label(`${ref.role}: ${snippet(ref.text, 60)}`)}"]${classes ? `:::${classes.split(',').join(':::')}` : ''}`)
+      const text = label(`${ref.role}: ${snippet(ref.text, 60)}`)
+      // the conclusion is a stadium, other units boxes; the class says what changed
+      const shape = ref.role === 'conclusion' ? `(["${text}"])` : `["${text}"]`
+      lines.push(`  ${id}${shape}${cls ? `:::${cls}` : ''}`)
     }
     return id
   }

@@ -49,8 +49,7 @@ function lines(diff: ArgumentDiff, paint: Paint): string[] {
     for (const c of index.changed) out.push(...unitLines(c, paint))
   }
   if (changedRelations(diff).length) {
-    out.push('', paint('bold', 'Relations'))
-    for (const r of changedRelations(diff)) out.push(`  ${relationLine(r, index, paint)}`)
+    out.push('', paint('bold', 'Relations'), ...relationLines(changedRelations(diff), index, paint))
   }
   return out
 }
@@ -59,13 +58,13 @@ function headlineLines(diff: ArgumentDiff, index: DiffIndex, paint: Paint): stri
   const h = diff.headlines
   const out: string[] = []
   const c = h.conclusion
-  const quote = (s: string): string => `"${snippet(s, 100)}"`
+  const quote = (s: string, max = 100): string => `"${snippet(s, max)}"`
   const conclusion = conclusionLine(diff)
   out.push(`  ${c.status === 'changed' || c.status === 'removed' ? paint('red', conclusion) : conclusion}`)
-  if (c.status === 'same') for (const id of c.new) out.push(`    ${quote(unitText(index, id, 'new'))}`)
+  if (c.status === 'same') for (const id of c.new) out.push(`    ${quote(unitText(index, id, 'new'), 400)}`)
   else {
-    for (const id of c.old) out.push(`    ${paint('red', 'was:')} ${quote(unitText(index, id, 'old'))}`)
-    for (const id of c.new) out.push(`    ${paint('green', 'now:')} ${quote(unitText(index, id, 'new'))}`)
+    for (const id of c.old) out.push(`    ${paint('red', 'was:')} ${quote(unitText(index, id, 'old'), 400)}`)
+    for (const id of c.new) out.push(`    ${paint('green', 'now:')} ${quote(unitText(index, id, 'new'), 400)}`)
   }
   for (const id of h.lostSupport) out.push(`  ${paint('red', 'Lost all support:')} ${quote(unitText(index, id, 'new'))}`)
   for (const r of h.newAttacksOnConclusion) out.push(`  ${paint('red', 'New attack on the conclusion:')} ${quote(unitText(index, r.from, 'new'))}`)
@@ -95,8 +94,37 @@ function words(parts: readonly WordPart[], paint: Paint): string {
     .join('')
 }
 
+/** One line per change; retargets that share their old and new target are grouped (a replaced unit). */
+function relationLines(changes: readonly RelationChange[], index: DiffIndex, paint: Paint): string[] {
+  const groups = new Map<string, RelationChange[]>()
+  for (const r of changes) {
+    if (r.status !== 'retargeted') continue
+    const k = `${r.old!.to}\u0000${r.new!.to}`
+    groups.set(k, [...(groups.get(k) ?? []), r])
+  }
+  const out: string[] = []
+  const done = new Set<string>()
+  for (const r of changes) {
+    const k = r.status === 'retargeted' ? `${r.old!.to}\u0000${r.new!.to}` : ''
+    const group = k ? groups.get(k)! : []
+    if (group.length < 2) {
+      out.push(`  ${relationLine(r, index, paint)}`)
+      continue
+    }
+    if (done.has(k)) continue
+    done.add(k)
+    const q = (id: string, side: 'old' | 'new'): string => `"${snippet(unitText(index, id, side), 60)}"`
+    out.push(`  ${paint('yellow', '↷')} ${group.length} relations moved from ${q(r.old!.to, 'old')} to ${q(r.new!.to, 'new')}:`)
+    for (const g of group) {
+      const type = g.old!.type === g.new!.type ? g.new!.type : `${g.old!.type} → ${g.new!.type}`
+      out.push(`      ${type} from ${q(g.new!.from, 'new')}`)
+    }
+  }
+  return out
+}
+
 function relationLine(r: RelationChange, index: DiffIndex, paint: Paint): string {
-  const q = (id: string, side: 'old' | 'new'): string => `"${snippet(unitText(index, id, side), 48)}"`
+  const q = (id: string, side: 'old' | 'new'): string => `"${snippet(unitText(index, id, side), 60)}"`
   switch (r.status) {
     case 'added':
       return `${paint('green', '+')} ${r.new!.type.padEnd(8)} ${q(r.new!.from, 'new')} → ${q(r.new!.to, 'new')}`

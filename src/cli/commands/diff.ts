@@ -1,0 +1,134 @@
+import { basename, join, resolve } from 'node:path'
+import { diffDirectories, type NamedMap } from '../../diff/dir.js'
+import { diffMaps } from '../../diff/diff.js'
+import { formatJson } from '../../diff/format/json.js'
+import { formatMarkdown, formatMarkdownDir } from '../../diff/format/markdown.js'
+import { formatTerminal, formatTerminalDir } from '../../diff/format/terminal.js'
+import {
+  DiffInputError,
+  isDirectory,
+  loadAtRevision,
+  loadDirectory,
+  loadDirectoryAtRevision,
+  loadFile,
+  mergeBase,
+  parseRange,
+  repoPath,
+} from '../../diff/load.js'
+import type { ArgumentMap } from '../../model/types.js'
+
+/**
+ * `argmap diff OLD NEW` and `argmap diff --git REV[..REV] PATH`: like diff(1),
+ * exit 0 when the argument structure is the same, 1 when it differs, 2 on
+ * error (the message names the file); `--quiet` prints nothing.
+ */
+
+export interface DiffArgs {
+  old?: string
+  new?: string
+  /** REV (against the working tree), REV..REV, or REV...REV (from the merge base). */
+  git?: string
+  /** The path for --git (also accepted as `old`). */
+  path?: string
+  format?: 'terminal' | 'markdown' | 'json'
+  quiet?: boolean
+  ignoreRewording?: boolean
+  /** false: never colour; true: always; unset: colour on a terminal unless NO_COLOR is set. */
+  color?: boolean
+  maxBytes?: number
+}
+
+export interface DiffIo {
+  cwd: string
+  stdout: { write(s: string): unknown; isTTY?: boolean }
+  stderr: { write(s: string): unknown }
+  isTTY?: boolean
+}
+
+type Inputs =
+  | { kind: 'file'; old: ArgumentMap; new: ArgumentMap }
+  | { kind: 'dir'; oldLabel: string; newLabel: string; old: NamedMap[]; new: NamedMap[] }
+
+class UsageError extends Error {}
+
+export async function diffCommand(args: DiffArgs, io: DiffIo): Promise<number> {
+  let inputs: Inputs
+  try {
+    inputs = args.git !== undefined ? await gitInputs(args, io.cwd) : fileInputs(args, io.cwd)
+  } catch (e) {
+    if (e instanceof DiffInputError || e instanceof UsageError) {
+      io.stderr.write(`argmap diff: ${e.message}\n`)
+      return 2
+    }
+    throw e
+  }
+  const opts = { ignoreRewording: args.ignoreRewording ?? false }
+  const format = args.format ?? 'terminal'
+  const color = args.color ?? ((io.isTTY ?? io.stdout.isTTY ?? false) && !process.env.NO_COLOR)
+  let same: boolean
+  let text: string
+  if (inputs.kind === 'file') {
+    const diff = diffMaps(inputs.old, inputs.new, opts)
+    same = diff.same
+    text = format === 'json' ? formatJson(diff) : format === 'markdown' ? formatMarkdown(diff) : formatTerminal(diff, { color })
+  } else {
+    const diff = diffDirectories(inputs.oldLabel, inputs.newLabel, inputs.old, inputs.new, opts)
+    same = diff.same
+    text = format === 'json' ? formatJson(diff) : format === 'markdown' ? formatMarkdownDir(diff) : formatTerminalDir(diff, { color })
+  }
+  if (!args.quiet) io.stdout.write(text)
+  return same ? 0 : 1
+}
+
+function fileInputs(args: DiffArgs, cwd: string): Inputs {
+  if (!args.old || !args.new) throw new UsageError('expected two paths: argmap diff OLD NEW (or --git REV[..REV] PATH)')
+  const oldAbs = resolve(cwd, args.old)
+  let newAbs = resolve(cwd, args.new)
+  let newPath = args.new
+  const oldDir = isDirectory(oldAbs)
+  const newDir = isDirectory(newAbs)
+  if (oldDir && newDir) {
+    return {
+      kind: 'dir',
+      oldLabel: args.old,
+      newLabel: args.new,
+      old: loadDirectory(oldAbs, args.old, args.maxBytes),
+      new: loadDirectory(newAbs, args.new, args.maxBytes),
+    }
+  }
+  if (oldDir) throw new DiffInputError(args.old, `is a directory but ${args.new} is not; compare two files or two directories`)
+  if (newDir) {
+    // like diff(1): FILE DIR compares FILE with DIR/FILE
+    newPath = join(args.new, basename(args.old))
+    newAbs = join(newAbs, basename(args.old))
+  }
+  return { kind: 'file', old: loadFile(oldAbs, args.old, args.maxBytes), new: loadFile(newAbs, newPath, args.maxBytes) }
+}
+
+async function gitInputs(args: DiffArgs, cwd: string): Promise<Inputs> {
+  const path = args.path ?? args.old
+  if (!path) throw new UsageError('--git needs a PATH: argmap diff --git REV[..REV] PATH')
+  if (args.path && args.old) throw new UsageError('--git takes one PATH, not OLD and NEW')
+  if (!args.path && args.new) throw new UsageError('--git takes one PATH, not OLD and NEW')
+  const spec = args.git ?? ''
+  if (!spec.trim() || spec.startsWith('-')) throw new UsageError(`invalid revision "${spec}", expected REV, REV..REV or REV...REV`)
+  const range = parseRange(spec)
+  const abs = resolve(cwd, path)
+  const repo = await repoPath(abs)
+  const oldRev = range.mergeBase ? await mergeBase(range.old, range.new!, repo.cwd) : range.old
+  if (isDirectory(abs)) {
+    const label = (rev: string): string => `${rev}:${repo.path || '.'}`
+    return {
+      kind: 'dir',
+      oldLabel: label(range.old),
+      newLabel: range.new ? label(range.new) : path,
+      old: await loadDirectoryAtRevision(oldRev, repo, args.maxBytes),
+      new: range.new ? await loadDirectoryAtRevision(range.new, repo, args.maxBytes) : loadDirectory(abs, path, args.maxBytes),
+    }
+  }
+  return {
+    kind: 'file',
+    old: await loadAtRevision(oldRev, repo, args.maxBytes),
+    new: range.new ? await loadAtRevision(range.new, repo, args.maxBytes) : loadFile(abs, path, args.maxBytes),
+  }
+}

@@ -1,0 +1,10 @@
+/** `argmap diff`: what changed in a document's argument between two versions. */
+export { alignById, alignUnits, type AlignableUnit, type Alignment, type AlignOptions, type UnitPair } from './align.js'
+export { diffMaps, wordDiff, type DiffOptions } from './diff.js'
+export { diffDirectories, type DirOptions, type NamedMap } from './dir.js'
+export { formatJson } from './format/json.js'
+export { formatMarkdown, formatMarkdownDir } from './format/markdown.js'
+export { formatTerminal, formatTerminalDir, type TerminalOptions } from './format/terminal.js'
+export { diffSchema, dirDiffSchema } from './schema.js'
+export { textSimilarity, unitWords, wordSimilarity } from './similarity.js'
+export * from './types.js'
