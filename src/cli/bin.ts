@@ -73,6 +73,17 @@ program
     process.exitCode = documentCommand(file, io, opts.maxSize, (text, path) => toJSON(readAnnotated(text, path)))
   })
 
+program
+  .command('eval')
+  .description('measure the pipeline against a gold JSONL file, beside two baselines')
+  .requiredOption('--gold <file>', 'gold argument maps, one JSON document a line')
+  .addOption(new Option('-f, --format <format>', 'report format').choices(['table', 'json', 'markdown']).default('table'))
+  .option('--errors [n]', 'also list the N (default 20) worst-handled units')
+  .action(async (opts: { gold: string; format: 'table' | 'json' | 'markdown'; errors?: boolean | string }) => {
+    const { evalCommand } = await import('./commands/eval.js')
+    process.exitCode = await evalCommand(opts, io)
+  })
+
 try {
   await program.parseAsync(process.argv)
 } catch (e) {
