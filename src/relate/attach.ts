@@ -7,6 +7,7 @@
  */
 import type { RelationType, Segment } from '../model/types.js'
 import type { Features } from '../tag/features.js'
+import { endsSentence } from '../tag/text.js'
 import { chooseHead } from './heads.js'
 
 export interface Attachment {
@@ -47,8 +48,18 @@ export function plan(
     lastPara = p
   }
   const thesisStems = feats[conclusion]!.stems
+  // Words in more than a third of the argumentative units name the topic, not a point.
+  const df = new Map<string, number>()
+  let nArg = 0
+  for (let i = 0; i < segments.length; i++) {
+    if (!arg[i]) continue
+    nArg++
+    for (const w of feats[i]!.stems) df.set(w, (df.get(w) ?? 0) + 1)
+  }
+  const common = new Set<string>()
+  for (const [w, n] of df) if (n > Math.max(2, nArg / 3)) common.add(w)
   for (const members of groups) {
-    const head = members.includes(conclusion) ? conclusion : members[chooseHead(members, segments, feats, thesisStems)]!
+    const head = members.includes(conclusion) ? conclusion : members[chooseHead(members, segments, feats, thesisStems, common)]!
     if (head !== conclusion) {
       const hf = feats[head]!
       const conceded = hf.marker.lead?.fn === 'concession'
@@ -65,6 +76,8 @@ export function plan(
     }
     let prev = -1
     let openConcession = -1
+    /** A fronted subordinate clause ("Because X," / "Although X,") waiting for its main clause. */
+    let fronted = -1
     const conditionals: number[] = []
     for (let k = 0; k < members.length; k++) {
       const u = members[k]!
@@ -74,7 +87,14 @@ export function plan(
       const mk = lead ? [`marker:${lead.phrase.replace(/[^a-z0-9]+/g, '-')}`] : []
       if (u !== head && u !== conclusion) {
         const contrast = fn === 'contrast' || (f.marker.innerContrast !== null && fn !== 'concession')
-        if (fn === null && prev >= 0 && segments[u]!.clause && /^and\b/.test(f.folded) && out[prev]!.to >= 0 && prev !== head) {
+        if (fronted >= 0 && prev === fronted && fn === null) {
+          // The main clause after "Although X," answers X; after "Because X," it is what X supports.
+          if (out[fronted]!.type === 'attack') {
+            set(u, fronted, 'attack', 0.6, ['structure:answers-concession'], true)
+            openConcession = -1
+          }
+          else set(u, head, 'support', 0.5, ['structure:default'])
+        } else if (fn === null && prev >= 0 && segments[u]!.clause && /^and\b/.test(f.folded) && out[prev]!.to >= 0 && prev !== head) {
           const p = out[prev]!
           set(u, p.to, p.type, p.confidence, ['structure:coordinated'], p.explicit)
         } else if (fn === 'reason' || fn === 'example') {
@@ -107,16 +127,35 @@ export function plan(
           set(u, head, 'support', 0.5, ['structure:default'])
         }
         if (f.conditional) conditionals.push(u)
+        if (fronted >= 0 && prev === fronted && out[fronted]!.type === 'support' && out[fronted]!.to !== u && u !== head && !reaches(out, u, fronted)) {
+          // "Because X, Y": X supports Y (reattach: Y was placed after X, so no cycle).
+          out[fronted] = { ...out[fronted]!, to: u, signals: [...out[fronted]!.signals, 'structure:fronted-reason'] }
+        }
       } else if (u === head && head !== conclusion && prev >= 0 && fn === 'contrast') {
         // A paragraph whose point is a "yet/but" turn: what it turns against is conceded.
         concede(out, climb(prev), head, conclusion)
       } else if (u === conclusion && prev >= 0 && (fn === 'contrast' || f.marker.innerContrast)) {
         concede(out, climb(prev), head, conclusion)
       }
+      if (fronted >= 0 && prev === fronted && u === head && out[fronted]!.to === head) {
+        out[fronted] = { ...out[fronted]!, signals: [...out[fronted]!.signals, 'structure:fronted'] }
+      }
+      const opensSentence = prev < 0 || endsSentence(segments[prev]!.plain)
+      fronted = opensSentence && !endsSentence(segments[u]!.plain) && (fn === 'reason' || fn === 'concession') ? u : -1
       prev = u
     }
   }
   return out
+}
+
+/** Whether the chain of targets from `from` reaches `target` (bounded walk). */
+function reaches(out: readonly Attachment[], from: number, target: number): boolean {
+  let t = from
+  for (let k = 0; k < 64 && t >= 0; k++) {
+    if (t === target) return true
+    t = out[t]!.to
+  }
+  return false
 }
 
 /** A unit that a "but/however" turns against was granted only to be answered: make its default support an attack. */

@@ -6,10 +6,11 @@
  */
 import type { Segment } from '../model/types.js'
 import type { Features } from '../tag/features.js'
-import { overlap } from '../tag/text.js'
 
 export const HEAD_WEIGHTS = Object.freeze({
   first: 1,
+  second: 0.5,
+  hedged: -0.5,
   last: 0.5,
   turn: 1.5,
   voice: 1,
@@ -31,6 +32,8 @@ export function chooseHead(
   segments: readonly Segment[],
   feats: readonly Features[],
   thesisStems: ReadonlySet<string>,
+  /** Words too common in the text to tell its units apart (the topic itself). */
+  common: ReadonlySet<string> = new Set(),
 ): number {
   const W = HEAD_WEIGHTS
   let best = 0
@@ -41,11 +44,15 @@ export function chooseHead(
     const fn = f.marker.lead?.fn
     let s = 0
     if (k === 0) s += W.first
+    else if (k === 1) s += W.second
+    if (f.hedges.length > 0) s += W.hedged
     if (k === members.length - 1 && k > 0) s += W.last
     if (fn === 'contrast' && k > 0 && !f.conditional) s += W.turn
-    const voice = (f.deontic.length > 0 ? 1 : 0) + (f.evaluative.length > 0 ? 1 : 0) + (f.stance.length > 0 ? 1 : 0) + (f.boosters.length > 0 ? 0.5 : 0)
+    const voice = (f.deontic.length > 0 ? 1 : f.necessity.length > 0 ? 0.5 : 0) + (f.evaluative.length > 0 ? 1 : 0) + (f.stance.length > 0 ? 1 : 0) + (f.boosters.length > 0 ? 0.5 : 0)
     s += Math.min(W.voiceCap, voice * W.voice)
-    s += Math.min(W.thesisCap, overlap(f.stems, thesisStems) * W.thesisWord)
+    let shared = 0
+    for (const w of f.stems) if (thesisStems.has(w) && !common.has(w)) shared++
+    s += Math.min(W.thesisCap, shared * W.thesisWord)
     const next = members[k + 1]
     if (next !== undefined) {
       const nf = feats[next]!
@@ -56,7 +63,7 @@ export function chooseHead(
     if (fn === 'concession' || f.marker.innerContrast) s += W.conceded
     if (f.conditional) s += W.conditional
     if (f.question) s += W.question
-    if (f.reported >= 1.5) s += W.reported
+    if (f.reported >= 1.5 && voice === 0) s += W.reported
     if (segments[i]!.clause) s += W.clause
     if (s > bestScore) {
       bestScore = s

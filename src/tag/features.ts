@@ -21,6 +21,7 @@ export interface Features {
   framingQuestion: boolean
   conditional: string | null
   deontic: string[]
+  necessity: string[]
   evaluative: string[]
   stance: string[]
   hedges: string[]
@@ -53,6 +54,7 @@ export function features(seg: Segment): Features {
     framingQuestion: q.framing,
     conditional: c.conditional,
     deontic: mod.deontic,
+    necessity: mod.necessity,
     evaluative: mod.evaluative,
     stance: mod.stance,
     hedges: h.hedges,
@@ -77,6 +79,7 @@ export function hasVoice(f: Features): boolean {
     f.marker.innerConclusion !== null ||
     f.marker.innerContrast !== null ||
     f.deontic.length > 0 ||
+    f.necessity.length > 0 ||
     f.evaluative.length > 0 ||
     f.stance.length > 0 ||
     f.hedges.length > 0 ||

@@ -72,3 +72,8 @@ export function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number 
 export function slug(phrase: string): string {
   return phrase.replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
 }
+
+/** True when a unit's text closes a sentence (ends in . ! ? or an ellipsis, maybe inside quotes). */
+export function endsSentence(plain: string): boolean {
+  return /[.!?…]["'”’)\]]*\s*$/.test(plain)
+}

@@ -19,9 +19,9 @@ export const STANCE: readonly string[] = Object.freeze([
   'in my opinion', 'in my view', 'in my eyes', 'my view is', 'my opinion is', 'my position is', 'i would argue',
   'i argue', 'i contend', 'i maintain', 'i strongly believe', 'i firmly believe', 'i would say', 'i agree',
   'i disagree', 'i do not think', "i don't think", 'i do not believe', "i don't believe", 'we should',
-  'we must', 'we need to', 'it is clear that', "it's clear that", 'it is obvious that', 'clearly',
-  'one thing is clear', 'one thing had now become clear', 'one thing has become clear', 'the answer is',
-  'personally',
+  'we must', 'we need to', 'it is clear that', "it's clear that", 'it is obvious that', 'it is quite clear that', 'it is very clear that', 'it is evident that',
+  'the answer is',
+  'personally', 'i say', 'i would like to', 'i am in favour', 'i am in favor', 'i am against', 'i am for',
 ])
 
 /** Inside a unit ("X is therefore Y"): still marks a conclusion. */

@@ -5,10 +5,10 @@
 import { CONCLUSION, INNER_CONCLUSION, STANCE } from './conclusion.js'
 import { CONCESSION, CONTRAST, INNER_CONTRAST } from './contrast.js'
 import { BOOSTERS, HEDGES } from './hedge.js'
-import { DEONTIC, EVALUATIVE } from './modal.js'
+import { DEONTIC, EVALUATIVE, NECESSITY } from './modal.js'
 import { ADDITION, EMPHASIS, EXAMPLE, REASON } from './support.js'
 
-export { ADDITION, BOOSTERS, CONCESSION, CONCLUSION, CONTRAST, DEONTIC, EMPHASIS, EVALUATIVE, EXAMPLE, HEDGES, REASON, STANCE }
+export { ADDITION, BOOSTERS, CONCESSION, CONCLUSION, CONTRAST, DEONTIC, NECESSITY, EMPHASIS, EVALUATIVE, EXAMPLE, HEDGES, REASON, STANCE }
 
 /** What a leading discourse marker does. */
 export type MarkerFunction =

@@ -1,11 +1,18 @@
+/** Weak: necessity that is often only described ("you have to wait"). */
+export const NECESSITY: readonly string[] = Object.freeze([
+  'need to', 'needs to', 'needed to', 'have to', 'has to', 'had to', 'have got to', 'is required', 'are required',
+  'is needed', 'are needed', 'is necessary', 'are necessary',
+])
+
 /** Deontic modals (what ought to be done) and evaluative language (good, bad, fair...). */
 
+/** Strong: the author prescribes. */
 export const DEONTIC: readonly string[] = Object.freeze([
-  'should', 'shouldn\'t', 'must', 'mustn\'t', 'ought to', 'ought not', 'need to', 'needs to', 'needed to',
-  'have to', 'has to', 'had to', 'have got to', 'cannot afford', "can't afford", 'can no longer afford',
-  'it is time', "it's time", 'is required', 'are required', 'should be', 'must be', 'would do well to',
+  'should', 'shouldn\'t', 'must', 'mustn\'t', 'ought to', 'ought not', 'had better', "'d better", 'we need',
+  'we have to', 'we need to', 'we must', 'cannot afford', "can't afford", 'can no longer afford',
+  'it is time', "it's time", 'should be', 'must be', 'would do well to',
   'is obliged', 'are obliged', 'it is necessary', 'it is essential', 'it is vital', 'it is crucial',
-  'it is important', 'is necessary', 'are necessary', 'is needed', 'are needed', 'let us', "let's",
+  'it is important', 'let us', "let's",
   'no one should', 'nobody should', 'there should be', 'there must be', 'put an end to', 'it is high time',
 ])
 

@@ -8,9 +8,8 @@
 export const REASON: readonly string[] = Object.freeze([
   'because', 'since', 'as', 'given that', 'for', 'after all', 'the reason is', 'the reason being',
   'this is evidenced by', 'as evidenced by', 'this is shown by', 'as shown by', 'this shows', 'this proves',
-  'this is proven by', 'this is demonstrated by', 'as demonstrated by', 'evidence of this is', 'due to',
-  'owing to', 'considering that', 'seeing that', 'seeing as', 'on the grounds that', 'in that', 'inasmuch as',
-  'not least because', 'studies show', 'research shows', 'statistics show',
+  'this is proven by', 'this is demonstrated by', 'as demonstrated by', 'evidence of this is', 'considering that', 'seeing that', 'seeing as', 'on the grounds that', 'in that', 'inasmuch as',
+  'not least because', 'one reason', 'one reason is', 'the main reason', 'a reason', 'studies show', 'research shows', 'statistics show',
 ])
 
 /** "For example Y": the marked unit illustrates what precedes it. */
@@ -22,7 +21,7 @@ export const EXAMPLE: readonly string[] = Object.freeze([
 /** Further points in a list of reasons: each supports the main point, not the previous reason. */
 export const ADDITION: readonly string[] = Object.freeze([
   'moreover', 'furthermore', 'in addition', 'additionally', 'also', 'besides', 'what is more', "what's more",
-  'plus', 'on top of that', 'first', 'firstly', 'first of all', 'second', 'secondly', 'third', 'thirdly',
+  'plus', 'on top of that', 'for one thing', 'for another', 'another reason', 'another thing', 'first', 'firstly', 'first of all', 'second', 'secondly', 'third', 'thirdly',
   'finally', 'lastly', 'last but not least', 'another', 'not only', 'equally', 'likewise', 'similarly',
   'on top of this', 'in the same way', 'apart from that', 'aside from that', 'not to mention',
 ])

@@ -6,7 +6,10 @@
  */
 import type { Segment } from '../../model/types.js'
 import { INNER_CONCLUSION_RE, INNER_CONTRAST_LIST, findAll, leadMarker, type LeadMarker } from '../lexicon/index.js'
-import { slug } from '../text.js'
+import { endsSentence, slug } from '../text.js'
+
+/** A comma after the reason, then a main clause of three words or more. */
+const EMBEDDED = /^[^,]{3,}, (?:\S+ ){2,}\S+/
 
 export interface MarkerResult {
   lead: LeadMarker | null
@@ -34,6 +37,9 @@ function disambiguate(lead: LeadMarker, seg: Segment): LeadMarker | null {
       return seg.clause || (SUBJECT.test(rest) && !/,/.test(rest.slice(0, 40))) ? lead : null
     case 'for':
       return seg.clause || SUBJECT.test(rest) ? lead : null
+    case 'thus':
+    case 'hence':
+      return /^(?:far\b|[a-z]+ing\b)/.test(rest) ? null : lead
     case 'so':
       return /^(?:far|much|many|few|little|long|called|-called|to speak)\b/.test(rest) ? null : lead
     case 'still':
@@ -64,11 +70,17 @@ function disambiguate(lead: LeadMarker, seg: Segment): LeadMarker | null {
 export function markers(seg: Segment, text: string): MarkerResult {
   const signals: string[] = []
   const raw = leadMarker(text)
-  const lead = raw ? disambiguate(raw, seg) : null
+  let lead = raw ? disambiguate(raw, seg) : null
   if (lead) signals.push(`marker:${slug(lead.phrase)}`)
+  if (lead && lead.fn === 'reason' && !seg.clause && EMBEDDED.test(lead.rest) && endsSentence(seg.plain)) {
+    // "Since X, Y." in one unit: the reason is embedded; the unit asserts Y.
+    signals.push('reason:embedded')
+    lead = null
+  }
   let innerConclusion: string | null = null
   const body = lead ? lead.rest : text
-  const inner = findAll(INNER_CONCLUSION_RE, body)
+  // "thus far" is temporal; "thus creating", "thereby making" name a side effect, not a conclusion.
+  const inner = findAll(INNER_CONCLUSION_RE, body.replace(/\b(?:thus|hence) (?:far\b|[a-z]+ing\b)/g, ' '))
   if (inner.length > 0 && inner[0] !== undefined) {
     innerConclusion = inner[0]
     signals.push(`marker:${slug(inner[0])}`)

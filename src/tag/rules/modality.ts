@@ -4,19 +4,24 @@
  * argues for; the stance phrases ("I think", "in my view") mark the author's
  * own position. Epistemic "must have been" is a guess, not an obligation.
  */
-import { DEONTIC, EVALUATIVE, STANCE, findAll, wordMatcher } from '../lexicon/index.js'
+import { DEONTIC, EVALUATIVE, NECESSITY, STANCE, findAll, wordMatcher } from '../lexicon/index.js'
 import { slug } from '../text.js'
 
 export interface ModalityResult {
   deontic: string[]
+  /** Weaker necessity modals ("have to", "need to"). */
+  necessity: string[]
   evaluative: string[]
   stance: string[]
   signals: string[]
 }
 
 const DEONTIC_RE = wordMatcher(DEONTIC)
+const NECESSITY_RE = wordMatcher(NECESSITY)
 const EVALUATIVE_RE = wordMatcher(EVALUATIVE)
 const STANCE_RE = wordMatcher(STANCE)
+/** "It is clear that", "one thing had now become clear:": the author states the upshot. */
+const CLEAR = /\b(?:it|one thing|this|that|the (?:answer|conclusion|lesson))(?:'s| (?:is|was|has|had|seems|should be))(?: now| thus| therefore| quite| very| abundantly)? (?:(?:become|been) )?(?:clear|obvious|evident|plain|certain)\b/
 /** "must have been", "should have known": epistemic or counterfactual, not deontic. */
 const EPISTEMIC = /\b(?:must|should|ought to|have to|has to|had to) (?:not )?have (?:been|\w+ed|\w+en)\b/g
 
@@ -24,11 +29,19 @@ export function modality(text: string): ModalityResult {
   const scrubbed = text.replace(EPISTEMIC, ' ')
   const deontic = findAll(DEONTIC_RE, scrubbed)
   const evaluative = findAll(EVALUATIVE_RE, text).filter((w) => !(w === 'right' && /\bright (?:now|away|after|before|here|there)\b/.test(text)))
-  const stance = findAll(STANCE_RE, text)
+  const necessity = findAll(NECESSITY_RE, scrubbed).filter((w) => !deontic.some((d) => d.includes(w)))
+  // Stance counts when it frames the unit ("I think X"), not inside a subordinate clause ("when I think of").
+  const stance = findAll(STANCE_RE, text).filter((w) => {
+    const at = text.indexOf(w)
+    return at <= 30 && !/\b(?:when|if|whenever|because|as|unless|whether)\s+$/.test(text.slice(0, at))
+  })
+  const clear = CLEAR.exec(text)
+  if (clear && !stance.includes(clear[0])) stance.push(clear[0])
   const signals = [
     ...deontic.map((w) => `modal:${slug(w)}`),
+    ...necessity.map((w) => `modal:${slug(w)}`),
     ...evaluative.map((w) => `eval:${slug(w)}`),
     ...stance.map((w) => `stance:${slug(w)}`),
   ]
-  return { deontic, evaluative, stance, signals }
+  return { deontic, necessity, evaluative, stance, signals }
 }

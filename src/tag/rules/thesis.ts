@@ -1,13 +1,16 @@
 /**
  * Combiner, second stage: the one conclusion (main thesis) of a document.
  * Scores every argumentative unit by conclusion markers, stance, deontic and
- * evaluative language, position (first unit of the text, closing statement of
- * the last paragraph) and overlap with the title; markers of reasons,
- * examples, concessions, questions and conditionals count against.
+ * evaluative language, position (the first main clause of the text, the
+ * closing statement of the last paragraph), centrality (how much of its
+ * vocabulary the rest of the text shares) and overlap with the title;
+ * markers of reasons, examples, concessions, questions and conditionals
+ * count against.
  */
 import type { Segment } from '../../model/types.js'
-import type { Features } from '../features.js'
-import { contentStems, overlap } from '../text.js'
+import { hasVoice, type Features } from '../features.js'
+import { endsSentence, overlap } from '../text.js'
+import { contentStems } from '../text.js'
 
 export interface Thesis {
   index: number
@@ -15,25 +18,23 @@ export interface Thesis {
   signals: string[]
 }
 
-interface Scored {
-  score: number
-  signals: string[]
-}
-
 export const THESIS_WEIGHTS = Object.freeze({
   firstInText: 1.5,
   lastInText: 1.0,
   closingMultiParagraph: 1.0,
-  conclusionMarker: 3,
-  innerConclusion: 2.5,
-  stance: 1.5,
+  conclusionMarker: 2,
+  clauseConclusionMarker: 1,
+  innerConclusion: 1,
+  stance: 2,
   deontic: 1.5,
-  evaluative: 0.75,
+  necessity: 0.75,
+  rebuttal: -1.5,
+  evaluative: 0.4,
+  centrality: 0.4,
+  centralityCap: 1.5,
   titleWord: 0.4,
   titleCap: 1.2,
   againstMarker: -3,
-  contrastLead: -0.5,
-  clause: -1,
   question: -2.5,
   conditional: -1,
   hedge: -0.5,
@@ -41,13 +42,16 @@ export const THESIS_WEIGHTS = Object.freeze({
   short: -1,
 })
 
+type Lead = 'reason' | 'example' | 'addition' | 'concession'
+const AGAINST: ReadonlySet<string> = new Set<Lead>(['reason', 'example', 'addition', 'concession'])
+
+/** Score of one unit as the thesis, with the signals that made it. */
 export function scoreThesis(
-  i: number,
   seg: Segment,
   f: Features,
-  pos: { first: boolean; last: boolean; multiParagraph: boolean },
+  pos: { first: boolean; last: boolean; multiParagraph: boolean; centrality: number; rebuttal: boolean },
   title: ReadonlySet<string>,
-): Scored {
+): { score: number; signals: string[] } {
   const W = THESIS_WEIGHTS
   let score = 0
   const signals: string[] = []
@@ -58,25 +62,55 @@ export function scoreThesis(
   if (pos.first) add(W.firstInText, 'position:first-in-text')
   if (pos.last) add(pos.multiParagraph ? W.lastInText + W.closingMultiParagraph : W.lastInText, 'position:last-in-text')
   const fn = f.marker.lead?.fn
-  if (fn === 'conclusion') add(W.conclusionMarker, 'thesis:conclusion-marker')
+  if (fn === 'conclusion') add(seg.clause ? W.clauseConclusionMarker : W.conclusionMarker, 'thesis:conclusion-marker')
   else if (f.marker.innerConclusion) add(W.innerConclusion, 'thesis:conclusion-marker')
-  if (fn === 'reason' || fn === 'example' || fn === 'addition' || fn === 'concession') add(W.againstMarker, `thesis:not-after-${fn}`)
-  if (fn === 'contrast') add(W.contrastLead, 'thesis:contrast')
+  if (fn && AGAINST.has(fn)) add(W.againstMarker, `thesis:not-after-${fn}`)
   if (f.stance.length > 0 || fn === 'stance') add(W.stance, 'thesis:stance')
   if (f.deontic.length > 0) add(W.deontic, 'thesis:deontic')
+  else if (f.necessity.length > 0) add(W.necessity, 'thesis:necessity')
+  if (pos.rebuttal) add(W.rebuttal, 'thesis:rebuttal')
   if (f.evaluative.length > 0) add(W.evaluative, 'thesis:evaluative')
-  if (seg.clause) add(W.clause, 'thesis:clause')
   if (f.question) add(W.question, 'thesis:question')
   if (f.conditional) add(W.conditional, 'thesis:conditional')
   if (f.hedges.length > 0) add(W.hedge, 'thesis:hedged')
-  if (f.reported >= 1.5) add(W.reported, 'thesis:reported')
+  if (f.reported >= 1.5 && !hasVoice(f)) add(W.reported, 'thesis:reported')
   if (f.wordCount < 4) add(W.short, 'thesis:short')
+  if (pos.centrality > 0) add(Math.min(W.centralityCap, pos.centrality * W.centrality), 'thesis:central')
   if (title.size > 0) {
     const n = overlap(f.stems, title)
     if (n > 0) add(Math.min(W.titleCap, n * W.titleWord), 'position:title-overlap')
   }
-  void i
   return { score, signals }
+}
+
+/** Does this unit merely lead into the main clause (a fronted concession or reason, a question)? */
+function subordinate(f: Features): boolean {
+  const fn = f.marker.lead?.fn
+  return fn === 'concession' || fn === 'reason' || fn === 'example' || f.question
+}
+
+/**
+ * The first main clause of the text: skipping opening concessions, reasons
+ * and questions; in "X, but Y" the turn Y is the main point.
+ */
+export function firstMain(idx: readonly number[], segments: readonly Segment[], feats: readonly Features[]): number {
+  let k = 0
+  while (k < idx.length - 1 && k < 3 && subordinate(feats[idx[k]!]!)) k++
+  const i = idx[k]!
+  const next = idx[k + 1]
+  if (next !== undefined && !endsSentence(segments[i]!.plain) && segments[next]!.paragraph === segments[i]!.paragraph) {
+    if (feats[next]!.marker.lead?.fn === 'contrast' && !subordinate(feats[i]!)) return next
+  }
+  return i
+}
+
+/** The last main clause of the text: in "X, because Y." at the end, X. */
+export function lastMain(idx: readonly number[], segments: readonly Segment[], feats: readonly Features[]): number {
+  const i = idx[idx.length - 1]!
+  const prev = idx[idx.length - 2]
+  const fn = feats[i]!.marker.lead?.fn
+  if (prev !== undefined && (fn === 'reason' || fn === 'example') && segments[i]!.clause && !endsSentence(segments[prev]!.plain)) return prev
+  return i
 }
 
 /** Pick the thesis among argumentative units (`arg[i]`); -1 when there is none. */
@@ -92,14 +126,23 @@ export function pickThesis(
   const titleStems = title ? contentStems(title) : new Set<string>()
   const paras = new Set(idx.map((i) => segments[i]!.paragraph))
   const multiParagraph = paras.size > 1
+  // Document frequency of each content word over the argumentative units.
+  const df = new Map<string, number>()
+  for (const i of idx) for (const w of feats[i]!.stems) df.set(w, (df.get(w) ?? 0) + 1)
+  const first = firstMain(idx, segments, feats)
+  const last = lastMain(idx, segments, feats)
   let best = -1
   let bestScore = -Infinity
   let second = -Infinity
   let bestSignals: string[] = []
-  const firstI = idx[0]!
-  const lastI = idx[idx.length - 1]!
+  let prevConcession = false
   for (const i of idx) {
-    const s = scoreThesis(i, segments[i]!, feats[i]!, { first: i === firstI, last: i === lastI, multiParagraph }, titleStems)
+    const rebuttal = prevConcession && feats[i]!.marker.lead?.fn === 'contrast'
+    prevConcession = feats[i]!.marker.lead?.fn === 'concession'
+    let shared = 0
+    for (const w of feats[i]!.stems) shared += (df.get(w) ?? 1) - 1
+    const centrality = idx.length > 1 ? shared / (idx.length - 1) : 0
+    const s = scoreThesis(segments[i]!, feats[i]!, { first: i === first, last: i === last, multiParagraph, centrality, rebuttal }, titleStems)
     if (s.score > bestScore) {
       second = bestScore
       bestScore = s.score
