@@ -1,0 +1,90 @@
+/**
+ * One document's review page: a static, offline HTML file with the text
+ * highlighted by role, the argument map as inline SVG (laid out in Node by
+ * dagre), a details panel, a legend and a review queue. Deterministic: the
+ * same source and map give the same bytes (no dates, stable order).
+ */
+import type { ArgumentMap, RelationType, Role } from '../model/types.js'
+import { CLIENT_SCRIPT } from './client.js'
+import { esc, isLow, LOW_CONFIDENCE, scriptJSON } from './escape.js'
+import { layoutMap } from './layout.js'
+import { reviewQueue } from './queue.js'
+import { STYLE } from './style.js'
+import { renderGraph } from './svg.js'
+import { renderText } from './text.js'
+
+export interface PageOptions {
+  /** Link back to the corpus page; omitted when null. Default `index.html`. */
+  indexHref?: string | null
+  /** Review messages to show above the page (orphaned or invalid corrections...). */
+  notes?: readonly string[]
+}
+
+const ROLE_ORDER: readonly Role[] = ['conclusion', 'claim', 'premise', 'none']
+
+function counts(map: ArgumentMap): { roles: Record<Role, number>; rels: Record<RelationType, number>; reviewed: number } {
+  const roles: Record<Role, number> = { conclusion: 0, claim: 0, premise: 0, none: 0 }
+  const rels: Record<RelationType, number> = { support: 0, attack: 0 }
+  for (const u of map.units) roles[u.role]++
+  for (const r of map.relations) rels[r.type]++
+  return { roles, rels, reviewed: map.units.filter((u) => u.reviewed).length }
+}
+
+const LEGEND =
+  '<div class="legend" aria-label="legend">' +
+  ROLE_ORDER.map((r) => `<span class="chip r-${r}">${r}</span>`).join('') +
+  '<span><svg width="34" height="10"><path d="M1,5H26" stroke="var(--support)" stroke-width="1.6"/><path d="M25,1L33,5L25,9z" fill="var(--support)"/></svg> supports</span>' +
+  '<span><svg width="34" height="10"><path d="M1,5H26" stroke="var(--attack)" stroke-width="1.6" stroke-dasharray="6 4"/><path d="M29,0H31V10H29z M22,1L28,5L22,9z" fill="var(--attack)"/></svg> attacks</span>' +
+  `<span><span class="chip low">dashed</span> confidence &lt; ${LOW_CONFIDENCE}</span>` +
+  '<span><span class="revtag">✓</span> reviewed</span>' +
+  '<span><span class="flagtag">⚑</span> correction carried to a reworded sentence: check again</span>' +
+  '</div>'
+
+export function renderPage(source: string, map: ArgumentMap, options: PageOptions = {}): string {
+  const indexHref = options.indexHref === undefined ? 'index.html' : options.indexHref
+  const title = map.source.title ?? map.source.path
+  const c = counts(map)
+  const outgoing = new Map(map.relations.map((r) => [r.from, r]))
+  const data = {
+    low: LOW_CONFIDENCE,
+    units: map.units.map((u) => {
+      const r = outgoing.get(u.id)
+      return {
+        id: u.id,
+        role: u.role,
+        confidence: u.confidence,
+        signals: u.signals,
+        ...(u.reviewed ? { reviewed: true } : {}),
+        ...(u.flagged ? { flagged: true } : {}),
+        ...(r ? { rel: { to: r.to, type: r.type, confidence: r.confidence, ...(r.reviewed ? { reviewed: true } : {}) } } : {}),
+      }
+    }),
+  }
+  const queue = reviewQueue(map.units)
+    .map((u) => {
+      const cls = [`r-${u.role}`, u.reviewed ? 'reviewed' : '', isLow(u.confidence) ? 'low' : ''].filter(Boolean).join(' ')
+      const text = u.text.replace(/\s+/g, ' ')
+      return `<li class="${cls}" data-id="${esc(u.id)}"><span class="c">${u.confidence.toFixed(2)}</span><span class="chip r-${u.role}${isLow(u.confidence) ? ' low' : ''}">${u.role}</span><span class="t">${u.reviewed ? '✓ ' : ''}${esc(text)}</span></li>`
+    })
+    .join('')
+  const summary =
+    ROLE_ORDER.map((r) => `${c.roles[r]} ${r}`).join(', ') +
+    ` · ${c.rels.support} support, ${c.rels.attack} attack · ${c.reviewed} of ${map.units.length} reviewed`
+  const notes = options.notes?.length ? `<ul class="notes">${options.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''
+  const layout = layoutMap(map)
+  return (
+    '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n' +
+    '<meta name="viewport" content="width=device-width, initial-scale=1">\n' +
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">\n` +
+    `<title>${esc(title)} · argmap</title>\n<style>${STYLE}</style>\n</head>\n<body>\n` +
+    `<header>${indexHref !== null ? `<a href="${esc(indexHref)}">← all documents</a>` : ''}<h1>${esc(title)}</h1>` +
+    `<span class="src">${esc(map.source.path)}</span><span class="src" id="summary">${summary}</span></header>\n` +
+    `${LEGEND}\n${notes}` +
+    `<main>\n<article id="text">\n${renderText(source, map)}\n</article>\n` +
+    `<aside>\n<div id="graph">${layout.nodes.length ? '<button id="fit" type="button">fit to panel</button>' + renderGraph(layout, map) : '<p class="hint">No argumentative units.</p>'}</div>\n` +
+    '<div id="details" aria-live="polite"></div>\n' +
+    `<div id="queue-box"><h2>Review queue (unreviewed first, lowest confidence first)</h2><ol id="queue">${queue}</ol></div>\n</aside>\n</main>\n` +
+    `<script type="application/json" id="argmap-data">${scriptJSON(data)}</script>\n` +
+    `<script>${CLIENT_SCRIPT}</script>\n</body>\n</html>\n`
+  )
+}
