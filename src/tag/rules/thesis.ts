@@ -24,7 +24,7 @@ export const THESIS_WEIGHTS = Object.freeze({
   closingMultiParagraph: 1.0,
   conclusionMarker: 2,
   clauseConclusionMarker: 1,
-  innerConclusion: 1,
+  innerConclusion: 2,
   stance: 2,
   deontic: 1.5,
   necessity: 0.75,
@@ -63,7 +63,7 @@ export function scoreThesis(
   if (pos.last) add(pos.multiParagraph ? W.lastInText + W.closingMultiParagraph : W.lastInText, 'position:last-in-text')
   const fn = f.marker.lead?.fn
   if (fn === 'conclusion') add(seg.clause ? W.clauseConclusionMarker : W.conclusionMarker, 'thesis:conclusion-marker')
-  else if (f.marker.innerConclusion) add(W.innerConclusion, 'thesis:conclusion-marker')
+  else if (f.marker.innerConclusion) add(seg.clause ? W.clauseConclusionMarker : W.innerConclusion, 'thesis:conclusion-marker')
   if (fn && AGAINST.has(fn)) add(W.againstMarker, `thesis:not-after-${fn}`)
   if (f.stance.length > 0 || fn === 'stance') add(W.stance, 'thesis:stance')
   if (f.deontic.length > 0) add(W.deontic, 'thesis:deontic')

@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { checkForest } from '../src/model/forest.js'
+import { analyze } from '../src/pipeline.js'
+import { opEdPath } from './helpers.js'
+
+const map = analyze(readFileSync(opEdPath, 'utf8'), { path: 'corpus/china-north-korea.md' })
+const unit = (start: string) => {
+  // The source has non-breaking spaces ("Khatouki\u00a0is"): compare with spaces folded.
+  const u = map.units.find((x) => x.text.replace(/\s+/g, ' ').startsWith(start))
+  if (!u) throw new Error(`no unit starts with ${start}`)
+  return u
+}
+const out = (start: string) => map.relations.find((r) => r.from === unit(start).id)
+const conclusion = map.units.find((u) => u.role === 'conclusion')!
+
+describe('op-ed map (corpus/china-north-korea.md)', () => {
+  it('is a forest with the closing thesis as its one conclusion', () => {
+    expect(checkForest(map.units, map.relations)).toEqual([])
+    expect(map.units.filter((u) => u.role === 'conclusion')).toHaveLength(1)
+    expect(conclusion.text).toMatch(/China had to put aside its differences with its estranged ally and finally make amends\.$/)
+    const roots = map.units.filter((u) => u.role !== 'none' && !map.relations.some((r) => r.from === u.id))
+    expect(roots.map((u) => u.id)).toEqual([conclusion.id])
+  })
+
+  it('has "China stands to lose in both." as a claim backed by both if-then scenarios', () => {
+    expect(unit('China stands to lose in both.').role).toBe('claim')
+    for (const start of ['If North Korea agrees to de-nuclearise', 'Yet if talks disintegrate']) {
+      expect(out(start), start).toMatchObject({ to: unit('China stands to lose in both.').id, type: 'support' })
+    }
+    expect(out('China stands to lose in both.')).toMatchObject({ to: conclusion.id, type: 'support' })
+  })
+
+  it('tags navigation, date line, byline, title, framing and the author bio none', () => {
+    for (const start of [
+      'Go back',
+      'In fear of being left behind',
+      'Published 30 Apr 2018',
+      'Christopher Khatouki',
+      'On the 27 of March',
+      'The question is: why now?',
+      'It is relevant to consider',
+      'Christopher Khatouki is an intern',
+      'He is currently completing',
+      'Chris’s area of research',
+      'He is currently the co-ordinator',
+      'In 2016, His current focus',
+    ]) {
+      expect(unit(start).role, start).toBe('none')
+    }
+  })
+
+  it('puts each body paragraph’s claim under the conclusion', () => {
+    for (const start of ['Yet behind closed doors', 'Yet this has been far more a marriage', 'Yet China cannot afford', 'China stands to lose in both.']) {
+      expect(unit(start).role, start).toBe('claim')
+      expect(out(start), start).toMatchObject({ to: conclusion.id, type: 'support' })
+    }
+  })
+
+  it('marks the concessions as attacks', () => {
+    expect(out('Fears of a nuclear Armageddon, however, were calmed')!.type).toBe('attack')
+    expect(out('However, fears of regional isolation')!.type).toBe('attack')
+    expect(out('While North Korea would deplore')).toMatchObject({ to: unit('Yet China cannot afford').id, type: 'attack' })
+    expect(out('This is evidenced by the establishment')).toMatchObject({ to: unit('Since 2008').id, type: 'support' })
+  })
+})

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest'
+import type { Segment } from '../src/model/types.js'
+import { leadMarker } from '../src/tag/lexicon/index.js'
+import { boilerplate } from '../src/tag/rules/boilerplate.js'
+import { conditional } from '../src/tag/rules/conditional.js'
+import { framing } from '../src/tag/rules/framing.js'
+import { hedge } from '../src/tag/rules/hedge.js'
+import { markers } from '../src/tag/rules/marker.js'
+import { modality } from '../src/tag/rules/modality.js'
+import { question } from '../src/tag/rules/question.js'
+import { reported } from '../src/tag/rules/reported.js'
+import { fold } from '../src/tag/text.js'
+
+/** A one-segment paragraph (or a clause split off a longer sentence). */
+function seg(plain: string, extra: Partial<Segment> = {}): Segment {
+  return { start: 0, end: plain.length, text: plain, plain, paragraph: 0, block: 'paragraph', depth: 0, index: 0, count: 1, clause: false, containers: [], ...extra }
+}
+const mark = (plain: string, extra: Partial<Segment> = {}) => markers(seg(plain, extra), fold(plain))
+
+describe('lexicon', () => {
+  it('prefers the longest marker and knows its function', () => {
+    expect(leadMarker(fold('For example, a fine of 50 euros deters nobody.'))).toMatchObject({ fn: 'example', phrase: 'for example' })
+    expect(leadMarker(fold('As a result, the streets stay dirty.'))).toMatchObject({ fn: 'conclusion', phrase: 'as a result' })
+    expect(leadMarker(fold('And yet nobody complains.'))).toMatchObject({ fn: 'contrast', phrase: 'yet' })
+    expect(leadMarker(fold('Some would argue that hunting puts a species at risk.'))).toMatchObject({ fn: 'concession' })
+    expect(leadMarker(fold('Dogs are loyal.'))).toBeNull()
+  })
+})
+
+describe('rule: marker', () => {
+  it('reads "because", "therefore", "however" and their signal ids', () => {
+    expect(mark('because overpopulated species can be thinned out.', { clause: true }).signals).toEqual(['marker:because'])
+    expect(mark('Therefore the city should raise the fines.').lead?.fn).toBe('conclusion')
+    const inner = mark('Fears of a nuclear Armageddon, however, were calmed as a summit was announced.')
+    expect(inner.lead).toBeNull()
+    expect(inner.innerContrast).toBe('however')
+    expect(inner.signals).toContain('marker:however')
+    expect(mark('Higher fines are therefore the right measure.').innerConclusion).toBe('therefore')
+  })
+  it('does not take temporal "since", "thus far" or "so far" for markers', () => {
+    expect(mark('Since 2008, China has accelerated its own efforts.').lead).toBeNull()
+    expect(mark('Since they each came to power, both leaders have refused to meet.').lead).toBeNull()
+    expect(mark('since it rains every day.', { clause: true }).lead?.fn).toBe('reason')
+    expect(mark('So far nobody has complained.').lead).toBeNull()
+    expect(mark('They have thus far hardly had to fear the consequences.').innerConclusion).toBeNull()
+    expect(mark('The bulbs last longer, thus making them cheaper.').innerConclusion).toBeNull()
+  })
+  it('takes "as" and "for" as reasons only where they introduce a clause', () => {
+    expect(mark('as it provides a sustainable resource.', { clause: true }).lead?.fn).toBe('reason')
+    expect(mark('As the crowd cheered, the players left the field.').lead).toBeNull()
+    expect(mark('For years there has been a housing shortage in Berlin.').lead).toBeNull()
+  })
+  it('keeps a reason embedded in its own main clause out of the lead', () => {
+    const r = mark('Since the area belongs to the state, it could be used for social housing.')
+    expect(r.lead).toBeNull()
+    expect(r.signals).toEqual(['marker:since', 'reason:embedded'])
+  })
+})
+
+describe('rule: question', () => {
+  it('tells framing questions from rhetorical ones', () => {
+    expect(question(fold('The question is: why now?'))).toMatchObject({ question: true, framing: true })
+    expect(question(fold("Don't they need them for survival?"))).toEqual({ question: true, framing: false, signals: ['question'] })
+    expect(question(fold('Hunting is good.')).question).toBe(false)
+  })
+})
+
+describe('rule: conditional', () => {
+  it('finds leading and inner conditionals', () => {
+    expect(conditional(fold('If North Korea agrees to de-nuclearise, the United States will gain prestige.')).signals).toEqual(['conditional:if'])
+    expect(conditional(fold('Yet if talks disintegrate then efforts have failed.')).conditional).toBe('if')
+    expect(conditional(fold('As long as restraint is applied, the environment will not suffer.')).signals).toEqual(['conditional:as-long-as'])
+    expect(conditional(fold('The fine is high.')).conditional).toBeNull()
+  })
+})
+
+describe('rule: modality', () => {
+  it('separates prescriptions, weaker necessity, values and stance', () => {
+    const m = modality(fold('We Berliners should take the chance and become pioneers in waste separation!'))
+    expect(m.signals).toContain('modal:should')
+    expect(modality(fold('Three bags have to be sorted into different bins.')).necessity).toEqual(['have to'])
+    expect(modality(fold('It is unfair that new tenants pay more.')).signals).toContain('eval:unfair')
+    expect(modality(fold('I think older people make better parents.')).stance).toEqual(['i think'])
+  })
+  it('reads "must have been" as a guess, and a stance only where it frames the unit', () => {
+    expect(modality(fold('Its threats must have been of real concern for China.')).deontic).toEqual([])
+    expect(modality(fold('Many a game is demanding, when I think of chess.')).stance).toEqual([])
+    const clear = modality(fold('Anxious to avoid exclusion, one thing had now become clear: China had to make amends.'))
+    expect(clear.stance).toEqual(['one thing had now become clear'])
+    expect(clear.signals).toContain('modal:had-to')
+  })
+})
+
+describe('rule: hedge', () => {
+  it('finds hedges and boosters, not the month of May', () => {
+    expect(hedge(fold('This might perhaps work.')).signals).toEqual(['hedge:might', 'hedge:perhaps'])
+    expect(hedge(fold('There was no doubt a tangible fear.')).signals).toEqual(['booster:no-doubt'])
+    expect(hedge(fold('The summit took place on 3 May 2018.')).hedges).toEqual([])
+  })
+})
+
+describe('rule: reported event', () => {
+  it('scores narration with dates, past tense and names', () => {
+    const plain = 'On the 27 of March, news reports showed a mysterious armoured train leaving Pyongyang.'
+    const r = reported(plain, fold(plain))
+    expect(r.signals).toEqual(['event:date', 'event:past', 'event:name'])
+    expect(r.score).toBeGreaterThanOrEqual(2)
+    expect(reported('Hunting is good for the environment.', fold('Hunting is good for the environment.')).score).toBe(0)
+  })
+})
+
+describe('rule: boilerplate', () => {
+  const bp = (plain: string, opts = { nearEnd: false, inBio: false }) => boilerplate(seg(plain), fold(plain), opts).kind
+  it('recognises navigation, date lines and bylines', () => {
+    expect(bp('Go back')).toBe('navigation')
+    expect(bp('Share')).toBe('navigation')
+    expect(bp('Published 30 Apr 2018')).toBe('dateline')
+    expect(bp('Christopher Khatouki')).toBe('byline')
+    expect(bp('China stands to lose in both.')).toBeNull()
+  })
+  it('recognises an author bio near the end, and its continuation', () => {
+    expect(bp('Christopher Khatouki is an intern with the Australian Institute of International Affairs NSW.', { nearEnd: true, inBio: false })).toBe('bio')
+    expect(bp('Christopher Khatouki is an intern with the Australian Institute of International Affairs NSW.')).toBeNull()
+    expect(bp('He is currently completing his honours degree.', { nearEnd: true, inBio: true })).toBe('bio')
+  })
+})
+
+describe('rule: framing', () => {
+  it('marks meta-discourse, not claims that mention importance', () => {
+    expect(framing(fold('It is relevant to consider the two most plausible outcomes for the talks.')).signals).toEqual(['framing'])
+    expect(framing(fold('In order to understand contemporary events, it is worth briefly examining the relationship.')).framing).toBe(true)
+    expect(framing(fold('It is important to note that the tax is unfair.')).framing).toBe(false)
+  })
+})

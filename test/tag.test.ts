@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest'
+import { segment } from '../src/segment/index.js'
+import { tag } from '../src/tag/index.js'
+import { firstMain, pickThesis } from '../src/tag/rules/thesis.js'
+import { features } from '../src/tag/features.js'
+
+function tagText(source: string, title: string | null = null) {
+  const segments = segment(source)
+  const tagged = tag(segments, { paragraphCount: segments.at(-1)!.paragraph + 1, title })
+  return segments.map((s, i) => ({ text: s.plain, ...tagged[i]! }))
+}
+
+describe('tag', () => {
+  it('returns one result per segment, in order, with signals and confidence', () => {
+    const out = tagText('Hunting is good for the environment, because overpopulated species can be thinned out. Some people may object.')
+    expect(out.map((t) => t.text)).toEqual([
+      'Hunting is good for the environment,',
+      'because overpopulated species can be thinned out.',
+      'Some people may object.',
+    ])
+    for (const t of out) {
+      expect(t.signals.length).toBeGreaterThan(0)
+      expect(t.confidence).toBeGreaterThanOrEqual(0)
+      expect(t.confidence).toBeLessThanOrEqual(1)
+    }
+    expect(out[1]!.signals).toContain('marker:because')
+  })
+
+  it('picks exactly one conclusion, by markers and modals over position', () => {
+    const out = tagText(
+      'Dog dirt is everywhere in Neukölln. Children step into it on their way to school. Higher fines are therefore the right measure. Of course, the owners must first be caught.',
+    )
+    expect(out.filter((t) => t.role === 'conclusion').map((t) => t.text)).toEqual(['Higher fines are therefore the right measure.'])
+    expect(out.find((t) => t.role === 'conclusion')!.signals).toContain('thesis:conclusion-marker')
+  })
+
+  it('prefers the opening thesis when nothing marks a later one', () => {
+    const out = tagText('Social media has improved the lives of teenagers. They stay in touch with friends. They find new friends.')
+    expect(out[0]!.role).toBe('conclusion')
+    expect(out[0]!.signals).toContain('position:first-in-text')
+  })
+
+  it('skips an opening concession for the first-in-text position: "Although X, Y" puts Y first', () => {
+    const segments = segment('Although cutting down on poaching would be wonderful, removing the horns of rhinos is not the answer. Horns protect them.')
+    const feats = segments.map(features)
+    const idx = segments.map((_, i) => i)
+    expect(segments[firstMain(idx, segments, feats)]!.plain).toBe('removing the horns of rhinos is not the answer.')
+    expect(segments[pickThesis(segments, feats, idx.map(() => true), null).index]!.plain).toBe('removing the horns of rhinos is not the answer.')
+  })
+
+  it('tags headings, framing, narration and boilerplate none', () => {
+    const out = tagText(
+      [
+        'Go back',
+        '# Why cities should ban cars',
+        'Published 30 Apr 2018',
+        'On the 27 of March, news reports showed a train leaving Pyongyang.',
+        'It is worth briefly examining the history of car bans. Cities should ban cars from their centres, because cars make the air unhealthy.',
+      ].join('\n\n'),
+      'Why cities should ban cars',
+    )
+    expect(out.map((t) => [t.role, t.signals[0]])).toEqual([
+      ['none', 'boilerplate:navigation'],
+      ['none', 'heading:title'],
+      ['none', 'boilerplate:dateline'],
+      ['none', 'event:narration'],
+      ['none', 'framing'],
+      ['conclusion', 'position:first-in-text'],
+      ['premise', 'marker:because'],
+    ])
+    expect(out[5]!.signals).toContain('position:title-overlap')
+  })
+
+  it('gives no conclusion to a text without argumentative units', () => {
+    expect(tagText('Go back\n\nShare').map((t) => t.role)).toEqual(['none', 'none'])
+  })
+})
