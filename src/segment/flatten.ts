@@ -45,8 +45,8 @@ class Builder {
     this.to.push(to)
   }
 
-  /** Align a text node's value with its source slice [start, end). */
-  alignText(value: string, start: number, end: number): void {
+  /** Align a text node's value with its source slice [start, end); returns the source offset after the last char placed. */
+  alignText(value: string, start: number, end: number): number {
     const src = this.source
     let p = start
     for (let i = 0; i < value.length; i++) {
@@ -95,6 +95,7 @@ class Builder {
       }
       if (!placed) this.push(c, end, end)
     }
+    return p
   }
 
   /** An atomic run (inline code, image alt): chars map inside the node's span. */
@@ -107,18 +108,40 @@ class Builder {
     }
   }
 
-  inline(node: PhrasingContent): void {
+  /** Source offset after the last inline node placed: where a node without a position starts. */
+  cursor = 0
+
+  /**
+   * Inline children in order. `bound` is where the parent's content ends; a
+   * child without a position lies between the previous child and the next
+   * positioned sibling.
+   */
+  children(nodes: readonly PhrasingContent[], bound: number): void {
+    const bounds: number[] = new Array(nodes.length)
+    let next = bound
+    for (let i = nodes.length - 1; i >= 0; i--) {
+      bounds[i] = next
+      const start = nodes[i]!.position?.start.offset
+      if (start !== undefined) next = start + this.shift
+    }
+    nodes.forEach((c, i) => this.inline(c, bounds[i]!))
+  }
+
+  inline(node: PhrasingContent, bound: number): void {
     const pos = node.position
     if (!pos || pos.start.offset === undefined || pos.end.offset === undefined) {
-      // remark-gfm can leave nodes without positions; keep their text, unmapped.
-      if ('value' in node && typeof node.value === 'string' && node.type !== 'html') {
-        const at = this.to.length ? (this.to[this.to.length - 1] as number) : 0
-        for (const ch of node.value) this.push(ch, at, at, true)
-      } else if ('children' in node) for (const c of node.children) this.inline(c as PhrasingContent)
+      // remark-gfm's autolink literals (and other transforms) leave nodes
+      // without positions: align their text with the source between the
+      // previous node and the next positioned one.
+      if (node.type === 'text') this.cursor = this.alignText(node.value, this.cursor, bound)
+      else if ('value' in node && typeof node.value === 'string' && node.type !== 'html') {
+        for (const ch of node.value) this.push(ch, this.cursor, this.cursor, true)
+      } else if ('children' in node) this.children(node.children as PhrasingContent[], bound)
       return
     }
     const start = pos.start.offset + this.shift
     const end = pos.end.offset + this.shift
+    this.cursor = end
     switch (node.type) {
       case 'text':
         this.alignText(node.value, start, end)
@@ -141,7 +164,9 @@ class Builder {
       default: {
         if (!('children' in node)) return
         const first = this.text.length
-        for (const c of node.children) this.inline(c as PhrasingContent)
+        this.cursor = start
+        this.children(node.children as PhrasingContent[], end)
+        this.cursor = end
         if (this.text.length > first) this.containers.push({ first, last: this.text.length - 1, start, end })
       }
     }
@@ -150,7 +175,11 @@ class Builder {
 
 export function flatten(block: Nodes, source: string, shift: number): Flat {
   const b = new Builder(source, shift)
-  if ('children' in block) for (const c of block.children) b.inline(c as PhrasingContent)
+  const pos = block.position
+  if ('children' in block) {
+    b.cursor = (pos?.start.offset ?? 0) + shift
+    b.children(block.children as PhrasingContent[], pos?.end.offset !== undefined ? pos.end.offset + shift : source.length)
+  }
   const atomic = new Uint8Array(b.text.length)
   for (const i of b.atomic) atomic[i] = 1
   return { text: b.text, from: b.from, to: b.to, atomic, hardBreaks: b.hardBreaks, containers: b.containers }
