@@ -97,10 +97,10 @@ export function formatBytes(n: number): string {
  * On any failure the temp file is removed and the target is untouched.
  */
 export function writeAtomic(path: string, content: string): void {
-  mkdirSync(dirname(path), { recursive: true })
   const tmp = join(dirname(path), `.argmap-tmp-${basename(path)}-${process.pid}-${randomBytes(4).toString('hex')}`)
   let fd: number | undefined
   try {
+    mkdirSync(dirname(path), { recursive: true })
     fd = openSync(tmp, 'w')
     const buf = Buffer.from(content, 'utf8')
     let off = 0
