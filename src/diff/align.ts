@@ -1,4 +1,4 @@
-import { unitWords, wordSimilarity } from './similarity.js'
+import { scoreWords, unitWords } from './similarity.js'
 
 /**
  * One-to-one alignment of units across two versions of a document. Used by
@@ -12,8 +12,8 @@ import { unitWords, wordSimilarity } from './similarity.js'
  *    edit ratio for short units) above `threshold`; a lower `slotThreshold`
  *    applies when both units sit in the same gap between identical anchors,
  *    where a rewording is the natural reading.
- *    Candidates come from buckets, never all pairs: units sharing one of an
- *    old unit's rarest words, plus the unmatched units of the same gap.
+ *    Candidates come from buckets, never all pairs: the units sharing most
+ *    of an old unit's rarest words, plus the unmatched units of the same gap.
  * 3. Candidate pairs are taken best first (score, then document order), each
  *    unit at most once. Deterministic.
  */
@@ -59,6 +59,8 @@ const RARE_WORDS = 6
 const MAX_BUCKET = 64
 /** Unmatched units considered from the same gap. */
 const MAX_SLOT = 24
+/** Units sharing rare words considered per unit. */
+const MAX_SHARED = 16
 
 interface Candidate {
   old: number
@@ -122,6 +124,11 @@ export function alignUnits(
     }
   }
   const gaps = anchorGaps(oldToNew)
+  const sortWords = (w: string[]): string[] => [...w].sort()
+  const oldSorted = oldWords.map((w, i) => (oldToNew[i] === -1 ? sortWords(w) : []))
+  const newSorted = newWords.map((w, j) => (newToOld[j] === -1 ? sortWords(w) : []))
+  const score = (i: number, j: number, floor: number): number =>
+    scoreWords(oldWords[i]!, newWords[j]!, oldSorted[i]!, newSorted[j]!, floor)
 
   const candidates: Candidate[] = []
   for (let i = 0; i < oldUnits.length; i++) {
@@ -131,16 +138,18 @@ export function alignUnits(
     const [lo, hi, at] = gaps[i]!
     for (const j of slotMembers(freeNew, lo, hi, at)) {
       seen.add(j)
-      const score = wordSimilarity(words, newWords[j]!, slotThreshold)
-      if (score >= slotThreshold) candidates.push({ old: i, new: j, score })
+      const s = score(i, j, slotThreshold)
+      if (s >= slotThreshold) candidates.push({ old: i, new: j, score: s })
     }
+    // units sharing the most of this unit's rare words, nearest first on ties
+    const hits = new Map<number, number>()
     for (const w of rarestWords(words, buckets)) {
-      for (const j of buckets.get(w)!) {
-        if (seen.has(j)) continue
-        seen.add(j)
-        const score = wordSimilarity(words, newWords[j]!, threshold)
-        if (score >= threshold) candidates.push({ old: i, new: j, score })
-      }
+      for (const j of buckets.get(w)!) if (!seen.has(j)) hits.set(j, (hits.get(j) ?? 0) + 1)
+    }
+    const ranked = [...hits].sort((x, y) => y[1] - x[1] || Math.abs(x[0] - at) - Math.abs(y[0] - at) || x[0] - y[0])
+    for (const [j] of ranked.slice(0, MAX_SHARED)) {
+      const s = score(i, j, threshold)
+      if (s >= threshold) candidates.push({ old: i, new: j, score: s })
     }
   }
 

@@ -36,8 +36,34 @@ export function diceWords(a: readonly string[], b: readonly string[]): number {
   return (2 * shared) / (a.length + b.length)
 }
 
+/** Dice coefficient over two sorted word lists (a merge, no allocation). */
+export function diceSorted(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 && b.length === 0) return 1
+  if (a.length === 0 || b.length === 0) return 0
+  let i = 0
+  let j = 0
+  let shared = 0
+  while (i < a.length && j < b.length) {
+    const x = a[i]!
+    const y = b[j]!
+    if (x === y) {
+      shared++
+      i++
+      j++
+    } else if (x < y) i++
+    else j++
+  }
+  return (2 * shared) / (a.length + b.length)
+}
+
 /** Longest string on which the character edit distance is still computed. */
 const MAX_EDIT_CHARS = 400
+/**
+ * Units with more words than this are compared by word overlap alone: one
+ * changed word is then a small share of the words, and word overlap already
+ * scores a typo fix high.
+ */
+export const MAX_EDIT_WORDS = 12
 
 /**
  * 1 − edit distance / longer length, over the normalised strings; 0 when it
@@ -59,8 +85,22 @@ export function editRatio(a: string, b: string, floor = 0): number {
  * large share of the words).
  */
 export function wordSimilarity(a: readonly string[], b: readonly string[], floor = 0): number {
-  const dice = diceWords(a, b)
-  if (dice === 1) return 1
+  return scoreWords(a, b, [...a].sort(), [...b].sort(), floor)
+}
+
+/**
+ * `wordSimilarity` with the sorted word lists precomputed (the aligner's hot
+ * path). 0 when the lengths alone rule out reaching `floor`.
+ */
+export function scoreWords(a: readonly string[], b: readonly string[], aSorted: readonly string[], bSorted: readonly string[], floor = 0): number {
+  const short = Math.min(a.length, b.length)
+  const long = Math.max(a.length, b.length)
+  const wordBound = long ? (2 * short) / (a.length + b.length) : 1
+  const editPossible = short <= MAX_EDIT_WORDS
+  if (wordBound < floor && !editPossible) return 0
+  const dice = diceSorted(aSorted, bSorted)
+  // a typo fix keeps most words: below half the floor, only one- or two-word units can still be close
+  if (dice === 1 || !editPossible || (dice < floor / 2 && short > 2)) return dice
   const edit = editRatio(a.join(' '), b.join(' '), Math.max(floor, dice))
   return Math.max(dice, edit)
 }
