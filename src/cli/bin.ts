@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError, Option } from 'commander'
 import { EXIT, parseSize, processIo } from './context.js'
-import { runCommand } from './commands/run.js'
+import { runCommandAsync } from './commands/run.js'
 import { documentCommand, mapOf } from './commands/document.js'
 
 /**
@@ -25,9 +25,14 @@ program
   .argument('[paths...]', 'files or directories; - reads standard input', [])
   .option('-o, --out <dir>', 'output directory', 'out')
   .option('--check', 'exit 1 when the output directory is not what a fresh run would write')
+  .option('-j, --jobs <n>', 'worker threads (default: the available cores; output is the same for any number)', (v: string) => Number(v))
+  .option('--jsonl', 'read JSON lines {"id","text"} from standard input, write one map per line to standard output')
   .addOption(maxSize())
-  .action((paths: string[], opts: { out: string; check?: boolean; maxSize?: number }) => {
-    process.exitCode = runCommand({ paths, out: opts.out, check: opts.check, maxBytes: opts.maxSize }, io)
+  .action(async (paths: string[], opts: { out: string; check?: boolean; maxSize?: number; jobs?: number; jsonl?: boolean }) => {
+    process.exitCode = await runCommandAsync(
+      { paths, out: opts.out, check: opts.check, maxBytes: opts.maxSize, jobs: opts.jobs, jsonl: opts.jsonl },
+      io,
+    )
   })
 
 program

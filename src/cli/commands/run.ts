@@ -1,4 +1,5 @@
-import { type FileEvent, runCorpus } from '../../engine/run.js'
+import type { Readable, Writable } from 'node:stream'
+import { type FileEvent, type RunOptions, type RunResult, runCorpus, runCorpusParallel } from '../../engine/run.js'
 import { EXIT, type Io } from '../context.js'
 
 export interface RunArgs {
@@ -6,7 +7,14 @@ export interface RunArgs {
   out: string
   check?: boolean
   maxBytes?: number
+  /** Worker threads (`--jobs`); default: the available cores. Output is the same for any number. */
+  jobs?: number
+  /** Read JSON lines `{"id","text"}` from standard input, write one map per line (`--jsonl`). */
+  jsonl?: boolean
 }
+
+/** Io for `run`: standard input as a stream, for `--jsonl` (default `process.stdin`). */
+export type RunIo = Io & { stdinStream?: () => Readable | AsyncIterable<Buffer | string> }
 
 function bar(done: number, total: number, width = 24): string {
   const filled = total ? Math.round((done / total) * width) : width
@@ -21,12 +29,11 @@ function line(event: FileEvent): string {
   return `✓ ${event.input.path} → ${event.input.name}: ${u.conclusion + u.claim + u.premise} argumentative / ${u.conclusion + u.claim + u.premise + u.none} units, ${s.relations.support} support, ${s.relations.attack} attack${tag}`
 }
 
-/** `argmap run [PATHS...] [--out DIR] [--check]` */
-export function runCommand(args: RunArgs, io: Io): number {
+function runOptions(args: RunArgs, io: Io): RunOptions {
   const tty = io.stderr.isTTY === true
   // Paths are recorded as given (relative to cwd), so the committed out/ is the same on every machine.
   const paths = args.paths.length ? args.paths : ['corpus']
-  const result = runCorpus({
+  return {
     paths,
     cwd: io.cwd,
     stdin: io.stdin,
@@ -40,7 +47,10 @@ export function runCommand(args: RunArgs, io: Io): number {
         if (event.status === 'error') io.stderr.write(`${line(event)}\n`)
       } else io.stderr.write(`${line(event)}\n`)
     },
-  })
+  }
+}
+
+function report(args: RunArgs, io: Io, result: RunResult): number {
   for (const w of result.warnings) io.stderr.write(`warning: ${w}\n`)
   const rows = result.documents.map((d) => [
     d.name,
@@ -62,4 +72,37 @@ export function runCommand(args: RunArgs, io: Io): number {
     io.stderr.write(`out of date (run \`argmap run\` to refresh):\n${result.stale.map((s) => `  ${s}`).join('\n')}\n`)
   }
   return result.errors.length || (args.check && result.stale.length) ? EXIT.failed : EXIT.ok
+}
+
+/** `argmap run [PATHS...] [--out DIR] [--check]`, in this thread (no workers). */
+export function runCommand(args: RunArgs, io: Io): number {
+  return report(args, io, runCorpus(runOptions(args, io)))
+}
+
+/**
+ * `argmap run [PATHS...] [--out DIR] [--check] [--jobs N] [--jsonl]`: the
+ * corpus on `--jobs` worker threads, or JSON lines from standard input.
+ */
+export async function runCommandAsync(args: RunArgs, io: RunIo): Promise<number> {
+  if (args.jobs !== undefined && (!Number.isInteger(args.jobs) || args.jobs < 1)) {
+    io.stderr.write(`argmap run: --jobs must be a whole number of at least 1, got ${args.jobs}\n`)
+    return EXIT.usage
+  }
+  if (args.jsonl) {
+    if (args.paths.length || args.check) {
+      io.stderr.write('argmap run: --jsonl reads standard input and writes standard output; it takes no PATHS and no --check\n')
+      return EXIT.usage
+    }
+    // Loaded only on this path.
+    const { runJsonl } = await import('../../engine/jsonl.js')
+    const { defaultJobs } = await import('../../engine/pool.js')
+    const input = io.stdinStream ? io.stdinStream() : process.stdin
+    const summary = await runJsonl(input, io.stdout as Writable, {
+      jobs: args.jobs ?? defaultJobs(),
+      maxBytes: args.maxBytes,
+    })
+    if (summary.failed) io.stderr.write(`argmap run --jsonl: ${summary.mapped} mapped, ${summary.failed} failed (see the "error" lines)\n`)
+    return summary.failed ? EXIT.failed : EXIT.ok
+  }
+  return report(args, io, await runCorpusParallel({ ...runOptions(args, io), jobs: args.jobs }))
 }

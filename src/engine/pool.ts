@@ -1,0 +1,79 @@
+import { existsSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import type { WorkerTask, WorkerResult } from './worker.js'
+
+/** Default number of workers: the cores this process may use. */
+export function defaultJobs(): number {
+  return Math.max(1, availableParallelism())
+}
+
+/**
+ * The compiled worker module. Beside this file in `dist/`; when this module
+ * runs from TypeScript sources (vitest), the compiled copy in `dist/` (a
+ * worker thread is plain Node and cannot load `.ts`).
+ */
+function workerFile(): URL {
+  const beside = new URL('./worker.js', import.meta.url)
+  if (existsSync(fileURLToPath(beside))) return beside
+  const built = fileURLToPath(new URL('../../dist/engine/worker.js', import.meta.url))
+  if (existsSync(built)) return pathToFileURL(built)
+  throw new Error(`argmap: worker module not found at ${fileURLToPath(beside)} (run \`npm run build\`)`)
+}
+
+/** A pool of worker threads that run `processDocument` or map JSON lines (src/engine/worker.ts). */
+export interface Pool {
+  run(task: WorkerTask): Promise<WorkerResult>
+  close(): Promise<void>
+}
+
+export async function createPool(threads: number): Promise<Pool> {
+  // Loaded here, not at the top: a single-file command never pays for it.
+  const { default: Tinypool } = await import('tinypool')
+  const pool = new Tinypool({ filename: workerFile().href, minThreads: threads, maxThreads: threads, idleTimeout: 0 })
+  return {
+    run: (task) => pool.run(task) as Promise<WorkerResult>,
+    close: () => pool.destroy(),
+  }
+}
+
+export type Settled<R> = { ok: true; value: R } | { ok: false; error: unknown }
+
+/**
+ * Map `items` through `start` with at most `limit` tasks in flight, yielding
+ * results in input order. Items are pulled from the iterable only when a slot
+ * is free, so a streamed input is never read ahead by more than `limit`.
+ * `start` may throw or reject: that item settles as an error.
+ */
+export async function* orderedMap<T, R>(
+  items: Iterable<T> | AsyncIterable<T>,
+  start: (item: T) => Promise<R>,
+  limit: number,
+): AsyncGenerator<{ item: T; result: Settled<R> }> {
+  const queue: Array<{ item: T; done: Promise<Settled<R>> }> = []
+  const settle = (item: T): Promise<Settled<R>> => {
+    let p: Promise<R>
+    try {
+      p = start(item)
+    } catch (error) {
+      return Promise.resolve({ ok: false, error })
+    }
+    return p.then(
+      (value) => ({ ok: true as const, value }),
+      (error: unknown) => ({ ok: false as const, error }),
+    )
+  }
+  const it = Symbol.asyncIterator in items ? items[Symbol.asyncIterator]() : (items as Iterable<T>)[Symbol.iterator]()
+  let exhausted = false
+  const max = Math.max(1, limit)
+  for (;;) {
+    while (!exhausted && queue.length < max) {
+      const next = await it.next()
+      if (next.done) exhausted = true
+      else queue.push({ item: next.value, done: settle(next.value) })
+    }
+    const head = queue.shift()
+    if (!head) return
+    yield { item: head.item, result: await head.done }
+  }
+}

@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { Readable } from 'node:stream'
+import { pathToFileURL } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import type * as CommandModule from '../src/cli/commands/run.js'
+import { mapJsonLine, readLines } from '../src/engine/jsonl.js'
+import { captureIo, opEdPath, repoRoot, tempDir } from './helpers.js'
+
+// With --jobs 2 the lines are mapped on worker threads, which run dist/ (see engine-parallel.test.ts).
+const dist = (p: string) => pathToFileURL(join(repoRoot, 'dist', p)).href
+const { runCommandAsync } = (await import(dist('cli/commands/run.js'))) as typeof CommandModule
+
+const opEd = readFileSync(opEdPath, 'utf8')
+const input = [
+  JSON.stringify({ id: 'op-ed', text: opEd }),
+  '',
+  JSON.stringify({ id: 2, text: 'Taxes should rise, because schools need money. Therefore we must vote yes.' }),
+  '{"id": "broken", "text": ',
+  JSON.stringify({ id: 'no-text' }),
+  JSON.stringify({ id: 'empty', text: '' }),
+  '[1, 2]',
+  `${JSON.stringify({ id: 'crlf', text: 'A first sentence.\r\nA second one.' })}\r`,
+].join('\n')
+
+async function run(jobs: number, stdin: string | Buffer) {
+  const io = { ...captureIo(tempDir()), stdinStream: () => Readable.from([Buffer.from(stdin)]) }
+  const code = await runCommandAsync({ paths: [], out: 'out', jsonl: true, jobs }, io)
+  return { code, lines: io.out().split('\n'), err: io.err() }
+}
+
+describe('argmap run --jsonl', { timeout: 30_000 }, () => {
+  it('writes one map per document line, in input order, and an error line in place of each bad line; exit 1', async () => {
+    const { code, lines, err } = await run(1, input)
+    expect(code).toBe(1)
+    expect(lines.pop()).toBe('')
+    expect(lines).toHaveLength(7)
+    const objs = lines.map((l) => JSON.parse(l))
+    expect(objs.map((o) => o.source?.path ?? `error ${o.line}`)).toEqual(['op-ed', '2', 'error 4', 'error 5', 'empty', 'error 7', 'crlf'])
+    expect(objs[2]).toEqual({ id: null, line: 4, error: expect.stringMatching(/^invalid JSON/) })
+    expect(objs[3]).toEqual({ id: 'no-text', line: 5, error: '"text" must be a string' })
+    expect(objs[5]).toEqual({ id: null, line: 7, error: 'expected a JSON object {"id", "text"}' })
+    expect(objs[4].units).toEqual([])
+    expect(err).toContain('4 mapped, 3 failed')
+  })
+
+  it('gives each map line the map `argmap map` gives for that text (compact, same key order)', async () => {
+    const { lines } = await run(1, input)
+    const { analyze } = await import(dist('pipeline.js'))
+    const { toJSON } = await import(dist('emit/json.js'))
+    const expected = toJSON(analyze(opEd, { path: 'op-ed' }))
+    expect(lines[0]).toBe(JSON.stringify(JSON.parse(expected)))
+    expect(JSON.parse(lines[0]!).units.some((u: { role: string }) => u.role === 'conclusion')).toBe(true)
+  })
+
+  it('writes the same lines on worker threads', async () => {
+    const one = await run(1, input)
+    const two = await run(2, input)
+    expect(two.lines).toEqual(one.lines)
+    expect(two.code).toBe(1)
+  })
+
+  it('exits 0 when every line maps, and refuses PATHS', async () => {
+    const ok = await run(1, `${JSON.stringify({ id: 'a', text: 'One. Two.' })}\n`)
+    expect(ok.code).toBe(0)
+    expect(ok.err).toBe('')
+    const io = captureIo(tempDir())
+    expect(await runCommandAsync({ paths: ['corpus'], out: 'out', jsonl: true }, io)).toBe(2)
+    expect(io.err()).toContain('--jsonl reads standard input')
+  })
+})
+
+describe('readLines', () => {
+  it('splits lines across chunk boundaries, strips CR, skips blank lines, numbers lines from 1', async () => {
+    const chunks = ['{"a":', '1}\r\n\n  \n{"b"', ':2}\n{"c":3}'].map((s) => Buffer.from(s))
+    const got: Array<[number, string]> = []
+    for await (const l of readLines(Readable.from(chunks))) got.push([l.n, Buffer.from(l.bytes as Buffer).toString()])
+    expect(got).toEqual([
+      [1, '{"a":1}'],
+      [4, '{"b":2}'],
+      [5, '{"c":3}'],
+    ])
+  })
+
+  it('reports a line over the size limit without holding it, and goes on', async () => {
+    const long = `{"id":"x","text":"${'a'.repeat(100)}"}`
+    const lines = []
+    for await (const l of readLines(Readable.from([Buffer.from(`${long}\n{"id":"y","text":"Hi."}\n`)]), 50)) lines.push(l)
+    expect(lines.map((l) => l.n)).toEqual([1, 2])
+    expect(JSON.parse(mapJsonLine(lines[0]!).line)).toEqual({ id: null, line: 1, error: 'line is 120 bytes, over the size limit (raise it with --max-size)' })
+    expect(JSON.parse(mapJsonLine(lines[1]!).line).source.path).toBe('y')
+  })
+
+  it('reports invalid UTF-8 as an error line', () => {
+    expect(JSON.parse(mapJsonLine({ n: 3, bytes: Buffer.from([0x7b, 0xff, 0x7d]) }).line)).toEqual({ id: null, line: 3, error: 'invalid UTF-8; expected a JSON object {"id", "text"}' })
+  })
+})
