@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { diffMaps } from '../src/diff/diff.js'
+import { formatMarkdown } from '../src/diff/format/markdown.js'
+import { formatTerminal } from '../src/diff/format/terminal.js'
 import type { ArgumentDiff } from '../src/diff/types.js'
 import { makeMap, type RelSpec, type UnitSpec } from './fixtures/diff/make-map.js'
 
@@ -160,3 +162,52 @@ describe('diffMaps', () => {
     expect(JSON.stringify(diffMaps(base, next))).toBe(JSON.stringify(diffMaps(base, next)))
   })
 })
+
+describe('diffMaps paragraphs', () => {
+  it('does not report units as moved when a paragraph is inserted before them', () => {
+    const shifted = makeMap(
+      [BASE[0]!, ['A new paragraph of background that argues nothing.', 'none', 1], ...BASE.slice(1).map(([t, r, p]) => [t, r, p + 1] as UnitSpec)],
+      RELS.map(([f, t, ty]) => [f === 0 ? 0 : f + 1, t === 0 ? 0 : t + 1, ty] as RelSpec),
+    )
+    const d = diffMaps(base, shifted)
+    expect(d.summary).toMatchObject({ added: 1, moved: 0, removed: 0 })
+    expect(d.paragraphs.moved).toEqual([])
+  })
+})
+
+describe('report formats', () => {
+  const next = edit((u, r) => {
+    u[2]![0] = 'Studies show that most low-paid workers are raising children.'
+    u.splice(5, 1)
+    r[1]![2] = 'attack'
+  })
+  const d = diffMaps(base, next)
+
+  it('terminal: headlines first, plain word diff without colour, ANSI with it', () => {
+    const plain = formatTerminal(d)
+    expect(plain.indexOf('Headlines')).toBeLessThan(plain.indexOf('Units'))
+    expect(plain).toContain('[-support-]{+are raising+}')
+    expect(plain).not.toMatch(/\x1b\[/)
+    const colour = formatTerminal(d, { color: true })
+    expect(colour).toMatch(/\x1b\[31;9msupport/)
+    expect(colour).not.toContain('[-support-]')
+  })
+
+  it('markdown: tables and a Mermaid graph whose styles point at real edges and nodes', () => {
+    const md = formatMarkdown(d)
+    expect(md).toMatch(/^## Argument diff: `doc\.md` → `doc\.md`/)
+    const graph = md.slice(md.indexOf('```mermaid\n') + 11, md.lastIndexOf('```'))
+    const lines = graph.trim().split('\n').map((l) => l.trim())
+    expect(lines[0]).toBe('flowchart BT')
+    const nodes = new Set(lines.filter((l) => /^[nr]\d+[[(]/.test(l)).map((l) => l.match(/^[nr]\d+/)![0]))
+    const edges = lines.filter((l) => /^[nr]\d+ (-->|--x|-\.->|-\.-x) [nr]\d+$/.test(l))
+    expect(nodes.size).toBe(5) // the five argumentative units; the removed unit was `none`, so it is not drawn
+    expect(edges).toHaveLength(4)
+    for (const e of edges) for (const n of e.split(/ \S+ /)) expect(nodes.has(n)).toBe(true)
+    const styled = lines.filter((l) => l.startsWith('linkStyle')).map((l) => Number(l.split(' ')[1]))
+    expect(styled.every((i) => i < edges.length)).toBe(true)
+    expect(lines).toContain('n2 --x n1') // the flipped relation, drawn as an attack
+    expect(lines.some((l) => /^n2\[.*\]:::changed$/.test(l))).toBe(true)
+  })
+})
+

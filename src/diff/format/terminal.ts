@@ -30,10 +30,11 @@ function painter(color: boolean): Paint {
 }
 
 export function formatTerminal(diff: ArgumentDiff, opts: TerminalOptions = {}): string {
-  return lines(diff, painter(opts.color ?? false)).join('\n') + '\n'
+  const color = opts.color ?? false
+  return lines(diff, painter(color), color).join('\n') + '\n'
 }
 
-function lines(diff: ArgumentDiff, paint: Paint): string[] {
+function lines(diff: ArgumentDiff, paint: Paint, color: boolean): string[] {
   const index = indexDiff(diff)
   const out: string[] = []
   out.push(paint('bold', `argmap diff ${diff.old.path} → ${diff.new.path}`))
@@ -46,7 +47,7 @@ function lines(diff: ArgumentDiff, paint: Paint): string[] {
   }
   if (index.changed.length) {
     out.push('', paint('bold', 'Units'))
-    for (const c of index.changed) out.push(...unitLines(c, paint))
+    for (const c of index.changed) out.push(...unitLines(c, paint, color))
   }
   if (changedRelations(diff).length) {
     out.push('', paint('bold', 'Relations'), ...relationLines(changedRelations(diff), index, paint))
@@ -80,18 +81,19 @@ function headlineLines(diff: ArgumentDiff, index: DiffIndex, paint: Paint): stri
 
 const MARK_STYLE = { '+': 'green', '-': 'red', '~': 'yellow', '>': 'cyan', '!': 'magenta', '?': 'dim' } as const
 
-function unitLines(c: UnitChange, paint: Paint): string[] {
+function unitLines(c: UnitChange, paint: Paint, color: boolean): string[] {
   const ref = c.new ?? c.old!
   const mark = unitMark(c) as keyof typeof MARK_STYLE
   const head = `  ${paint(MARK_STYLE[mark], mark)} ${para(ref.paragraph)} ${ref.role.padEnd(10)} ${unitFacts(c).join(' · ')}`
-  const body = c.words ? words(c.words, paint) : snippet(ref.text, 160)
+  const body = c.words ? words(c.words, paint, color) : snippet(ref.text, 160)
   return [head, `      ${c.status === 'removed' ? paint('red', body) : body}`]
 }
 
-function words(parts: readonly WordPart[], paint: Paint): string {
-  return parts
-    .map((p) => (p.op === 'equal' ? p.text : p.op === 'delete' ? paint('del', `[-${p.text}-]`) : paint('ins', `{+${p.text}+}`)))
-    .join('')
+/** Word diff: coloured (struck red / underlined green), or marked `[-…-]{+…+}` like `git diff --word-diff=plain`. */
+function words(parts: readonly WordPart[], paint: Paint, color: boolean): string {
+  const del = (s: string): string => (color ? paint('del', s) : `[-${s}-]`)
+  const ins = (s: string): string => (color ? paint('ins', s) : `{+${s}+}`)
+  return parts.map((p) => (p.op === 'equal' ? p.text : p.op === 'delete' ? del(p.text) : ins(p.text))).join('')
 }
 
 /** One line per change; retargets that share their old and new target are grouped (a replaced unit). */
@@ -144,7 +146,8 @@ function relationLine(r: RelationChange, index: DiffIndex, paint: Paint): string
 
 /** Directory pair: a file table, then each changed file's report. */
 export function formatTerminalDir(diff: DirectoryDiff, opts: TerminalOptions = {}): string {
-  const paint = painter(opts.color ?? false)
+  const color = opts.color ?? false
+  const paint = painter(color)
   const out: string[] = [paint('bold', `argmap diff ${diff.old} → ${diff.new}`)]
   out.push(diff.same ? paint('green', 'Argument structure unchanged in every file.') : paint('yellow', 'Argument structure differs.'))
   out.push('')
@@ -155,7 +158,7 @@ export function formatTerminalDir(diff: DirectoryDiff, opts: TerminalOptions = {
   }
   for (const f of diff.files) {
     if (!f.diff || (f.status === 'same' && f.diff.same)) continue
-    out.push('', paint('dim', '─'.repeat(60)), ...lines(f.diff, paint))
+    out.push('', paint('dim', '─'.repeat(60)), ...lines(f.diff, paint, color))
   }
   return out.join('\n') + '\n'
 }
