@@ -1,22 +1,30 @@
 /**
- * `review accept`: the differences between a reviewer's annotated file and
- * the machine's map of the same text, as sidecar corrections. The machine
- * map is a fresh `analyze()` of the stripped text; the reviewer's map is
- * `readAnnotated()` of the file. Units are matched by their exact span.
- * A unit gets an entry when the reviewer's role or relation differs from the
- * machine's, or when the existing sidecar already decided it (the reviewer's
- * decision stays pinned even when the machine comes to agree). Existing
- * entries whose sentence is gone (orphaned) are kept as they are. Pure.
+ * `review accept`: a reviewer's edits to an annotated file, as sidecar
+ * corrections. The baseline is what `argmap run` would write for the same
+ * text: a fresh `analyze()` of the stripped text with the existing sidecar
+ * applied. Every unit whose role or outgoing relation in the annotated file
+ * differs from the baseline gets a correction (units matched by exact span);
+ * existing corrections the reviewer left alone stay as they are (re-keyed
+ * when they had been carried to a reworded sentence: accepting confirms
+ * them), and orphaned or invalid ones are kept untouched. So accepting a
+ * file that a run just wrote records nothing new.
+ *
+ * The file's trailer records what was generated (relations, and each unit's
+ * confidence and signals). A relation counts as the reviewer's only when the
+ * marks differ from the trailer; a role, only when the trailer's record of
+ * the unit matches the baseline (otherwise the file was written by another
+ * version of the machine, and the difference may be the machine's: it is
+ * reported, not recorded). Pure.
  */
 import type { ArgumentMap, Relation, RelationType, Unit } from '../model/types.js'
 import { analyze } from '../pipeline.js'
+import { parseAnnotated } from '../read/marks.js'
 import { readAnnotated } from '../read/read.js'
-import { strip } from '../read/strip.js'
-import { resolveUnits } from './resolve.js'
+import { applyCorrections } from './apply.js'
 import { type Correction, type CorrectionRelation, emptySidecar, type Sidecar } from './sidecar.js'
 
 export interface AcceptOptions {
-  /** The current sidecar, if any: its decisions are kept (with their who/when) when unchanged. */
+  /** The current sidecar, if any. */
   existing?: Sidecar | null
   /** Who is accepting (git user.name or $USER), when known. */
   by?: string
@@ -30,117 +38,155 @@ export interface AcceptResult {
   sidecar: Sidecar
   /** Entries new or changed by this accept. */
   recorded: Correction[]
-  /** Entries dropped because the annotated file now agrees with the machine and nothing had pinned them. */
+  /** Existing entries removed (a new mark the reviewer took out again, or replaced by a new entry). */
   dropped: Correction[]
-  /** Existing entries whose sentence is gone, kept untouched. */
+  /** Existing entries that did not apply (orphaned or invalid), kept untouched. */
   orphaned: Correction[]
   warnings: string[]
+  /** The machine's map of the stripped text, and the map the annotated file describes. */
   machine: ArgumentMap
   edited: ArgumentMap
 }
 
 type Rel = { type: RelationType; to: string } | null
 
-const sameRel = (a: Rel | undefined, b: Rel | undefined): boolean =>
-  (a ?? null) === null ? (b ?? null) === null : b != null && a!.type === b.type && a!.to === b.to
-
-function sameDecision(a: Correction, b: Correction): boolean {
-  if (a.role !== b.role || Boolean(a.span) !== Boolean(b.span)) return false
-  if ((a.relation === undefined) !== (b.relation === undefined)) return false
-  return a.relation === undefined || sameRel(a.relation, b.relation)
+function sameRel(a: Rel | undefined, b: Rel | undefined): boolean {
+  if (!a || !b) return !a && !b
+  return a.type === b.type && a.to === b.to
 }
 
-const outgoing = (relations: readonly Relation[]): Map<string, Relation> => {
+function outgoing(relations: readonly Relation[]): Map<string, Relation> {
   const m = new Map<string, Relation>()
   for (const r of relations) if (!m.has(r.from)) m.set(r.from, r)
   return m
 }
 
+const spanKey = (u: Unit): string => `${u.start.offset}:${u.end.offset}`
+
 export function acceptCorrections(annotated: string, options: AcceptOptions = {}): AcceptResult {
   const edited = readAnnotated(annotated)
-  const original = strip(annotated)
+  const { original, data } = parseAnnotated(annotated)
   const machine = analyze(original, { path: edited.source.path })
-  const warnings: string[] = []
   const existing = options.existing ?? null
+  const applied = existing ? applyCorrections(machine, existing, original) : null
+  const baseline = applied?.map ?? machine
+  const warnings: string[] = []
 
-  const machineBySpan = new Map(machine.units.map((u) => [`${u.start.offset}:${u.end.offset}`, u]))
+  const baseBySpan = new Map(baseline.units.map((u) => [spanKey(u), u]))
+  const machineBySpan = new Map(machine.units.map((u) => [spanKey(u), u]))
+  const baseOut = outgoing(baseline.relations)
   const machineOut = outgoing(machine.relations)
+  const priorFor = new Map((applied?.decided ?? []).map((d) => [d.unit, d.entry]))
   const editedById = new Map(edited.units.map((u) => [u.id, u]))
-  /** Edited unit id → machine unit (same span). */
+  /** Edited unit id → the baseline (or machine) unit with the same span. */
   const same = new Map<string, Unit>()
   for (const u of edited.units) {
-    const m = machineBySpan.get(`${u.start.offset}:${u.end.offset}`)
-    if (m) same.set(u.id, m)
+    const b = baseBySpan.get(spanKey(u)) ?? machineBySpan.get(spanKey(u))
+    if (b) same.set(u.id, b)
   }
   const idOf = (editedId: string): string => same.get(editedId)?.id ?? editedId
 
-  for (const u of edited.units) {
-    const n = edited.relations.filter((r) => r.from === u.id).length
-    if (n > 1) warnings.push(`${u.id} has ${n} outgoing relations; a unit supports or attacks at most one: keeping the first`)
+  const counts = new Map<string, number>()
+  for (const r of edited.relations) counts.set(r.from, (counts.get(r.from) ?? 0) + 1)
+  for (const [id, n] of counts) {
+    if (n > 1) warnings.push(`${id} has ${n} outgoing relations; a unit supports or attacks at most one: keeping the first`)
   }
   const editedOut = outgoing(edited.relations)
-
-  // existing entries: which current unit each belongs to (the same following-through as applying)
-  const entryFor = new Map<string, Correction>()
-  const orphaned: Correction[] = []
-  if (existing) {
-    const plain = existing.corrections.filter((c) => !c.span)
-    const resolved = resolveUnits(plain.map((c) => ({ id: c.id, text: c.text })), machine.units)
-    for (const c of plain) {
-      const r = resolved.get(c.id)
-      if (r) entryFor.set(r.unit.id, c)
-      else orphaned.push(c)
-    }
-    for (const c of existing.corrections.filter((x) => x.span)) {
-      const u = edited.units.find((x) => x.text === c.text && !same.has(x.id))
-      if (u) entryFor.set(u.id, c)
-      else if (!original.includes(c.text)) orphaned.push(c)
-    }
+  const generatedOut = new Map<string, Rel>()
+  for (const r of data?.relations ?? []) if (!generatedOut.has(r.from)) generatedOut.set(r.from, { type: r.type, to: r.to })
+  const generatedUnit = new Map((data?.units ?? []).map((u) => [u.id, u]))
+  /** The file was generated from another machine decision for this unit than the baseline's. */
+  const drifted = (b: Unit): boolean => {
+    if (!data) return false
+    const g = generatedUnit.get(b.id)
+    return !g || g.confidence !== b.confidence || g.signals.join(' ') !== b.signals.join(' ')
   }
+  const skipped: string[] = []
 
   const entries: Correction[] = []
   const recorded: Correction[] = []
-  const used = new Set<Correction>()
-  const stamp = (c: Correction, prior: Correction | undefined): Correction => {
-    if (prior) used.add(prior)
-    if (prior && prior.id === c.id && prior.text === c.text && sameDecision(prior, c)) return prior
+  const kept = new Set<Correction>()
+  const record = (c: Correction): void => {
     if (options.by !== undefined) c.by = options.by
     if (options.at !== undefined) c.at = options.at
+    entries.push(c)
     recorded.push(c)
-    return c
   }
+  const machineSide = (u: Unit | undefined): Correction['machine'] => {
+    if (!u) return null
+    const r = machineOut.get(u.id)
+    return { role: u.role, relation: r ? { type: r.type, to: r.to } : null }
+  }
+
   for (const u of edited.units) {
     const er = editedOut.get(u.id)
     let rel: CorrectionRelation | null = null
+    let relKnown = true
     if (er) {
       const target = editedById.get(er.to)
-      if (!target) warnings.push(`${u.id} ${er.type === 'support' ? 'supports' : 'attacks'} ${er.to}, which is not a unit of this document: relation ignored`)
-      else rel = { type: er.type, to: idOf(er.to), toText: target.text }
+      if (target) rel = { type: er.type, to: idOf(er.to), toText: target.text }
+      else {
+        relKnown = false
+        warnings.push(`${u.id} ${er.type === 'support' ? 'supports' : 'attacks'} ${er.to}, which is not a unit of this document: relation ignored`)
+      }
     }
-    const m = same.get(u.id)
-    if (!m) {
+    const b = same.get(u.id)
+    if (!b) {
       if (u.role === 'none') continue
+      const prior = priorFor.get(u.id)
       const c: Correction = { id: u.id, text: u.text, span: true, role: u.role, relation: rel, machine: null }
-      entries.push(stamp(c, entryFor.get(u.id)))
+      if (prior && prior.span && prior.text === u.text && prior.role === c.role && sameRel(prior.relation, rel)) {
+        kept.add(prior)
+        entries.push(prior)
+      } else record(c)
       continue
     }
-    const mr = machineOut.get(m.id)
-    const mRel: Rel = mr ? { type: mr.type, to: mr.to } : null
-    const prior = entryFor.get(m.id)
-    const relDiffers = !sameRel(rel, mRel) && !(er && !rel)
-    if (u.role === m.role && !relDiffers && !prior) continue
-    const c: Correction = { id: m.id, text: m.text, role: u.role, machine: { role: m.role, relation: mRel } }
-    if (relDiffers || prior?.relation !== undefined) c.relation = rel
-    entries.push(stamp(c, prior))
+    const br = baseOut.get(b.id)
+    const baseRel: Rel = br ? { type: br.type, to: br.to } : null
+    const prior = priorFor.get(b.id)
+    const reviewerRel = !data || !sameRel(er ? { type: er.type, to: er.to } : null, generatedOut.get(u.id) ?? null)
+    const relDiffers = relKnown && reviewerRel && !sameRel(rel, baseRel)
+    let role = u.role
+    if (role !== b.role && drifted(b)) {
+      skipped.push(`${b.id} (${role} here, ${b.role} now)`)
+      role = b.role
+    }
+    if (role === b.role && !relDiffers) {
+      if (!prior) continue
+      kept.add(prior)
+      if (prior.id === b.id && prior.text === b.text) entries.push(prior)
+      else {
+        // carried to a reworded sentence earlier; accepting confirms it under the sentence's new id and text
+        const c: Correction = { ...prior, id: b.id, text: b.text, machine: machineSide(machineBySpan.get(spanKey(u))) }
+        if (c.relation) c.relation = { ...c.relation, to: baseRel?.to ?? c.relation.to, toText: editedById.get(er?.to ?? '')?.text ?? c.relation.toText }
+        record(c)
+      }
+      continue
+    }
+    const c: Correction = { id: b.id, text: b.text, role, machine: machineSide(machineBySpan.get(spanKey(u))) }
+    if (b.signals.includes('review:remainder')) c.span = true
+    if (relDiffers) c.relation = rel
+    else if (prior?.relation !== undefined) c.relation = prior.relation
+    else if (role === 'none' || role === 'conclusion') c.relation = null
+    if (prior) kept.add(prior)
+    record(c)
   }
-  const dropped = existing ? existing.corrections.filter((c) => !used.has(c) && !orphaned.includes(c)) : []
+  if (skipped.length) {
+    warnings.push(
+      `the file was written from another machine map than argmap makes now (an older argmap, or before the last accept); ` +
+        `these role differences may be the machine's, not yours, and were not recorded: ${skipped.join('; ')}. ` +
+        'Re-run `argmap run` and make those edits again in the fresh file',
+    )
+  }
+  const decidedEntries = new Set((applied?.decided ?? []).map((d) => d.entry))
+  const orphaned = existing ? existing.corrections.filter((c) => !decidedEntries.has(c)) : []
+  const dropped = existing ? existing.corrections.filter((c) => decidedEntries.has(c) && !entries.includes(c)) : []
   if (orphaned.length) {
-    warnings.push(`kept ${orphaned.length} orphaned correction${orphaned.length === 1 ? '' : 's'} whose sentence is gone: ${orphaned.map((c) => c.id).join(', ')}`)
+    warnings.push(
+      `kept ${orphaned.length} correction${orphaned.length === 1 ? '' : 's'} that did not apply (orphaned or invalid): ${orphaned.map((c) => c.id).join(', ')}`,
+    )
   }
-  const sidecar: Sidecar = {
-    ...(existing ?? emptySidecar(options.source ?? '')),
-    corrections: [...entries, ...orphaned],
-  }
+  const sidecar: Sidecar = { ...(existing ?? emptySidecar(options.source ?? '')), corrections: [...entries, ...orphaned] }
   if (options.source) sidecar.source = options.source
   return { sidecar, recorded, dropped, orphaned, warnings, machine, edited }
 }

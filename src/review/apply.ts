@@ -34,6 +34,8 @@ export interface ApplyResult {
   invalid: Array<{ id: string | null; reason: string }>
   /** One line per flagged, orphaned or invalid correction, naming the sidecar. */
   messages: string[]
+  /** Each correction that applied (carried or not), with the id of the unit it decided. */
+  decided: Array<{ entry: Correction; unit: string }>
 }
 
 interface Decision {
@@ -51,7 +53,7 @@ const excerpt = (t: string): string => {
 
 export function applyCorrections(map: ArgumentMap, sidecar: Sidecar, source: string, options: ApplyOptions = {}): ApplyResult {
   const path = options.path ?? 'review file'
-  const result: ApplyResult = { map, applied: [], flagged: [], orphaned: [], invalid: [], messages: [] }
+  const result: ApplyResult = { map, applied: [], flagged: [], orphaned: [], invalid: [], messages: [], decided: [] }
   for (const p of options.problems ?? []) {
     result.invalid.push({ id: p.id, reason: p.reason })
     result.messages.push(`${describeProblem(path, p)} (not applied)`)
@@ -132,6 +134,7 @@ export function applyCorrections(map: ArgumentMap, sidecar: Sidecar, source: str
     u.signals = [changed ? 'review:corrected' : 'review:confirmed', ...u.signals.filter((s) => !s.startsWith('review:'))]
     u.reviewed = true
     if (d.carried) u.flagged = true
+    result.decided.push({ entry: d.entry, unit: u.id })
     if (d.relation !== undefined) {
       decidedFrom.add(u.id)
       if (d.relation) {
