@@ -109,7 +109,7 @@ export function diffMaps(oldMap: ArgumentMap, newMap: ArgumentMap, opts: DiffOpt
 }
 
 function unitRef(u: Unit, index: number): UnitRef {
-  return { id: u.id, role: u.role, text: u.text, paragraph: u.paragraph, index, confidence: u.confidence }
+  return { id: u.id, role: u.role, text: u.text, line: u.start.line, paragraph: u.paragraph, index, confidence: u.confidence }
 }
 
 /** Word-level diff of two unit texts (whitespace collapsed, so reflowed lines do not show). */

@@ -17,9 +17,9 @@ const source = {
 
 const unitRef = {
   type: ['object', 'null'],
-  required: ['id', 'role', 'text', 'paragraph', 'index', 'confidence'],
+  required: ['id', 'role', 'text', 'line', 'paragraph', 'index', 'confidence'],
   additionalProperties: false,
-  properties: { id, role, text: { type: 'string' }, paragraph: nat, index: nat, confidence: unit01 },
+  properties: { id, role, text: { type: 'string' }, line: { type: 'integer', minimum: 1 }, paragraph: nat, index: nat, confidence: unit01 },
 }
 
 const relationRef = {

@@ -9,6 +9,8 @@ export interface UnitRef {
   id: string
   role: Role
   text: string
+  /** 1-based line where the unit starts, in its version. */
+  line: number
   /** 0-based prose block index in its version. */
   paragraph: number
   /** 0-based position in its version's unit list. */

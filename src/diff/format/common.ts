@@ -4,6 +4,7 @@ import type { ArgumentDiff, RelationChange, UnitChange } from '../types.js'
 export interface DiffIndex {
   byOld: Map<string, UnitChange>
   byNew: Map<string, UnitChange>
+  /** Changed units, except those that only moved along with a moved paragraph (reported with it). */
   changed: UnitChange[]
 }
 
@@ -14,7 +15,10 @@ export function indexDiff(diff: ArgumentDiff): DiffIndex {
     if (c.old) byOld.set(c.old.id, c)
     if (c.new) byNew.set(c.new.id, c)
   }
-  return { byOld, byNew, changed: diff.units.filter(isChanged) }
+  const movedBlocks = new Set(diff.paragraphs.moved.map((m) => m.from))
+  const onlyCarried = (c: UnitChange): boolean =>
+    c.status === 'unchanged' && !c.role && !c.confidence && c.moved?.kind === 'order' && movedBlocks.has(c.old!.paragraph)
+  return { byOld, byNew, changed: diff.units.filter((c) => isChanged(c) && !onlyCarried(c)) }
 }
 
 export function isChanged(c: UnitChange): boolean {
@@ -34,9 +38,15 @@ export function snippet(text: string, max = 72): string {
   return `${space > max / 2 ? cut.slice(0, space) : cut}…`
 }
 
-/** 1-based paragraph label: the nth prose block (headings count). */
-export function para(p: number): string {
-  return `¶${p + 1}`
+/** Where a unit is: its line in the new version, or in the old one when it was removed. */
+export function place(c: UnitChange): string {
+  return c.new ? `line ${c.new.line}` : `old line ${c.old!.line}`
+}
+
+/** Where a moved paragraph was and is, and how it starts (from its first moved unit). */
+export function movedParagraph(diff: ArgumentDiff, from: number): { old: number; new: number; text: string } | null {
+  const c = diff.units.find((u) => u.moved && u.old!.paragraph === from)
+  return c ? { old: c.old!.line, new: c.new!.line, text: c.new!.text } : null
 }
 
 export function unitText(index: DiffIndex, id: string, side: 'old' | 'new'): string {
@@ -51,7 +61,9 @@ export function unitFacts(c: UnitChange): string[] {
   if (c.status === 'added') facts.push('added')
   if (c.status === 'removed') facts.push('removed')
   if (c.status === 'reworded') facts.push(`reworded (${Math.round((c.similarity ?? 0) * 100)}% similar)`)
-  if (c.moved) facts.push(c.moved.kind === 'paragraph' ? `moved from ${para(c.moved.from)}` : `moved (with ${para(c.moved.from)})`)
+  if (c.moved) {
+    facts.push(c.moved.kind === 'paragraph' ? `moved from another paragraph (was line ${c.old!.line})` : `moved with its paragraph (was line ${c.old!.line})`)
+  }
   if (c.role) facts.push(`role ${c.role.from} → ${c.role.to}`)
   if (c.confidence) facts.push(`confidence ${c.confidence.from.toFixed(2)} → ${c.confidence.to.toFixed(2)}`)
   return facts

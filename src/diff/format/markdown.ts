@@ -1,5 +1,5 @@
 import type { ArgumentDiff, DirectoryDiff, RelationChange, WordPart } from '../types.js'
-import { changedRelations, conclusionLine, indexDiff, para, snippet, summaryLine, unitFacts, unitText, type DiffIndex } from './common.js'
+import { changedRelations, conclusionLine, indexDiff, movedParagraph, place, snippet, summaryLine, unitFacts, unitText, type DiffIndex } from './common.js'
 import { mermaid } from './mermaid.js'
 
 /**
@@ -16,16 +16,20 @@ export function formatMarkdown(diff: ArgumentDiff, opts: { heading?: number } = 
   out.push(`<sub>${cell(summaryLine(diff))}</sub>`, '')
   if (diff.paragraphs.moved.length) {
     out.push(`${h}# Paragraphs moved`, '')
-    for (const m of diff.paragraphs.moved) out.push(`- ${para(m.from)} → ${para(m.to)} (${m.units} units)`)
+    for (const m of diff.paragraphs.moved) {
+      const at = movedParagraph(diff, m.from)
+      const where = at ? `old line ${at.old} → line ${at.new}` : `block ${m.from + 1} → ${m.to + 1}`
+      out.push(`- ${where} (${m.units} units)${at ? `: ${cell(snippet(at.text, 100))}` : ''}`)
+    }
     out.push('')
   }
   if (index.changed.length) {
-    out.push(`${h}# Units`, '', '| | ¶ | Role | Change | Text |', '|---|---|---|---|---|')
+    out.push(`${h}# Units`, '', '| | Line | Role | Change | Text |', '|---|---|---|---|---|')
     for (const c of index.changed) {
       const ref = c.new ?? c.old!
       const mark = c.status === 'added' ? '🟢' : c.status === 'removed' ? '🔴' : '🟡'
       const text = c.words ? words(c.words) : c.status === 'removed' ? `~~${cell(ref.text)}~~` : cell(ref.text)
-      out.push(`| ${mark} | ${ref.paragraph + 1} | ${ref.role} | ${cell(unitFacts(c).join(', '))} | ${text} |`)
+      out.push(`| ${mark} | ${place(c).replace('line ', '')} | ${ref.role} | ${cell(unitFacts(c).join(', '))} | ${text} |`)
     }
     out.push('')
   }

@@ -1,5 +1,5 @@
 import type { ArgumentDiff, DirectoryDiff, RelationChange, UnitChange, WordPart } from '../types.js'
-import { changedRelations, conclusionLine, indexDiff, para, snippet, summaryLine, unitFacts, unitMark, unitText, type DiffIndex } from './common.js'
+import { changedRelations, conclusionLine, indexDiff, movedParagraph, place, snippet, summaryLine, unitFacts, unitMark, unitText, type DiffIndex } from './common.js'
 
 /**
  * The readable report: headlines first, then the summary, moved paragraphs,
@@ -43,7 +43,12 @@ function lines(diff: ArgumentDiff, paint: Paint, color: boolean): string[] {
   out.push('', `Summary: ${summaryLine(diff)}`)
   if (diff.paragraphs.moved.length) {
     out.push('', paint('bold', 'Paragraphs moved'))
-    for (const m of diff.paragraphs.moved) out.push(`  ${para(m.from)} → ${para(m.to)} (${m.units} unit${m.units === 1 ? '' : 's'})`)
+    for (const m of diff.paragraphs.moved) {
+      const at = movedParagraph(diff, m.from)
+      const where = at ? `old line ${at.old} → line ${at.new}` : `block ${m.from + 1} → ${m.to + 1}`
+      out.push(`  ${paint('cyan', '>')} ${where} (${m.units} unit${m.units === 1 ? '' : 's'})`)
+      if (at) out.push(`      ${snippet(at.text, 100)}`)
+    }
   }
   if (index.changed.length) {
     out.push('', paint('bold', 'Units'))
@@ -84,7 +89,7 @@ const MARK_STYLE = { '+': 'green', '-': 'red', '~': 'yellow', '>': 'cyan', '!': 
 function unitLines(c: UnitChange, paint: Paint, color: boolean): string[] {
   const ref = c.new ?? c.old!
   const mark = unitMark(c) as keyof typeof MARK_STYLE
-  const head = `  ${paint(MARK_STYLE[mark], mark)} ${para(ref.paragraph)} ${ref.role.padEnd(10)} ${unitFacts(c).join(' · ')}`
+  const head = `  ${paint(MARK_STYLE[mark], mark)} ${place(c).padEnd(13)} ${ref.role.padEnd(10)} ${unitFacts(c).join(' · ')}`
   const body = c.words ? words(c.words, paint, color) : snippet(ref.text, 160)
   return [head, `      ${c.status === 'removed' ? paint('red', body) : body}`]
 }
