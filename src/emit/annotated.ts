@@ -15,7 +15,7 @@
  */
 import type { ArgumentMap, Relation, Unit } from '../model/types.js'
 import { scan } from '../read/scan.js'
-import { ESCAPE, LITERAL_MARK, RELATION_ATTRIBUTE } from '../read/syntax.js'
+import { ESCAPE, ESCAPES, LITERAL_MARK, RELATION_ATTRIBUTE } from '../read/syntax.js'
 import { trailer, type Unplaced } from './trailer.js'
 
 type Mode = 'wrap' | 'point' | 'unplaced'
@@ -58,32 +58,29 @@ function attributes(u: Unit, outgoing: readonly Relation[], len: number | null):
 }
 
 /** Offsets right after the `:` of author text that would parse as one of our marks, and inside literal escape tokens. */
-function literalEscapes(source: string): Set<number> {
-  const out = new Set<number>()
+function literalEscapes(source: string): Map<number, number> {
+  const out = new Map<number, number>()
   for (const m of source.matchAll(LITERAL_MARK)) {
     if (m.index > 0 && source[m.index - 1] === ':') continue
-    out.add(m.index + 1)
+    out.set(m.index + 1, 0)
   }
-  for (let i = source.indexOf(ESCAPE); i !== -1; i = source.indexOf(ESCAPE, i + 1)) out.add(i + 1)
+  for (const token of ESCAPES) {
+    for (let i = source.indexOf(token); i !== -1; i = source.indexOf(token, i + 1)) out.set(i + 1, 0)
+  }
   return out
 }
 
-export function annotate(source: string, map: ArgumentMap): string {
-  const args = map.units.filter((u) => u.role !== 'none').sort((a, b) => a.start.offset - b.start.offset)
-  for (const u of args) {
-    if (source.slice(u.start.offset, u.end.offset) !== u.text) {
-      throw new Error(`annotate: unit ${u.id} does not match the source at ${u.start.offset}-${u.end.offset}`)
-    }
-  }
-  const outgoing = new Map<string, Relation[]>()
-  for (const r of map.relations) {
-    const list = outgoing.get(r.from)
-    if (list) list.push(r)
-    else outgoing.set(r.from, [r])
-  }
-  const modes: Mode[] = args.map(() => 'wrap')
-  const escapes = literalEscapes(source)
+/** Escapes by original offset → form (index into ESCAPES), and the form that last failed where one was dropped. */
+interface EscapeState {
+  live: Map<number, number>
+  failed: Map<number, number>
+  /** Set when a literal could not be escaped in any form. */
+  exhausted: boolean
+}
 
+/** The marked body, or null when no placement read back exactly within the pass budget. `modes` is updated in place. */
+function place(source: string, args: readonly Unit[], outgoing: ReadonlyMap<string, Relation[]>, modes: Mode[]): string | null {
+  const escapes: EscapeState = { live: literalEscapes(source), failed: new Map(), exhausted: false }
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const ins: Insertion[] = []
     args.forEach((u, i) => {
@@ -99,7 +96,7 @@ export function annotate(source: string, map: ArgumentMap): string {
         ins.push({ at: u.start.offset, rank: 2, tie: -u.end.offset, text, owner: i, pos: 0 })
       }
     })
-    for (const e of escapes) ins.push({ at: e, rank: 1, tie: 0, text: ESCAPE, owner: -1, escape: e, pos: 0 })
+    for (const [e, form] of escapes.live) ins.push({ at: e, rank: 1, tie: 0, text: ESCAPES[form]!, owner: -1, escape: e, pos: 0 })
     ins.sort((a, b) => a.at - b.at || a.rank - b.rank || a.tie - b.tie)
 
     const parts: string[] = []
@@ -114,20 +111,40 @@ export function annotate(source: string, map: ArgumentMap): string {
     }
     parts.push(source.slice(last))
     const body = parts.join('')
+    if (!verify(body, args, modes, ins, escapes)) return body
+    if (escapes.exhausted) return null
+  }
+  return null
+}
 
-    const failed = verify(body, args, modes, ins, escapes)
-    if (!failed) {
-      const unplaced = new Map<string, Unplaced>()
-      args.forEach((u, i) => {
-        if (modes[i] === 'unplaced') {
-          unplaced.set(u.id, { role: u.role, start: u.start.offset, length: u.end.offset - u.start.offset })
-        }
-      })
-      const eol = /\r\n|\n|\r/.exec(source)?.[0] ?? '\n'
-      const finalNewline = /[\r\n]$/.test(source)
-      const sep = source === '' ? '' : finalNewline ? eol : eol + eol
-      return body + sep + trailer(map, finalNewline, eol, unplaced)
+export function annotate(source: string, map: ArgumentMap): string {
+  const args = map.units.filter((u) => u.role !== 'none').sort((a, b) => a.start.offset - b.start.offset)
+  for (const u of args) {
+    if (source.slice(u.start.offset, u.end.offset) !== u.text) {
+      throw new Error(`annotate: unit ${u.id} does not match the source at ${u.start.offset}-${u.end.offset}`)
     }
+  }
+  const outgoing = new Map<string, Relation[]>()
+  for (const r of map.relations) {
+    const list = outgoing.get(r.from)
+    if (list) list.push(r)
+    else outgoing.set(r.from, [r])
+  }
+  // First with every unit wrapped, falling back unit by unit; if marks keep
+  // changing the document's structure under each other, with every unit
+  // recorded in the trailer only (the text then changes by escapes alone).
+  for (const initial of ['wrap', 'unplaced'] as const) {
+    const modes: Mode[] = args.map(() => initial)
+    const body = place(source, args, outgoing, modes)
+    if (body === null) continue
+    const unplaced = new Map<string, Unplaced>()
+    args.forEach((u, i) => {
+      if (modes[i] === 'unplaced') unplaced.set(u.id, { role: u.role, start: u.start.offset, length: u.end.offset - u.start.offset })
+    })
+    const eol = /\r\n|\n|\r/.exec(source)?.[0] ?? '\n'
+    const finalNewline = /[\r\n]$/.test(source)
+    const sep = source === '' ? '' : finalNewline ? eol : eol + eol
+    return body + sep + trailer(map, finalNewline, eol, unplaced)
   }
   throw new Error('annotate: could not place marks that read back exactly; please report this document')
 }
@@ -137,7 +154,7 @@ export function annotate(source: string, map: ArgumentMap): string {
  * was inserted. Adjusts `modes` and `escapes` for the next pass; returns
  * whether anything failed.
  */
-function verify(body: string, args: readonly Unit[], modes: Mode[], ins: readonly Insertion[], escapes: Set<number>): boolean {
+function verify(body: string, args: readonly Unit[], modes: Mode[], ins: readonly Insertion[], escapes: EscapeState): boolean {
   const expected: Expected[] = []
   const expectedEscapes = new Map<number, Insertion | number>()
   const opens = new Map<number, Insertion>()
@@ -189,7 +206,11 @@ function verify(body: string, args: readonly Unit[], modes: Mode[], ins: readonl
     if (foundEscapes.has(pos)) {
       foundEscapes.delete(pos)
     } else if (typeof x !== 'number') {
-      escapes.delete(x.escape!)
+      // Not read as HTML: either not needed here (code, a URL...) or swallowed
+      // by an unclosed construct; dropped, and retried in the next form if
+      // the literal then reads as a mark.
+      escapes.failed.set(x.escape!, escapes.live.get(x.escape!)!)
+      escapes.live.delete(x.escape!)
       failed = true
     }
   }
@@ -218,7 +239,10 @@ function verify(body: string, args: readonly Unit[], modes: Mode[], ins: readonl
     if ('owner' in where) {
       if (where.owner >= 0) failedUnits.add(where.owner)
     } else {
-      escapes.add(where.original + 1)
+      const at = where.original + 1
+      const form = (escapes.failed.get(at) ?? -1) + 1
+      if (form >= ESCAPES.length) escapes.exhausted = true
+      else escapes.live.set(at, form)
     }
   }
   for (const pos of marks.keys()) stray(pos)

@@ -12,7 +12,7 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified, type Processor } from 'unified'
-import { ESCAPE, MARK_NAMES } from './syntax.js'
+import { MARK_NAMES, isEscape } from './syntax.js'
 
 /** A mark as found in annotated text; offsets index the annotated text. */
 export interface FoundMark {
@@ -29,7 +29,7 @@ export interface FoundMark {
 
 export interface Scan {
   marks: FoundMark[]
-  /** Escape tokens (`<!--argmap-->`) that parsed as inline HTML. */
+  /** Escape tokens (`<!--argmap-->`, `<?argmap?>`) that parsed as inline HTML. */
   escapes: Array<{ start: number; end: number }>
 }
 
@@ -77,7 +77,7 @@ export function scan(text: string): Scan {
   const walk = (node: Nodes, parent: Parents | undefined): void => {
     if (node.type === 'textDirective' && MARK_NAMES.has(node.name)) {
       marks.push(toMark(node, bom))
-    } else if (node.type === 'html' && node.value === ESCAPE && parent && !FLOW_PARENTS.has(parent.type)) {
+    } else if (node.type === 'html' && isEscape(node.value) && parent && !FLOW_PARENTS.has(parent.type)) {
       const p = node.position
       if (p && p.start.offset !== undefined && p.end.offset !== undefined) {
         escapes.push({ start: p.start.offset + bom, end: p.end.offset + bom })

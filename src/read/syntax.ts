@@ -9,9 +9,14 @@ export const MARK_NAMES: ReadonlySet<string> = new Set(['conclusion', 'claim', '
 /**
  * An empty inline HTML comment that argmap inserts and `strip` removes: it
  * keeps author text that would otherwise read as one of our marks (`:claim`)
- * from being one, and separates a mark from a `:` right before it.
+ * from being one, and separates a mark from a `:` right before it. Where an
+ * unclosed `<!--` in the author's text would swallow it, the processing
+ * instruction form is used instead.
  */
-export const ESCAPE = '<!--argmap-->'
+export const ESCAPES = ['<!--argmap-->', '<?argmap?>'] as const
+export const ESCAPE = ESCAPES[0]
+const ESCAPE_SET: ReadonlySet<string> = new Set(ESCAPES)
+export const isEscape = (html: string): boolean => ESCAPE_SET.has(html)
 
 /** Start of the generated trailer; always at the start of a line. */
 export const TRAILER_OPEN = '<!-- argmap:begin'
