@@ -56,6 +56,16 @@ describe('argmap diff inputs and exit codes', () => {
     expect((await run({ ...args, color: true }, tmp, false)).out).toMatch(esc)
   })
 
+  it('reads one side from standard input with -', async () => {
+    let out = ''
+    const code = await diffCommand(
+      { old: '-', new: 'q2.md' },
+      { cwd: tmp, stdout: { write: (s: string) => (out += s) }, stderr: { write: () => true }, stdin: () => Buffer.from(OPED) },
+    )
+    expect(code).toBe(1)
+    expect(out).toContain('argmap diff - → q2.md')
+  })
+
   it('FILE DIR compares FILE with DIR/FILE, like diff(1)', async () => {
     mkdirSync(join(tmp, 'dir'), { recursive: true })
     writeFileSync(join(tmp, 'dir/q1.md'), OPED)

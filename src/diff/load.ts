@@ -58,6 +58,17 @@ export function loadFile(abs: string, display: string, maxBytes = DEFAULT_MAX_BY
   }
 }
 
+/** Map bytes read from standard input (`-`): markdown. */
+export function loadStdin(read: () => Buffer, maxBytes = DEFAULT_MAX_BYTES): ArgumentMap {
+  try {
+    const file = decodeSource('-', read(), maxBytes)
+    return mapFromText(file.text, '-', file.sha256)
+  } catch (e) {
+    if (e instanceof InputError) throw new DiffInputError(e.file, e.problem)
+    throw e
+  }
+}
+
 export function isDirectory(abs: string): boolean {
   try {
     return statSync(abs).isDirectory()

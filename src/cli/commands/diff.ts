@@ -11,6 +11,7 @@ import {
   loadDirectory,
   loadDirectoryAtRevision,
   loadFile,
+  loadStdin,
   mergeBase,
   parseRange,
   repoPath,
@@ -43,6 +44,8 @@ export interface DiffIo {
   stdout: { write(s: string): unknown; isTTY?: boolean }
   stderr: { write(s: string): unknown }
   isTTY?: boolean
+  /** Reads all of standard input, for a `-` path. */
+  stdin?: () => Buffer
 }
 
 type Inputs =
@@ -54,7 +57,7 @@ class UsageError extends Error {}
 export async function diffCommand(args: DiffArgs, io: DiffIo): Promise<number> {
   let inputs: Inputs
   try {
-    inputs = args.git !== undefined ? await gitInputs(args, io.cwd) : fileInputs(args, io.cwd)
+    inputs = args.git !== undefined ? await gitInputs(args, io.cwd) : fileInputs(args, io)
   } catch (e) {
     if (e instanceof DiffInputError || e instanceof UsageError) {
       io.stderr.write(`argmap diff: ${e.message}\n`)
@@ -80,8 +83,17 @@ export async function diffCommand(args: DiffArgs, io: DiffIo): Promise<number> {
   return same ? 0 : 1
 }
 
-function fileInputs(args: DiffArgs, cwd: string): Inputs {
+function fileInputs(args: DiffArgs, io: DiffIo): Inputs {
+  const cwd = io.cwd
   if (!args.old || !args.new) throw new UsageError('expected two paths: argmap diff OLD NEW (or --git REV[..REV] PATH)')
+  if (args.old === '-' && args.new === '-') throw new UsageError('only one of OLD and NEW can be - (standard input)')
+  if (args.old === '-' || args.new === '-') {
+    if (!io.stdin) throw new UsageError('standard input is not available')
+    const stdin = loadStdin(io.stdin, args.maxBytes)
+    const other = args.old === '-' ? args.new : args.old
+    const map = loadFile(resolve(cwd, other), other, args.maxBytes)
+    return args.old === '-' ? { kind: 'file', old: stdin, new: map } : { kind: 'file', old: map, new: stdin }
+  }
   const oldAbs = resolve(cwd, args.old)
   let newAbs = resolve(cwd, args.new)
   let newPath = args.new
