@@ -75,6 +75,7 @@ export function acceptCorrections(annotated: string, options: AcceptOptions = {}
   const baseBySpan = new Map(baseline.units.map((u) => [spanKey(u), u]))
   const machineBySpan = new Map(machine.units.map((u) => [spanKey(u), u]))
   const baseOut = outgoing(baseline.relations)
+  const baseById = new Map(baseline.units.map((u) => [u.id, u]))
   const machineOut = outgoing(machine.relations)
   const priorFor = new Map((applied?.decided ?? []).map((d) => [d.unit, d.entry]))
   const editedById = new Map(edited.units.map((u) => [u.id, u]))
@@ -165,9 +166,11 @@ export function acceptCorrections(annotated: string, options: AcceptOptions = {}
     }
     const c: Correction = { id: b.id, text: b.text, role, machine: machineSide(machineBySpan.get(spanKey(u))) }
     if (b.signals.includes('review:remainder')) c.span = true
+    // an entry holds the unit's whole decision: its relation too, as the reviewer left it
     if (relDiffers) c.relation = rel
-    else if (prior?.relation !== undefined) c.relation = prior.relation
     else if (role === 'none' || role === 'conclusion') c.relation = null
+    else if (baseRel) c.relation = { ...baseRel, toText: baseById.get(baseRel.to)?.text ?? '' }
+    else c.relation = null
     if (prior) kept.add(prior)
     record(c)
   }

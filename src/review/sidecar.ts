@@ -27,7 +27,7 @@ export interface Correction {
   span?: true
   /** The reviewer's role for the unit. */
   role: Role
-  /** The reviewer's outgoing relation (null: none); absent when the reviewer kept the machine's. */
+  /** The reviewer's outgoing relation (null: none). `accept` always writes it; an entry without it keeps the machine's. */
   relation?: CorrectionRelation | null
   /** What the machine said at the time (for readers of the file; never used to apply). */
   machine: { role: Role; relation: { type: RelationType; to: string } | null } | null
