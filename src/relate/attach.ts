@@ -124,7 +124,9 @@ export function plan(
         } else if (openConcession >= 0 && prev >= 0 && (prev === openConcession || out[prev]!.to === openConcession)) {
           set(u, openConcession, 'support', 0.45, ['structure:elaborates-concession'])
         } else {
-          set(u, head, 'support', 0.5, ['structure:default'])
+          const e = elaborated(u, k, members, out, feats, head, conclusion, common)
+          if (e >= 0) set(u, e, 'support', 0.45, ['structure:elaborates'])
+          else set(u, head, 'support', 0.5, ['structure:default'])
         }
         if (f.conditional) conditionals.push(u)
         if (fronted >= 0 && prev === fronted && out[fronted]!.type === 'support' && out[fronted]!.to !== u && u !== head && !reaches(out, u, fronted)) {
@@ -147,6 +149,44 @@ export function plan(
   }
   return out
 }
+
+/** How many preceding units an unmarked unit may elaborate on. */
+const ELABORATION_WINDOW = 2
+
+/**
+ * An unmarked unit that takes up words of a recent sibling (words the head
+ * does not share, and that are not the text's topic words) elaborates on that
+ * sibling rather than adding a new reason for the head. Returns -1 when not.
+ */
+function elaborated(
+  u: number,
+  k: number,
+  members: readonly number[],
+  out: readonly Attachment[],
+  feats: readonly Features[],
+  head: number,
+  conclusion: number,
+  common: ReadonlySet<string>,
+): number {
+  const stems = feats[u]!.stems
+  const headStems = feats[head]!.stems
+  let best = -1
+  let bestShared = 0
+  for (let j = k - 1; j >= 0 && j >= k - ELABORATION_WINDOW; j--) {
+    const p = members[j]!
+    if (p === head || p === conclusion) break
+    const a = out[p]!
+    if (a.to < 0 || a.type !== 'support') continue
+    let shared = 0
+    for (const w of feats[p]!.stems) if (stems.has(w) && !headStems.has(w) && !common.has(w)) shared++
+    if (shared > bestShared) {
+      best = p
+      bestShared = shared
+    }
+  }
+  return bestShared >= MIN_ELABORATION_OVERLAP ? best : -1
+}
+const MIN_ELABORATION_OVERLAP = 2
 
 /** Whether the chain of targets from `from` reaches `target` (bounded walk). */
 function reaches(out: readonly Attachment[], from: number, target: number): boolean {

@@ -48,7 +48,7 @@ export function features(seg: Segment): Features {
   const out: Features = {
     folded,
     wordCount: words(folded).length,
-    stems: contentStems(seg.plain),
+    stems: contentStems(seg.plain, folded),
     marker: m,
     question: q.question,
     framingQuestion: q.framing,

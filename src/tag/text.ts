@@ -4,9 +4,12 @@
  */
 
 /** Lower-case, fold curly quotes and dashes, collapse whitespace. */
+const NEEDS_FOLDING = /[^\x20-\x7e]|\s\s|`|^\s|\s$/
+
 export function fold(plain: string): string {
-  return plain
-    .toLowerCase()
+  const lower = plain.toLowerCase()
+  if (!NEEDS_FOLDING.test(lower)) return lower
+  return lower
     .replace(/[\u2018\u2019\u201A\u201B\u2032`]/g, "'")
     .replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"')
     .replace(/[\u2010-\u2015]/g, '-')
@@ -50,10 +53,10 @@ export function stem(w: string): string {
   return s
 }
 
-/** Distinct stemmed content words of a plain text. */
-export function contentStems(plain: string): Set<string> {
+/** Distinct stemmed content words of a plain text (pass `folded` when already folded). */
+export function contentStems(plain: string, folded = fold(plain)): Set<string> {
   const out = new Set<string>()
-  for (const w of words(fold(plain))) {
+  for (const w of words(folded)) {
     if (w.length < 3 || STOP.has(w) || /^\d+$/.test(w)) continue
     out.add(stem(w))
   }

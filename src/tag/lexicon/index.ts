@@ -2,13 +2,13 @@
  * The discourse-marker lexicon, grouped by function, compiled once into
  * regular expressions. Matching runs on folded text (see ../text.ts).
  */
-import { CONCLUSION, INNER_CONCLUSION, STANCE } from './conclusion.js'
+import { CONCLUSION, INNER_CONCLUSION, STANCE, SUMMARY } from './conclusion.js'
 import { CONCESSION, CONTRAST, INNER_CONTRAST } from './contrast.js'
 import { BOOSTERS, HEDGES } from './hedge.js'
 import { DEONTIC, EVALUATIVE, NECESSITY } from './modal.js'
 import { ADDITION, EMPHASIS, EXAMPLE, REASON } from './support.js'
 
-export { ADDITION, BOOSTERS, CONCESSION, CONCLUSION, CONTRAST, DEONTIC, NECESSITY, EMPHASIS, EVALUATIVE, EXAMPLE, HEDGES, REASON, STANCE }
+export { ADDITION, BOOSTERS, CONCESSION, CONCLUSION, CONTRAST, DEONTIC, NECESSITY, EMPHASIS, EVALUATIVE, EXAMPLE, HEDGES, REASON, STANCE, SUMMARY }
 
 /** What a leading discourse marker does. */
 export type MarkerFunction =

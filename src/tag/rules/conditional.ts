@@ -11,7 +11,7 @@ export interface ConditionalResult {
 }
 
 const LEAD = /^(?:["'(\s]*)(?:(?:and|but|yet|or|so|however|still|now)\s*,?\s+)?(if|unless|provided that|providing that|as long as|so long as|in case|only if|even if|once|whenever|assuming that|suppose|supposing)(?![a-z'])/
-const INNER = /(?:^|[,;:] )(?:then )?(if|unless|as long as|provided that)(?![a-z'])/
+const INNER = /[,;:] (?:then )?(if|unless|as long as|provided that)(?![a-z'])/
 
 export function conditional(text: string): ConditionalResult {
   const m = LEAD.exec(text) ?? INNER.exec(text)

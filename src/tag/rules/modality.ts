@@ -35,7 +35,7 @@ export function modality(text: string): ModalityResult {
     const at = text.indexOf(w)
     return at <= 30 && !/\b(?:when|if|whenever|because|as|unless|whether)\s+$/.test(text.slice(0, at))
   })
-  const clear = CLEAR.exec(text)
+  const clear = /clear|obvious|evident|plain|certain/.test(text) ? CLEAR.exec(text) : null
   if (clear && !stance.includes(clear[0])) stance.push(clear[0])
   const signals = [
     ...deontic.map((w) => `modal:${slug(w)}`),

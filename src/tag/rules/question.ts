@@ -11,7 +11,7 @@ export interface QuestionResult {
   signals: string[]
 }
 
-const FRAMING = /^(?:the|our|my|one|a|an) (?:\w+ )?(?:question|puzzle|issue|mystery) (?:is|remains|then is|here is|arises)\b|^(?:why|how) now\b|^so (?:why|how|what)\b/
+const FRAMING = /^(?:the|our|my|one|a|an) (?:\w+ )?(?:question|puzzle|issue|mystery) (?:is|remains|then is|here is|arises)\b|^(?:why|how) now\b/
 
 export function question(text: string): QuestionResult {
   const isQ = /\?["')\]\s]*$/.test(text)

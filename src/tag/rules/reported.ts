@@ -20,6 +20,8 @@ const DATE = new RegExp(
     `\\b(?:yesterday|last (?:week|month|year|night|summer|winter|spring|autumn)|(?:a|one|two|three|\\d+|several|a few) (?:days?|weeks?|months?|years?|decades?) (?:later|ago|earlier|before|after))\\b`,
   ].join('|'),
 )
+/** Cheap pre-check before the date expression. */
+const MAYBE_DATE = /\d|yesterday|last |later|ago\b|earlier|before|after|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/
 const NUMBER = /\b\d[\d,.]*\s*(?:%|percent|per cent|million|billion|thousand)?/
 const IRREGULAR_PAST =
   /\b(?:was|were|did|said|showed|made|became|began|came|went|took|found|left|met|told|saw|gave|held|led|won|lost|knew|thought|brought|wrote|ran|rose|fell|spoke|sent|got|kept|felt|stood|paid|built|sought|fought|struck|chose|drove|grew|threw|broke)\b/
@@ -31,7 +33,7 @@ const NAME = /[a-z,;:)]\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*/
 export function reported(plain: string, folded: string): ReportedResult {
   let score = 0
   const signals: string[] = []
-  if (DATE.test(folded)) {
+  if (MAYBE_DATE.test(folded) && DATE.test(folded)) {
     score += 1
     signals.push('event:date')
   }

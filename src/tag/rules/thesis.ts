@@ -9,6 +9,9 @@
  */
 import type { Segment } from '../../model/types.js'
 import { hasVoice, type Features } from '../features.js'
+import { SUMMARY } from '../lexicon/index.js'
+
+const SUMMARY_SET: ReadonlySet<string> = new Set(SUMMARY)
 import { endsSentence, overlap } from '../text.js'
 import { contentStems } from '../text.js'
 
@@ -22,6 +25,7 @@ export const THESIS_WEIGHTS = Object.freeze({
   firstInText: 1.5,
   lastInText: 1.0,
   closingMultiParagraph: 1.0,
+  summaryMarker: 3,
   conclusionMarker: 2,
   clauseConclusionMarker: 1,
   innerConclusion: 2,
@@ -29,6 +33,7 @@ export const THESIS_WEIGHTS = Object.freeze({
   deontic: 1.5,
   necessity: 0.75,
   rebuttal: -1.5,
+  innerContrast: -1,
   evaluative: 0.4,
   centrality: 0.4,
   centralityCap: 1.5,
@@ -62,13 +67,15 @@ export function scoreThesis(
   if (pos.first) add(W.firstInText, 'position:first-in-text')
   if (pos.last) add(pos.multiParagraph ? W.lastInText + W.closingMultiParagraph : W.lastInText, 'position:last-in-text')
   const fn = f.marker.lead?.fn
-  if (fn === 'conclusion') add(seg.clause ? W.clauseConclusionMarker : W.conclusionMarker, 'thesis:conclusion-marker')
+  if (fn === 'conclusion' && SUMMARY_SET.has(f.marker.lead!.phrase)) add(W.summaryMarker, 'thesis:summary-marker')
+  else if (fn === 'conclusion') add(seg.clause ? W.clauseConclusionMarker : W.conclusionMarker, 'thesis:conclusion-marker')
   else if (f.marker.innerConclusion) add(seg.clause ? W.clauseConclusionMarker : W.innerConclusion, 'thesis:conclusion-marker')
   if (fn && AGAINST.has(fn)) add(W.againstMarker, `thesis:not-after-${fn}`)
   if (f.stance.length > 0 || fn === 'stance') add(W.stance, 'thesis:stance')
   if (f.deontic.length > 0) add(W.deontic, 'thesis:deontic')
   else if (f.necessity.length > 0) add(W.necessity, 'thesis:necessity')
   if (pos.rebuttal) add(W.rebuttal, 'thesis:rebuttal')
+  if (f.marker.innerContrast && fn !== 'contrast') add(W.innerContrast, 'thesis:turns-against')
   if (f.evaluative.length > 0) add(W.evaluative, 'thesis:evaluative')
   if (f.question) add(W.question, 'thesis:question')
   if (f.conditional) add(W.conditional, 'thesis:conditional')
@@ -136,9 +143,13 @@ export function pickThesis(
   let second = -Infinity
   let bestSignals: string[] = []
   let prevConcession = false
+  let prevFronted = false
   for (const i of idx) {
-    const rebuttal = prevConcession && feats[i]!.marker.lead?.fn === 'contrast'
-    prevConcession = feats[i]!.marker.lead?.fn === 'concession'
+    const fn = feats[i]!.marker.lead?.fn
+    // The answer to an objection ("Some say X, but Y"; "Even if X, Y") is a rebuttal, not the thesis.
+    const rebuttal = (prevConcession && fn === 'contrast') || (prevFronted && !fn)
+    prevConcession = fn === 'concession'
+    prevFronted = prevConcession && !endsSentence(segments[i]!.plain)
     let shared = 0
     for (const w of feats[i]!.stems) shared += (df.get(w) ?? 1) - 1
     const centrality = idx.length > 1 ? shared / (idx.length - 1) : 0
