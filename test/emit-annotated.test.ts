@@ -4,7 +4,7 @@ import { annotate } from '../src/emit/annotated.js'
 import { assignIds } from '../src/model/ids.js'
 import type { ArgumentMap, RelationType, Role, Unit } from '../src/model/types.js'
 import { LineIndex } from '../src/parse/index.js'
-import { readMarks } from '../src/read/marks.js'
+import { parseAnnotated, readMarks } from '../src/read/marks.js'
 import { scan } from '../src/read/scan.js'
 import { strip } from '../src/read/strip.js'
 
@@ -135,5 +135,84 @@ describe('annotate', () => {
   it('refuses a map that does not belong to the source', () => {
     const map = handMap('A claim.', [['A claim.', 'claim']])
     expect(() => annotate('B claim.', map)).toThrow(/does not match/)
+  })
+})
+
+describe('annotate golden', () => {
+  const src = [
+    '# Should cities ban cars?',
+    '',
+    'Cities should ban cars. *Streets* are [public](http://x.y) space.',
+    '',
+    '- Air pollution kills, because engines burn fuel.',
+    '- Noise harms sleep :smile: {really}.',
+    '',
+    '> Critics say shops suffer.',
+    '> However, sales rose',
+    '> after cars left.',
+    '',
+    '| Measure | Effect |',
+    '| --- | --- |',
+    '| Charge | Traffic fell. |',
+    '',
+  ].join('\n')
+  const map = handMap(
+    src,
+    [
+      ['Should cities ban cars?', 'none'],
+      ['Cities should ban cars.', 'conclusion'],
+      ['*Streets* are [public](http://x.y) space.', 'premise'],
+      ['because engines burn fuel.', 'premise'],
+      ['Noise harms sleep :smile: {really}.', 'premise'],
+      ['Critics say shops suffer.', 'claim'],
+      ['However, sales rose\n> after cars left.', 'premise'],
+      ['Traffic fell.', 'premise'],
+    ],
+    [
+      [2, 'support', 1],
+      [3, 'support', 1],
+      [4, 'support', 1],
+      [5, 'attack', 1],
+      [6, 'attack', 5],
+      [7, 'support', 6],
+    ],
+  )
+
+  it('marks every structure in place and reads back', () => {
+    const out = annotate(src, map)
+    const id = (i: number) => map.units[i]!.id
+    expect(body(out)).toBe(
+      [
+        '# Should cities ban cars?',
+        '',
+        `:conclusion[Cities should ban cars.]{#${id(1)}} :premise[*Streets* are [public](http://x.y) space.]{#${id(2)} supports=${id(1)}}`,
+        '',
+        `- Air pollution kills, :premise[because engines burn fuel.]{#${id(3)} supports=${id(1)}}`,
+        `- :premise[Noise harms sleep :smile: {really}.]{#${id(4)} supports=${id(1)}}`,
+        '',
+        `> :claim[Critics say shops suffer.]{#${id(5)} attacks=${id(1)}}`,
+        '> :premise[However, sales rose',
+        `> after cars left.]{#${id(6)} attacks=${id(5)}}`,
+        '',
+        '| Measure | Effect |',
+        '| --- | --- |',
+        `| Charge | :premise[Traffic fell.]{#${id(7)} supports=${id(6)}} |`,
+        '',
+        '',
+      ].join('\n'),
+    )
+    expect(strip(out)).toBe(src)
+    const marks = readMarks(out)
+    expect(marks.map((m) => [m.role, m.id, m.kind, src.slice(m.start, m.end)])).toEqual(
+      map.units.filter((u) => u.role !== 'none').map((u) => [u.role, u.id, 'span', u.text]),
+    )
+    expect(marks.find((m) => m.role === 'claim')!.relations).toEqual([{ type: 'attack', to: id(1) }])
+  })
+
+  it('reports a mark renamed to something that is not a role, and leaves it in the text', () => {
+    const out = annotate(src, map).replace(':claim[Critics', ':thesis[Critics')
+    const parsed = parseAnnotated(out)
+    expect(parsed.unknown).toEqual([expect.objectContaining({ name: 'thesis', id: map.units[5]!.id })])
+    expect(parsed.original).toContain(':thesis[Critics say shops suffer.]{#')
   })
 })

@@ -32,6 +32,12 @@ export interface ParsedAnnotated {
   original: string
   marks: Mark[]
   data: TrailerData | null
+  /**
+   * Directives with an `#id` but a name that is not a role (`:thesis[...]{#id}`),
+   * left in the text as they are: most likely a reviewer's typo, worth a warning.
+   * Offsets are into the original text.
+   */
+  unknown: Array<{ name: string; id: string; start: number; end: number }>
 }
 
 interface Range {
@@ -129,7 +135,8 @@ export function parseAnnotated(annotated: string): ParsedAnnotated {
     })
   }
   marks.sort((a, b) => a.start - b.start || b.end - a.end)
-  return { original, marks, data }
+  const unknown = found.others.map((o) => ({ ...o, start: toOriginal(o.start), end: toOriginal(o.end) }))
+  return { original, marks, data, unknown }
 }
 
 /** The marks of an annotated document as found, spans in original offsets (for `review` to diff against the machine map). */

@@ -29,6 +29,8 @@ export interface FoundMark {
 
 export interface Scan {
   marks: FoundMark[]
+  /** Text directives with an id whose name is not one of ours (a mistyped role, say): left in the text. */
+  others: Array<{ name: string; id: string; start: number; end: number }>
   /** Escape tokens (`<!--argmap-->`, `<?argmap?>`) that parsed as inline HTML. */
   escapes: Array<{ start: number; end: number }>
 }
@@ -74,9 +76,12 @@ export function scan(text: string): Scan {
   const tree = parser().parse(bom ? text.slice(1) : text)
   const marks: FoundMark[] = []
   const escapes: Array<{ start: number; end: number }> = []
+  const others: Scan['others'] = []
   const walk = (node: Nodes, parent: Parents | undefined): void => {
     if (node.type === 'textDirective' && MARK_NAMES.has(node.name)) {
       marks.push(toMark(node, bom))
+    } else if (node.type === 'textDirective' && node.attributes?.id && node.position) {
+      others.push({ name: node.name, id: node.attributes.id, start: node.position.start.offset! + bom, end: node.position.end.offset! + bom })
     } else if (node.type === 'html' && isEscape(node.value) && parent && !FLOW_PARENTS.has(parent.type)) {
       const p = node.position
       if (p && p.start.offset !== undefined && p.end.offset !== undefined) {
@@ -88,7 +93,7 @@ export function scan(text: string): Scan {
   walk(tree, undefined)
   marks.sort((a, b) => a.start - b.start)
   escapes.sort((a, b) => a.start - b.start)
-  return { marks, escapes }
+  return { marks, others, escapes }
 }
 
 function toMark(node: TextDirective, bom: number): FoundMark {
