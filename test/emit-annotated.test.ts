@@ -216,3 +216,27 @@ describe('annotate golden', () => {
     expect(parsed.original).toContain(':thesis[Critics say shops suffer.]{#')
   })
 })
+
+describe('trailer data block', () => {
+  it('carries confidence, signals, flags and the path through any characters', () => {
+    const src = 'A claim. A premise.'
+    const map = handMap(src, [['A claim.', 'claim'], ['A premise.', 'premise']], [[1, 'support', 0]])
+    map.source.path = 'dir with space/"odd" -->name.md'
+    map.units[0]!.signals = ['marker:for example', '100%', '!bang', 'a-->b', 'ünï', '']
+    map.units[0]!.reviewed = false
+    map.units[1]!.flagged = true
+    map.relations[0]!.reviewed = true
+    map.relations[0]!.signals = ['x y']
+    const out = annotate(src, map)
+    const trailer = out.slice(out.indexOf('<!-- argmap:data'))
+    expect(trailer.indexOf('-->')).toBe(trailer.length - 4)
+    const { data } = parseAnnotated(out)
+    expect(data!.path).toBe(map.source.path)
+    expect(data!.units).toEqual([
+      { id: map.units[0]!.id, confidence: 0.5, signals: map.units[0]!.signals, reviewed: false },
+      { id: map.units[1]!.id, confidence: 0.51, signals: ['test:1'], flagged: true },
+    ])
+    expect(data!.relations).toEqual([{ from: map.units[1]!.id, type: 'support', to: map.units[0]!.id, confidence: 0.7, signals: ['x y'], reviewed: true }])
+    expect(strip(out)).toBe(src)
+  })
+})
