@@ -147,6 +147,13 @@ describe('diffMaps', () => {
     expect(d.paragraphs.moved).toEqual([])
   })
 
+  it('reports a sentence reordered inside its paragraph', () => {
+    const d = diffMaps(base, makeMap([BASE[0]!, BASE[1]!, BASE[3]!, BASE[2]!, BASE[4]!, BASE[5]!], RELS.map(([f, t, ty]) => [f === 2 ? 3 : f === 3 ? 2 : f, t, ty] as RelSpec)))
+    expect(d.units.filter((c) => c.moved).map((c) => c.moved)).toEqual([{ kind: 'order', from: 1, to: 1 }])
+    expect(d.paragraphs.moved).toEqual([])
+    expect(formatTerminal(d)).toContain('moved within its paragraph')
+  })
+
   it('reports large confidence changes only', () => {
     const d = diffMaps(base, edit((u) => {
       u[2]![3] = 0.4

@@ -6,6 +6,8 @@ export interface DiffIndex {
   byNew: Map<string, UnitChange>
   /** Changed units, except those that only moved along with a moved paragraph (reported with it). */
   changed: UnitChange[]
+  /** Old paragraphs that moved as a block. */
+  movedBlocks: Set<number>
 }
 
 export function indexDiff(diff: ArgumentDiff): DiffIndex {
@@ -18,7 +20,7 @@ export function indexDiff(diff: ArgumentDiff): DiffIndex {
   const movedBlocks = new Set(diff.paragraphs.moved.map((m) => m.from))
   const onlyCarried = (c: UnitChange): boolean =>
     c.status === 'unchanged' && !c.role && !c.confidence && c.moved?.kind === 'order' && movedBlocks.has(c.old!.paragraph)
-  return { byOld, byNew, changed: diff.units.filter((c) => isChanged(c) && !onlyCarried(c)) }
+  return { byOld, byNew, changed: diff.units.filter((c) => isChanged(c) && !onlyCarried(c)), movedBlocks }
 }
 
 export function isChanged(c: UnitChange): boolean {
@@ -55,14 +57,20 @@ export function unitText(index: DiffIndex, id: string, side: 'old' | 'new'): str
   return ref ? ref.text : id
 }
 
-/** Facts about one unit's change, in reading order. */
-export function unitFacts(c: UnitChange): string[] {
+/** Facts about one unit's change, in reading order. `movedBlocks`: old paragraphs that moved as a block. */
+export function unitFacts(c: UnitChange, movedBlocks: ReadonlySet<number> = new Set()): string[] {
   const facts: string[] = []
   if (c.status === 'added') facts.push('added')
   if (c.status === 'removed') facts.push('removed')
   if (c.status === 'reworded') facts.push(`reworded (${Math.round((c.similarity ?? 0) * 100)}% similar)`)
   if (c.moved) {
-    facts.push(c.moved.kind === 'paragraph' ? `moved from another paragraph (was line ${c.old!.line})` : `moved with its paragraph (was line ${c.old!.line})`)
+    const how =
+      c.moved.kind === 'paragraph'
+        ? 'moved from another paragraph'
+        : movedBlocks.has(c.old!.paragraph)
+          ? 'moved with its paragraph'
+          : 'moved within its paragraph'
+    facts.push(`${how} (was line ${c.old!.line})`)
   }
   if (c.role) facts.push(`role ${c.role.from} → ${c.role.to}`)
   if (c.confidence) facts.push(`confidence ${c.confidence.from.toFixed(2)} → ${c.confidence.to.toFixed(2)}`)

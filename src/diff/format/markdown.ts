@@ -29,7 +29,7 @@ export function formatMarkdown(diff: ArgumentDiff, opts: { heading?: number } = 
       const ref = c.new ?? c.old!
       const mark = c.status === 'added' ? '🟢' : c.status === 'removed' ? '🔴' : '🟡'
       const text = c.words ? words(c.words) : c.status === 'removed' ? `~~${cell(ref.text)}~~` : cell(ref.text)
-      out.push(`| ${mark} | ${place(c).replace('line ', '')} | ${ref.role} | ${cell(unitFacts(c).join(', '))} | ${text} |`)
+      out.push(`| ${mark} | ${place(c).replace('line ', '')} | ${ref.role} | ${cell(unitFacts(c, index.movedBlocks).join(', '))} | ${text} |`)
     }
     out.push('')
   }

@@ -52,7 +52,7 @@ function lines(diff: ArgumentDiff, paint: Paint, color: boolean): string[] {
   }
   if (index.changed.length) {
     out.push('', paint('bold', 'Units'))
-    for (const c of index.changed) out.push(...unitLines(c, paint, color))
+    for (const c of index.changed) out.push(...unitLines(c, index, paint, color))
   }
   if (changedRelations(diff).length) {
     out.push('', paint('bold', 'Relations'), ...relationLines(changedRelations(diff), index, paint))
@@ -86,10 +86,10 @@ function headlineLines(diff: ArgumentDiff, index: DiffIndex, paint: Paint): stri
 
 const MARK_STYLE = { '+': 'green', '-': 'red', '~': 'yellow', '>': 'cyan', '!': 'magenta', '?': 'dim' } as const
 
-function unitLines(c: UnitChange, paint: Paint, color: boolean): string[] {
+function unitLines(c: UnitChange, index: DiffIndex, paint: Paint, color: boolean): string[] {
   const ref = c.new ?? c.old!
   const mark = unitMark(c) as keyof typeof MARK_STYLE
-  const head = `  ${paint(MARK_STYLE[mark], mark)} ${place(c).padEnd(13)} ${ref.role.padEnd(10)} ${unitFacts(c).join(' · ')}`
+  const head = `  ${paint(MARK_STYLE[mark], mark)} ${place(c).padEnd(13)} ${ref.role.padEnd(10)} ${unitFacts(c, index.movedBlocks).join(' · ')}`
   const body = c.words ? words(c.words, paint, color) : snippet(ref.text, 160)
   return [head, `      ${c.status === 'removed' ? paint('red', body) : body}`]
 }
