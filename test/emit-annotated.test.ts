@@ -240,3 +240,16 @@ describe('trailer data block', () => {
     expect(strip(out)).toBe(src)
   })
 })
+
+describe('emphasis across unit boundaries', () => {
+  it('uses point marks so the author’s emphasis still renders', () => {
+    const src = '*This is italic. So is this.* And `code. spans` too.\n'
+    const map = handMap(src, [['*This is italic.', 'claim'], ['So is this.*', 'premise'], ['And `code. spans` too.', 'premise']])
+    const out = annotate(src, map)
+    const [a, b, c] = map.units
+    expect(body(out)).toBe(
+      `:claim{#${a!.id} len=16}*This is italic. :premise{#${b!.id} len=12}So is this.* :premise[And \`code. spans\` too.]{#${c!.id}}\n\n`,
+    )
+    expect(strip(out)).toBe(src)
+  })
+})

@@ -14,8 +14,10 @@
  * removes. One parse per pass; a second pass only when something failed.
  */
 import type { ArgumentMap, Relation, Unit } from '../model/types.js'
+import type { Parsed } from '../parse/index.js'
 import { scan } from '../read/scan.js'
 import { ESCAPE, ESCAPES, LITERAL_MARK, RELATION_ATTRIBUTE } from '../read/syntax.js'
+import { inside, plainParagraphs, Scope } from './scope.js'
 import { trailer, type Unplaced } from './trailer.js'
 
 type Mode = 'wrap' | 'point' | 'unplaced'
@@ -78,8 +80,19 @@ interface EscapeState {
   exhausted: boolean
 }
 
+/**
+ * Whether a unit's text opens or closes emphasis, strikethrough or code it
+ * does not close or open itself (it starts or ends inside `*...*`): a label
+ * around it would read back exactly but change how the author's text
+ * renders, so such a unit gets a point mark from the start.
+ */
+function unbalanced(text: string): boolean {
+  const count = (re: RegExp): number => text.match(re)?.length ?? 0
+  return count(/\*/g) % 2 === 1 || count(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu) % 2 === 1 || count(/`/g) % 2 === 1 || count(/~~/g) % 2 === 1
+}
+
 /** The marked body, or null when no placement read back exactly within the pass budget. `modes` is updated in place. */
-function place(source: string, args: readonly Unit[], outgoing: ReadonlyMap<string, Relation[]>, modes: Mode[]): string | null {
+function place(source: string, args: readonly Unit[], outgoing: ReadonlyMap<string, Relation[]>, modes: Mode[], plain: Plain): string | null {
   const escapes: EscapeState = { live: literalEscapes(source), failed: new Map(), exhausted: false }
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const ins: Insertion[] = []
@@ -111,13 +124,38 @@ function place(source: string, args: readonly Unit[], outgoing: ReadonlyMap<stri
     }
     parts.push(source.slice(last))
     const body = parts.join('')
-    if (!verify(body, args, modes, ins, escapes)) return body
+    if (!verify(body, args, modes, ins, escapes, plain)) return body
     if (escapes.exhausted) return null
   }
   return null
 }
 
-export function annotate(source: string, map: ArgumentMap): string {
+/** Plain paragraphs (src/emit/scope.ts) and which units lie wholly inside one, with ids a mark can carry as they are. */
+interface Plain {
+  spans: Array<[number, number]>
+  units: Uint8Array
+}
+
+const SIMPLE_ID = /^[\p{L}\p{N}_-]+$/u
+
+function plainUnits(source: string, parsed: Parsed | undefined, args: readonly Unit[], outgoing: ReadonlyMap<string, Relation[]>): Plain {
+  const units = new Uint8Array(args.length)
+  if (!parsed) return { spans: [], units }
+  const spans = plainParagraphs(source, parsed)
+  const cursor = { i: 0 }
+  args.forEach((u, i) => {
+    const ids = [u.id, ...(outgoing.get(u.id) ?? []).map((r) => r.to)]
+    if (inside(spans, cursor, u.start.offset, u.end.offset) && ids.every((id) => SIMPLE_ID.test(id))) units[i] = 1
+  })
+  return { spans, units }
+}
+
+/**
+ * The annotated document. `parsed`, when given, must be the parse of `source`
+ * (src/parse): it lets the verifying parse skip plain-text paragraphs
+ * (src/emit/scope.ts); the output is the same with or without it.
+ */
+export function annotate(source: string, map: ArgumentMap, parsed?: Parsed): string {
   const args = map.units.filter((u) => u.role !== 'none').sort((a, b) => a.start.offset - b.start.offset)
   for (const u of args) {
     if (source.slice(u.start.offset, u.end.offset) !== u.text) {
@@ -133,9 +171,10 @@ export function annotate(source: string, map: ArgumentMap): string {
   // First with every unit wrapped, falling back unit by unit; if marks keep
   // changing the document's structure under each other, with every unit
   // recorded in the trailer only (the text then changes by escapes alone).
+  const plain = plainUnits(source, parsed, args, outgoing)
   for (const initial of ['wrap', 'unplaced'] as const) {
-    const modes: Mode[] = args.map(() => initial)
-    const body = place(source, args, outgoing, modes)
+    const modes: Mode[] = args.map((u) => (initial === 'wrap' && unbalanced(u.text) ? 'point' : initial))
+    const body = place(source, args, outgoing, modes, plain)
     if (body === null) continue
     const unplaced = new Map<string, Unplaced>()
     args.forEach((u, i) => {
@@ -154,11 +193,13 @@ export function annotate(source: string, map: ArgumentMap): string {
  * was inserted. Adjusts `modes` and `escapes` for the next pass; returns
  * whether anything failed.
  */
-function verify(body: string, args: readonly Unit[], modes: Mode[], ins: readonly Insertion[], escapes: EscapeState): boolean {
+function verify(body: string, args: readonly Unit[], modes: Mode[], ins: readonly Insertion[], escapes: EscapeState, plain: Plain): boolean {
   const expected: Expected[] = []
   const expectedEscapes = new Map<number, Insertion | number>()
   const opens = new Map<number, Insertion>()
   for (const x of ins) {
+    // A wrap mark in a plain paragraph reads back as inserted: not parsed.
+    if (x.owner !== -1 && plain.units[x.owner] && modes[x.owner] === 'wrap') continue
     if (x.owner === -1) {
       expectedEscapes.set(x.pos, x)
       continue
@@ -183,7 +224,20 @@ function verify(body: string, args: readonly Unit[], modes: Mode[], ins: readonl
     }
   }
 
-  const found = scan(body)
+  const scope = plain.spans.length ? new Scope(body, plain.spans, ins) : null
+  const found = scan(scope ? scope.text : body)
+  if (scope) {
+    const at = (p: number): number => scope.toBody(p)
+    for (const m of found.marks) {
+      m.start = at(m.start)
+      m.end = at(m.end)
+      if (m.label) m.label = { start: at(m.label.start), end: at(m.label.end) }
+    }
+    for (const e of found.escapes) {
+      e.start = at(e.start)
+      e.end = at(e.end)
+    }
+  }
   const marks = new Map(found.marks.map((m) => [m.start, m]))
   const foundEscapes = new Set(found.escapes.map((e) => e.start))
   const failedUnits = new Set<number>()
