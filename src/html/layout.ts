@@ -13,6 +13,7 @@
  * relation is drawn as a bracket along a gutter on the column's left.
  */
 import dagre from '@dagrejs/dagre'
+import { plainish } from '../emit/text.js'
 import type { ArgumentMap, RelationType, Role } from '../model/types.js'
 
 export interface NodeBox {
@@ -23,7 +24,7 @@ export interface NodeBox {
   y: number
   width: number
   height: number
-  /** The unit's text wrapped into lines (the last one ends in … when cut). */
+  /** The unit's plain text (markdown syntax removed) wrapped into lines (the last one ends in … when cut). */
   lines: string[]
 }
 
@@ -90,7 +91,7 @@ export function layoutMap(map: ArgumentMap): GraphLayout {
   const boxes = new Map<string, NodeBox>()
   for (const u of map.units) {
     if (u.role === 'none') continue
-    const lines = wrap(u.text)
+    const lines = wrap(plainish(u.text))
     boxes.set(u.id, { id: u.id, role: u.role, x: 0, y: 0, width: NODE_WIDTH, height: lines.length * LINE_HEIGHT + PAD_Y, lines })
   }
   const rels = map.relations.filter((r) => boxes.has(r.from) && boxes.has(r.to) && r.from !== r.to)

@@ -4,6 +4,7 @@
  * dagre), a details panel, a legend and a review queue. Deterministic: the
  * same source and map give the same bytes (no dates, stable order).
  */
+import { plainish } from '../emit/text.js'
 import type { ArgumentMap, RelationType, Role } from '../model/types.js'
 import { CLIENT_SCRIPT } from './client.js'
 import { esc, isLow, LOW_CONFIDENCE, scriptJSON } from './escape.js'
@@ -63,7 +64,7 @@ export function renderPage(source: string, map: ArgumentMap, options: PageOption
   const queue = reviewQueue(map.units)
     .map((u) => {
       const cls = [`r-${u.role}`, u.reviewed ? 'reviewed' : '', isLow(u.confidence) ? 'low' : ''].filter(Boolean).join(' ')
-      const text = u.text.replace(/\s+/g, ' ')
+      const text = plainish(u.text)
       return `<li class="${cls}" data-id="${esc(u.id)}"><span class="c">${u.confidence.toFixed(2)}</span><span class="chip r-${u.role}${isLow(u.confidence) ? ' low' : ''}">${u.role}</span><span class="t">${u.reviewed ? '✓ ' : ''}${esc(text)}</span></li>`
     })
     .join('')

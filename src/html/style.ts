@@ -16,7 +16,7 @@ header a{color:var(--claim)}
 .chip.r-premise{background:var(--premise-bg);color:var(--premise)}
 .chip.r-none{border:1px solid var(--line);color:var(--muted)}
 .chip.low{border:1.5px dashed #495057}
-main{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1.15fr);gap:0;align-items:start}
+main{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1.35fr);gap:0;align-items:start}
 #text{padding:8px 22px 40px;border-right:1px solid var(--line);max-width:52em}
 #text h1,#text h2,#text h3,#text h4,#text h5,#text h6{line-height:1.3;margin:1em 0 .5em}
 #text p{margin:0 0 .9em}

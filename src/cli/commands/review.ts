@@ -41,7 +41,7 @@ export interface AcceptArgs {
 export function reviewAccept(args: AcceptArgs, io: Io, env: ReviewEnv = {}): number {
   let annotated: string
   try {
-    annotated = readInput(args.file, io).text
+    annotated = (args.file === '-' ? readInput('-', io) : readSource(args.file, undefined, resolve(io.cwd, args.file))).text
   } catch (e) {
     if (e instanceof InputError) {
       io.stderr.write(`argmap: ${e.message}\n`)
