@@ -93,7 +93,8 @@ export function segment(source: string, options: SegmentOptions = {}, parsed = p
     })
     const ranges: Array<[number, number, boolean]> = []
     for (const [a, b] of sentenceRanges(flat.text, flat)) {
-      const cuts = splitClauses ? clauseCuts(flat.text, a, b) : []
+      // Never cut inside an atomic run: a connective inside a code span is code, not a clause boundary.
+      const cuts = splitClauses ? clauseCuts(flat.text, a, b).filter((c) => !flat.atomic[c - 1] && !flat.atomic[c]) : []
       let from = a
       for (const cut of [...cuts, b]) {
         let x = from
