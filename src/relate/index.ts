@@ -6,7 +6,7 @@
  * claim/conclusion ancestor.
  */
 import type { Relation, Segment } from '../model/types.js'
-import { features } from '../tag/features.js'
+import { documentFeatures } from '../tag/document.js'
 import type { Tagged } from '../tag/index.js'
 import { plan, type Attachment } from './attach.js'
 
@@ -14,7 +14,7 @@ export function relate(segments: readonly Segment[], tagged: readonly Tagged[], 
   const n = segments.length
   const arg = tagged.map((t) => t.role !== 'none')
   const conclusion = tagged.findIndex((t) => t.role === 'conclusion')
-  const feats = segments.map(features)
+  const feats = documentFeatures(segments, arg)
   const structure: Attachment[] = plan(segments, feats, arg, conclusion)
   const canTarget = (i: number): boolean => tagged[i]!.role === 'claim' || tagged[i]!.role === 'conclusion'
   const out: Relation[] = []

@@ -7,7 +7,8 @@
  */
 import type { Role, Segment } from '../model/types.js'
 import { plan } from '../relate/attach.js'
-import { features, type Features } from './features.js'
+import { documentFeatures } from './document.js'
+import { features } from './features.js'
 import { argumentative } from './rules/combine.js'
 import { pickThesis } from './rules/thesis.js'
 
@@ -25,10 +26,10 @@ export interface Tagged {
 const round = (x: number): number => Math.round(Math.max(0, Math.min(1, x)) * 100) / 100
 
 export function tag(segments: readonly Segment[], doc: DocContext): Tagged[] {
-  const feats: Features[] = segments.map(features)
   const titleParagraph = segments.find((s) => s.block === 'heading' && doc.title !== null)?.paragraph ?? -1
-  const base = argumentative(segments, feats, { paragraphCount: doc.paragraphCount, titleParagraph })
+  const base = argumentative(segments, segments.map(features), { paragraphCount: doc.paragraphCount, titleParagraph })
   const arg = base.map((b) => b.arg)
+  const feats = documentFeatures(segments, arg)
   const thesis = pickThesis(segments, feats, arg, doc.title)
   const structure = plan(segments, feats, arg, thesis.index)
   const targeted = new Array<number>(segments.length).fill(0)

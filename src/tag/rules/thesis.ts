@@ -2,8 +2,7 @@
  * Combiner, second stage: the one conclusion (main thesis) of a document.
  * Scores every argumentative unit by conclusion markers, stance, deontic and
  * evaluative language, position (the first main clause of the text, the
- * closing statement of the last paragraph), centrality (how much of its
- * vocabulary the rest of the text shares) and overlap with the title;
+ * closing statement of the last paragraph) and overlap with the title;
  * markers of reasons, examples, concessions, questions and conditionals
  * count against.
  */
@@ -29,14 +28,12 @@ export const THESIS_WEIGHTS = Object.freeze({
   conclusionMarker: 2,
   clauseConclusionMarker: 1,
   innerConclusion: 2,
-  stance: 2,
+  stance: 1.5,
   deontic: 1.5,
   necessity: 0.75,
   rebuttal: -1.5,
   innerContrast: -1,
   evaluative: 0.4,
-  centrality: 0.4,
-  centralityCap: 1.5,
   titleWord: 0.4,
   titleCap: 1.2,
   againstMarker: -3,
@@ -54,7 +51,7 @@ const AGAINST: ReadonlySet<string> = new Set<Lead>(['reason', 'example', 'additi
 export function scoreThesis(
   seg: Segment,
   f: Features,
-  pos: { first: boolean; last: boolean; multiParagraph: boolean; centrality: number; rebuttal: boolean },
+  pos: { first: boolean; last: boolean; multiParagraph: boolean; rebuttal: boolean },
   title: ReadonlySet<string>,
 ): { score: number; signals: string[] } {
   const W = THESIS_WEIGHTS
@@ -82,7 +79,6 @@ export function scoreThesis(
   if (f.hedges.length > 0) add(W.hedge, 'thesis:hedged')
   if (f.reported >= 1.5 && !hasVoice(f)) add(W.reported, 'thesis:reported')
   if (f.wordCount < 4) add(W.short, 'thesis:short')
-  if (pos.centrality > 0) add(Math.min(W.centralityCap, pos.centrality * W.centrality), 'thesis:central')
   if (title.size > 0) {
     const n = overlap(f.stems, title)
     if (n > 0) add(Math.min(W.titleCap, n * W.titleWord), 'position:title-overlap')
@@ -133,9 +129,6 @@ export function pickThesis(
   const titleStems = title ? contentStems(title) : new Set<string>()
   const paras = new Set(idx.map((i) => segments[i]!.paragraph))
   const multiParagraph = paras.size > 1
-  // Document frequency of each content word over the argumentative units.
-  const df = new Map<string, number>()
-  for (const i of idx) for (const w of feats[i]!.stems) df.set(w, (df.get(w) ?? 0) + 1)
   const first = firstMain(idx, segments, feats)
   const last = lastMain(idx, segments, feats)
   let best = -1
@@ -150,10 +143,7 @@ export function pickThesis(
     const rebuttal = (prevConcession && fn === 'contrast') || (prevFronted && !fn)
     prevConcession = fn === 'concession'
     prevFronted = prevConcession && !endsSentence(segments[i]!.plain)
-    let shared = 0
-    for (const w of feats[i]!.stems) shared += (df.get(w) ?? 1) - 1
-    const centrality = idx.length > 1 ? shared / (idx.length - 1) : 0
-    const s = scoreThesis(segments[i]!, feats[i]!, { first: i === first, last: i === last, multiParagraph, centrality, rebuttal }, titleStems)
+    const s = scoreThesis(segments[i]!, feats[i]!, { first: i === first, last: i === last, multiParagraph, rebuttal }, titleStems)
     if (s.score > bestScore) {
       second = bestScore
       bestScore = s.score
