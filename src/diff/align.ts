@@ -29,6 +29,8 @@ export interface AlignOptions {
   threshold?: number
   /** Minimum similarity for a match in the same gap between anchors. Default 0.4. */
   slotThreshold?: number
+  /** When given, receives the number of text comparisons made (bounded per unit, never all pairs). */
+  stats?: { comparisons: number }
 }
 
 export interface UnitPair {
@@ -127,8 +129,11 @@ export function alignUnits(
   const sortWords = (w: string[]): string[] => [...w].sort()
   const oldSorted = oldWords.map((w, i) => (oldToNew[i] === -1 ? sortWords(w) : []))
   const newSorted = newWords.map((w, j) => (newToOld[j] === -1 ? sortWords(w) : []))
-  const score = (i: number, j: number, floor: number): number =>
-    scoreWords(oldWords[i]!, newWords[j]!, oldSorted[i]!, newSorted[j]!, floor)
+  let comparisons = 0
+  const score = (i: number, j: number, floor: number): number => {
+    comparisons++
+    return scoreWords(oldWords[i]!, newWords[j]!, oldSorted[i]!, newSorted[j]!, floor)
+  }
 
   const candidates: Candidate[] = []
   for (let i = 0; i < oldUnits.length; i++) {
@@ -162,6 +167,7 @@ export function alignUnits(
   }
 
   pairs.sort((a, b) => a.new - b.new)
+  if (opts.stats) opts.stats.comparisons = comparisons
   return { pairs, oldToNew, newToOld }
 }
 
