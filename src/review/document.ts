@@ -8,6 +8,8 @@ import { type ApplyResult, applyCorrections } from './apply.js'
 import { type LoadedSidecar, readSidecar } from './files.js'
 import { sidecarPath } from './sidecar.js'
 
+export type { LoadedSidecar } from './files.js'
+
 /**
  * The sidecar of a source file (`corpus/x.md` → `corpus/x.review.json`), or
  * null when it has none or the source is standard input. `path` is as given
