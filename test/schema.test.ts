@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { toJSON } from '../src/emit/json.js'
@@ -12,6 +13,14 @@ const base = toJSON(analyze(opEd, { path: 'corpus/china-north-korea.md' }))
 const good = (): ArgumentMap => JSON.parse(base) as ArgumentMap
 
 describe('validateMap', () => {
+  it('loads ajv only when first asked to validate', () => {
+    const cache = createRequire(import.meta.url).cache
+    const ajvLoaded = () => Object.keys(cache).some((k) => /[\\/]ajv[\\/]/.test(k))
+    expect(ajvLoaded()).toBe(false)
+    validateMap({})
+    expect(ajvLoaded()).toBe(true)
+  })
+
   it('accepts the op-ed map and an empty map', () => {
     expect(validateMap(good())).toEqual([])
     expect(validateMap(analyze('', { path: 'empty.md' }))).toEqual([])
