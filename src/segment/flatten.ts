@@ -98,13 +98,32 @@ class Builder {
     return p
   }
 
-  /** An atomic run (inline code, image alt): chars map inside the node's span. */
+  /**
+   * An atomic run (inline code): chars map onto their own source chars inside
+   * the node's span (skipping the backtick fence and the container prefixes
+   * that continuation lines carry; a space may stand for a line ending); the
+   * first char starts at the node's start, the last ends at its end.
+   */
   atomicRun(value: string, start: number, end: number): void {
     if (!value) return
+    const src = this.source
+    let p = start
+    while (p < end && src[p] === '`') p++
     for (let i = 0; i < value.length; i++) {
-      const a = i === 0 ? start : Math.min(start + i, end - 1)
-      const b = i === value.length - 1 ? end : Math.min(a + 1, end)
-      this.push(value[i] as string, a, b, true)
+      const c = value[i] as string
+      let a = Math.min(p, end)
+      let b = a
+      while (p < end) {
+        const s = src[p]
+        const eol = s === '\r' && src[p + 1] === '\n' ? 2 : 1
+        if (s === c || (c === ' ' && (s === '\n' || s === '\r')) || (c === '\n' && s === '\r')) {
+          a = p
+          b = p += s === '\r' && c !== '\r' ? eol : 1
+          break
+        }
+        p++
+      }
+      this.push(c, i === 0 ? start : a, i === value.length - 1 ? end : b, true)
     }
   }
 
