@@ -8,6 +8,23 @@
 const MIDDLE =
   /(?:[,;:]\s+|\s+(?=because\b))(?=(because|therefore|thus|hence|consequently|so|but|yet|although|though|whereas|however|nevertheless|as a result|which means|that is why)\b)/giu
 
+/**
+ * ", and" / ", or" / ", as" / ", which" / ", since" join two clauses only when
+ * what follows opens a clause: a subject pronoun or determiner, or a
+ * connective adverb ("and furthermore", "and therefore"). A list ("apples,
+ * pears, and plums") does not.
+ */
+const COORDINATE = /,\s+(?=(and|or|as|since|while|whereas|for)\s+(\p{L}+))/giu
+const CLAUSE_OPENER = new Set(
+  (
+    'i we you he she it they there this that these those one everyone nobody people many most some all no none each ' +
+    'the a an our their his her its my your such furthermore moreover also therefore thus so then besides additionally ' +
+    'consequently hence still yet in not even if'
+  ).split(' '),
+)
+/** After ", which" or ", since" any word opens a clause ("which means", "since nobody"); "as" only before a subject. */
+const ANY_OPENER = new Set<string>()
+
 const LEADING = /^(although|though|even though|even if|while|whereas|because|admittedly|granted)\b/iu
 
 const WORD = /[\p{L}\p{N}]+/gu
@@ -34,6 +51,19 @@ export function clauseCuts(text: string, a: number, b: number): number[] {
     cuts.push(a + cut)
     last = cut
   }
+  COORDINATE.lastIndex = 0
+  for (let m = COORDINATE.exec(s); m; m = COORDINATE.exec(s)) {
+    const conj = (m[1] as string).toLowerCase()
+    const next = (m[2] as string).toLowerCase()
+    if (!ANY_OPENER.has(conj) && !CLAUSE_OPENER.has(next)) continue
+    if (conj === 'since' && /^\d/.test(next)) continue
+    const cut = m.index + m[0].length
+    if (cuts.some((c) => Math.abs(c - (a + cut)) < 3)) continue
+    const prev = cuts.filter((c) => c < a + cut).pop() ?? a
+    if (words(text.slice(prev, a + m.index)) < 3 || words(s.slice(cut)) < 4) continue
+    cuts.push(a + cut)
+  }
+  cuts.sort((x, y) => x - y)
   if (!cuts.length) {
     const lead = LEADING.exec(s)
     if (lead) {
