@@ -89,6 +89,40 @@ program
     process.exitCode = await evalCommand(opts, io)
   })
 
+program
+  .command('diff')
+  .description("what changed in a document's argument between two versions (exit 0 same, 1 differs, 2 error)")
+  .argument('[old]', 'old version: markdown file, .argmap.json map, directory, or - (with --git: the PATH)')
+  .argument('[new]', 'new version (omit with --git)')
+  .option('--git <rev>', 'compare PATH at REV with the working tree, or REV..REV / REV...REV')
+  .addOption(new Option('-f, --format <format>', 'report format').choices(['terminal', 'markdown', 'json']).default('terminal'))
+  .option('-q, --quiet', 'print nothing; only the exit code')
+  .option('--ignore-rewording', 'count reworded sentences as unchanged')
+  .option('--no-color', 'never colour the terminal report')
+  .addOption(maxSize())
+  .action(
+    async (
+      old: string | undefined,
+      neu: string | undefined,
+      opts: { git?: string; format: 'terminal' | 'markdown' | 'json'; quiet?: boolean; ignoreRewording?: boolean; color: boolean; maxSize?: number },
+    ) => {
+      const { diffCommand } = await import('./commands/diff.js')
+      process.exitCode = await diffCommand(
+        {
+          old,
+          new: neu,
+          git: opts.git,
+          format: opts.format,
+          quiet: opts.quiet,
+          ignoreRewording: opts.ignoreRewording,
+          color: opts.color === false ? false : undefined,
+          maxBytes: opts.maxSize,
+        },
+        { ...io, isTTY: process.stdout.isTTY },
+      )
+    },
+  )
+
 try {
   await program.parseAsync(process.argv)
 } catch (e) {
