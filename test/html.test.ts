@@ -65,6 +65,12 @@ describe('review page', () => {
     expect(html).not.toContain('<em>html</em>')
   })
 
+  it('shows review messages above the page, escaped', () => {
+    const html = renderPage(source, map, { notes: ['corpus/x.review.json: correction for a-1 is orphaned: <gone>'] })
+    expect(html).toContain('<ul class="notes"><li>corpus/x.review.json: correction for a-1 is orphaned: &lt;gone&gt;</li></ul>')
+    expect(renderPage(source, map)).not.toContain('class="notes"')
+  })
+
   it('an empty document gives a page without a graph', () => {
     const html = renderPage('', analyze(''))
     expect(html).toContain('No argumentative units.')
