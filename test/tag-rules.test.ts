@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { Segment } from '../src/model/types.js'
 import { leadMarker } from '../src/tag/lexicon/index.js'
+import { documentFeatures } from '../src/tag/document.js'
+import { answers } from '../src/tag/rules/answer.js'
 import { boilerplate } from '../src/tag/rules/boilerplate.js'
 import { conditional } from '../src/tag/rules/conditional.js'
 import { framing } from '../src/tag/rules/framing.js'
@@ -130,5 +132,19 @@ describe('rule: framing', () => {
     expect(framing(fold('It is relevant to consider the two most plausible outcomes for the talks.')).signals).toEqual(['framing'])
     expect(framing(fold('In order to understand contemporary events, it is worth briefly examining the relationship.')).framing).toBe(true)
     expect(framing(fold('It is important to note that the tax is unfair.')).framing).toBe(false)
+  })
+})
+
+describe('rule: answer', () => {
+  const doc = (...plains: string[]) => plains.map((p, i) => seg(p, { index: i, count: plains.length }))
+  it('reads an opening "Yes," as the position unless a "but" soon answers it', () => {
+    const stated = doc('Yes, large families are good for children.', 'Children learn to share.', 'They are never lonely.')
+    expect([...answers(documentFeatures(stated), stated.map(() => true))]).toEqual([[0, 'yes']])
+    const f = documentFeatures(stated)[0]!
+    expect(f.marker.lead?.fn).toBe('stance')
+    expect(f.signals).toContain('answer:yes')
+    const granted = doc("Yes, it's annoying to separate your rubbish.", 'Three bags stink in the kitchen.', 'But Germany produces far too much rubbish.')
+    expect(answers(documentFeatures(granted), granted.map(() => true)).size).toBe(0)
+    expect(documentFeatures(granted)[0]!.marker.lead?.fn).toBe('concession')
   })
 })
