@@ -39,7 +39,8 @@ describe('evaluate on hand-made gold and predictions', () => {
     expect(s.roles.premise.f1).toBeCloseTo(0.4, 12)
     expect(s.macroF1).toBeCloseTo((1 / 3 + 0 + 0.4) / 3, 12)
     // Central claim: t1 right; t2's one conclusion (p4) is unaligned; t3 predicts a premise (and gold is implicit).
-    expect(s.centralClaim).toEqual({ correct: 1, documents: 3, accuracy: 1 / 3 })
+    // t3's conclusion is implicit: 2 documents have an explicit one, and argmap gets 1 of them.
+    expect(s.centralClaim).toEqual({ correct: 1, documents: 3, accuracy: 1 / 3, explicitDocuments: 2, explicitAccuracy: 1 / 2 })
     // Relations mapped through the alignment: t1 a2->a1 ok, (p3 unaligned), a3->a1 ok (but support, gold attack),
     // a4->a1 wrong; t2 (p4 unaligned) a2->a1 ok, a3->a1 wrong; t3 none. 7 predicted, 7 gold.
     // Attachment TP 3: P = R = F1 = 3/7; typed TP 2 (t1 a3->a1 has the wrong type): 2/7.
@@ -90,7 +91,8 @@ describe('evaluate on hand-made gold and predictions', () => {
     expect(s.roles.premise).toMatchObject({ tp: 3, predicted: 7, gold: 5 })
     expect(s.roles.premise.f1).toBeCloseTo(0.5, 12)
     expect(s.macroF1).toBeCloseTo(7 / 18, 12)
-    expect(s.centralClaim).toEqual({ correct: 2, documents: 3, accuracy: 2 / 3 })
+    // Both explicit conclusions right: 2 of 2.
+    expect(s.centralClaim).toEqual({ correct: 2, documents: 3, accuracy: 2 / 3, explicitDocuments: 2, explicitAccuracy: 1 })
     // t1: a2->a1 ok, p3, a3->a1 ok (support, gold attack), a4->a1; t2: a2->a1 ok, a3(claim)->a1, p4->p3;
     // t3: a3->a2. Attachment 3/8 P, 3/7 R, F1 = 2/5; typed 2/8, 2/7, F1 = 4/15.
     expect(s.attachment).toMatchObject({ tp: 3, predicted: 8, gold: 7 })

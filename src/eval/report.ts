@@ -30,6 +30,7 @@ export const FIGURES: readonly Row[] = [
   ...prfRows('premise', (s) => s.roles.premise),
   ['role macro F1', (s) => s.macroF1],
   ['central-claim accuracy', (s) => s.centralClaim.accuracy],
+  ['  explicit conclusions', (s) => s.centralClaim.explicitAccuracy],
   ...prfRows('attachment', (s) => s.attachment),
   ...prfRows('typed attachment', (s) => s.typedAttachment),
 ]

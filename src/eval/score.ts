@@ -27,6 +27,8 @@ interface Tally {
 
 export interface Counts {
   documents: number
+  /** Documents whose gold conclusion is explicit (has offsets). */
+  explicitDocuments: number
   centralCorrect: number
   segmentation: Tally
   roles: Record<GoldRole, Tally>
@@ -49,6 +51,7 @@ export function emptyConfusion(): Confusion {
 export function emptyCounts(): Counts {
   return {
     documents: 0,
+    explicitDocuments: 0,
     centralCorrect: 0,
     segmentation: tally(),
     roles: { conclusion: tally(), claim: tally(), premise: tally() },
@@ -64,6 +67,7 @@ const isGoldRole = (role: string): role is GoldRole => role === 'conclusion' || 
 export function scoreDocument(gold: GoldDoc, pred: Prediction, alignment: Alignment): Counts {
   const c = emptyCounts()
   c.documents = 1
+  c.explicitDocuments = gold.units.some((u) => u.role === 'conclusion' && !u.implicit) ? 1 : 0
   const goldById = new Map(gold.units.map((u) => [u.id, u]))
   const predById = new Map(pred.units.map((u) => [u.id, u]))
 
@@ -122,6 +126,7 @@ function addTally(into: Tally, t: Tally): void {
 /** Add `c` into `into` (in place). */
 export function addCounts(into: Counts, c: Counts): void {
   into.documents += c.documents
+  into.explicitDocuments += c.explicitDocuments
   into.centralCorrect += c.centralCorrect
   addTally(into.segmentation, c.segmentation)
   for (const r of ARGUMENT_ROLES) addTally(into.roles[r], c.roles[r])
@@ -150,7 +155,13 @@ export function figures(c: Counts): SystemScores {
     segmentation: prf(c.segmentation),
     roles,
     macroF1: (roles.conclusion.f1 + roles.claim.f1 + roles.premise.f1) / 3,
-    centralClaim: { correct: c.centralCorrect, documents: c.documents, accuracy: ratio(c.centralCorrect, c.documents) },
+    centralClaim: {
+      correct: c.centralCorrect,
+      documents: c.documents,
+      accuracy: ratio(c.centralCorrect, c.documents),
+      explicitDocuments: c.explicitDocuments,
+      explicitAccuracy: ratio(c.centralCorrect, c.explicitDocuments),
+    },
     attachment: prf(c.attachment),
     typedAttachment: prf(c.typedAttachment),
     confusion: c.confusion,

@@ -92,7 +92,12 @@ export interface SystemScores {
   segmentation: Prf
   roles: Record<GoldRole, Prf>
   macroF1: number
-  centralClaim: { correct: number; documents: number; accuracy: number }
+  /**
+   * `accuracy` over all documents (an implicit gold conclusion counts as wrong
+   * for every system); `explicitAccuracy` over the documents whose gold
+   * conclusion is in the text, the only ones any system can get right.
+   */
+  centralClaim: { correct: number; documents: number; accuracy: number; explicitDocuments: number; explicitAccuracy: number }
   attachment: Prf
   typedAttachment: Prf
   confusion: Confusion
