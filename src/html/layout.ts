@@ -130,7 +130,7 @@ export function layoutMap(map: ArgumentMap): GraphLayout {
   }
   const edges: EdgePath[] = rels.map((r) => {
     const parent = stackedUnder.get(r.from)
-    if (parent !== undefined) return { from: r.from, to: r.to, type: r.type, points: bracket(boxes.get(r.from)!, boxes.get(r.to)!), bracket: true }
+    if (parent !== undefined) return { from: r.from, to: r.to, type: r.type, points: bracket(boxes.get(r.from)!, boxes.get(r.to)!, r.type), bracket: true }
     const e = g.edge(r.to, r.from) as { points?: Array<{ x: number; y: number }> } | undefined
     const pts = (e?.points ?? []).map((p) => ({ x: round(p.x), y: round(p.y) })).reverse()
     return { from: r.from, to: r.to, type: r.type, points: pts }
@@ -144,13 +144,18 @@ export function layoutMap(map: ArgumentMap): GraphLayout {
   }
 }
 
-/** A stacked leaf's edge: left out of the leaf into the gutter, up the gutter, then into the parent's bottom. */
-function bracket(leaf: NodeBox, parent: NodeBox): Array<{ x: number; y: number }> {
+/**
+ * A stacked leaf's edge: left out of the leaf into the gutter, up the gutter,
+ * then into the parent's bottom. Attacks run a few pixels left of supports,
+ * so a column holding both keeps them apart.
+ */
+function bracket(leaf: NodeBox, parent: NodeBox, type: RelationType): Array<{ x: number; y: number }> {
+  const shift = type === 'attack' ? 6 : 0
   const left = leaf.x - leaf.width / 2
-  const gutter = round(left - GUTTER / 2)
+  const gutter = round(left - GUTTER / 2 + 3 - shift)
   const bottom = round(parent.y + parent.height / 2)
-  const turn = round(bottom + 12)
-  const into = round(Math.min(Math.max(gutter + 10, parent.x - parent.width / 2 + 10), parent.x))
+  const turn = round(bottom + 12 + shift)
+  const into = round(Math.min(Math.max(gutter + 10, parent.x - parent.width / 2 + 10), parent.x) - shift)
   return [
     { x: round(left), y: leaf.y },
     { x: gutter, y: leaf.y },
