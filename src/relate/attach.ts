@@ -78,6 +78,8 @@ export function plan(
     let openConcession = -1
     /** A fronted subordinate clause ("Because X," / "Although X,") waiting for its main clause. */
     let fronted = -1
+    /** A reason given together with the head ("X, because Y"): the sentences after it elaborate on it. */
+    let openReason = -1
     const conditionals: number[] = []
     for (let k = 0; k < members.length; k++) {
       const u = members[k]!
@@ -99,6 +101,7 @@ export function plan(
           set(u, p.to, p.type, p.confidence, ['structure:coordinated'], p.explicit)
         } else if (fn === 'reason' || fn === 'example') {
           set(u, prev >= 0 ? prev : head, 'support', 0.75, mk, true)
+          openReason = fn === 'reason' && prev === head && segments[u]!.clause ? u : -1
         } else if (fn === 'concession') {
           set(u, head, 'attack', 0.7, mk, true)
           openConcession = u
@@ -123,11 +126,14 @@ export function plan(
           openConcession = -1
         } else if (openConcession >= 0 && prev >= 0 && (prev === openConcession || out[prev]!.to === openConcession)) {
           set(u, openConcession, 'support', 0.45, ['structure:elaborates-concession'])
+        } else if (openReason >= 0 && fn === null && !f.conditional) {
+          set(u, openReason, 'support', 0.45, ['structure:elaborates-reason'])
         } else {
           const e = elaborated(u, k, members, out, feats, head, conclusion, common)
           if (e >= 0) set(u, e, 'support', 0.45, ['structure:elaborates'])
           else set(u, head, 'support', 0.5, ['structure:default'])
         }
+        if (fn !== null && fn !== 'reason' && fn !== 'example' && fn !== 'emphasis') openReason = -1
         if (f.conditional) conditionals.push(u)
         if (fronted >= 0 && prev === fronted && out[fronted]!.type === 'support' && out[fronted]!.to !== u && u !== head && !reaches(out, u, fronted)) {
           // "Because X, Y": X supports Y (reattach: Y was placed after X, so no cycle).
