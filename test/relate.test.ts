@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { checkForest } from '../src/model/forest.js'
 import { assignIds } from '../src/model/ids.js'
@@ -5,6 +7,7 @@ import type { Relation, Unit } from '../src/model/types.js'
 import { relate } from '../src/relate/index.js'
 import { segment } from '../src/segment/index.js'
 import { tag, type Tagged } from '../src/tag/index.js'
+import { sharedDir } from './helpers.js'
 
 /** Tag and relate a markdown text; relations rendered as "from-start -type-> to-start" (first words of each unit). */
 function mapOf(source: string, title: string | null = null) {
@@ -108,5 +111,23 @@ describe('relate', () => {
     const m = mapOf('Go back\n\nPublished 30 Apr 2018')
     expect(m.units.map((u) => u.role)).toEqual(['none', 'none'])
     expect(m.relations).toEqual([])
+  })
+})
+
+describe('relate on real argumentative texts', () => {
+  it('gives a valid forest whose roles match its structure on every gold text', () => {
+    let docs = 0
+    for (const file of ['microtexts.jsonl', 'microtexts2.jsonl']) {
+      for (const line of readFileSync(join(sharedDir, 'gold', file), 'utf8').split('\n')) {
+        if (!line.trim()) continue
+        const doc = JSON.parse(line) as { text: string; paragraphs: Array<[number, number]> }
+        const source = doc.paragraphs.map(([a, b]) => doc.text.slice(a, b)).join('\n\n')
+        const m = mapOf(source)
+        expect(m.units.filter((u) => u.role === 'conclusion')).toHaveLength(1)
+        expectForest(m.units, m.relations, m.tagged)
+        docs++
+      }
+    }
+    expect(docs).toBe(283)
   })
 })

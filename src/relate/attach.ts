@@ -94,8 +94,7 @@ export function plan(
           if (out[fronted]!.type === 'attack') {
             set(u, fronted, 'attack', 0.6, ['structure:answers-concession'], true)
             openConcession = -1
-          }
-          else set(u, head, 'support', 0.5, ['structure:default'])
+          } else set(u, head, 'support', 0.5, ['structure:default'])
         } else if (fn === null && prev >= 0 && segments[u]!.clause && /^and\b/.test(f.folded) && out[prev]!.to >= 0 && prev !== head) {
           const p = out[prev]!
           set(u, p.to, p.type, p.confidence, ['structure:coordinated'], p.explicit)
@@ -135,7 +134,7 @@ export function plan(
         }
         if (fn !== null && fn !== 'reason' && fn !== 'example' && fn !== 'emphasis') openReason = -1
         if (f.conditional) conditionals.push(u)
-        if (fronted >= 0 && prev === fronted && out[fronted]!.type === 'support' && out[fronted]!.to !== u && u !== head && !reaches(out, u, fronted)) {
+        if (fronted >= 0 && prev === fronted && fronted !== head && out[fronted]!.to >= 0 && out[fronted]!.type === 'support' && out[fronted]!.to !== u && u !== head && !reaches(out, u, fronted)) {
           // "Because X, Y": X supports Y (reattach: Y was placed after X, so no cycle).
           out[fronted] = { ...out[fronted]!, to: u, signals: [...out[fronted]!.signals, 'structure:fronted-reason'] }
         }
