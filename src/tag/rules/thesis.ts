@@ -78,7 +78,7 @@ export function scoreThesis(
   if (f.conditional) add(W.conditional, 'thesis:conditional')
   if (f.hedges.length > 0) add(W.hedge, 'thesis:hedged')
   if (f.reported >= 1.5 && !hasVoice(f)) add(W.reported, 'thesis:reported')
-  if (f.wordCount < 4) add(W.short, 'thesis:short')
+  if (f.wordCount < 3) add(W.short, 'thesis:short')
   if (title.size > 0) {
     const n = overlap(f.stems, title)
     if (n > 0) add(Math.min(W.titleCap, n * W.titleWord), 'position:title-overlap')
