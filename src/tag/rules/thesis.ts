@@ -71,7 +71,7 @@ export function scoreThesis(
   if (f.stance.length > 0 || fn === 'stance') add(W.stance, 'thesis:stance')
   if (f.deontic.length > 0) add(W.deontic, 'thesis:deontic')
   else if (f.necessity.length > 0) add(W.necessity, 'thesis:necessity')
-  if (pos.rebuttal) add(W.rebuttal, 'thesis:rebuttal')
+  if (pos.rebuttal && !pos.first) add(W.rebuttal, 'thesis:rebuttal')
   if (f.marker.innerContrast && fn !== 'contrast') add(W.innerContrast, 'thesis:turns-against')
   if (f.evaluative.length > 0) add(W.evaluative, 'thesis:evaluative')
   if (f.question) add(W.question, 'thesis:question')
