@@ -123,6 +123,29 @@ program
     },
   )
 
+const review = program.command('review').description('review corrections: record them from an annotated file, or show where review stands')
+
+review
+  .command('accept')
+  .description("record the differences between an annotated file and the machine's map as corrections in the source's sidecar (<source>.review.json)")
+  .argument('<file>', 'annotated markdown file (out/<name>.annotated.md); - reads standard input')
+  .option('--source <path>', 'the source the file was made from (default: the path recorded in the file)')
+  .option('--dry-run', 'print the sidecar instead of writing it')
+  .action(async (file: string, opts: { source?: string; dryRun?: boolean }) => {
+    const { reviewAccept } = await import('./commands/review.js')
+    process.exitCode = reviewAccept({ file, source: opts.source, dryRun: opts.dryRun }, io)
+  })
+
+review
+  .command('status')
+  .description('per document: units reviewed, corrections orphaned or flagged, lowest-confidence unreviewed units')
+  .argument('[paths...]', 'files or directories (default corpus/)', [])
+  .option('-n, --limit <n>', 'unreviewed units to list per document', (v) => Number.parseInt(v, 10), 5)
+  .action(async (paths: string[], opts: { limit: number }) => {
+    const { reviewStatus } = await import('./commands/review.js')
+    process.exitCode = reviewStatus({ paths, limit: opts.limit }, io)
+  })
+
 try {
   await program.parseAsync(process.argv)
 } catch (e) {

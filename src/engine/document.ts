@@ -1,7 +1,9 @@
 import { annotate } from '../emit/annotated.js'
 import { toJSON } from '../emit/json.js'
+import { renderPage } from '../html/page.js'
 import type { ArgumentMap, RelationType, Role } from '../model/types.js'
 import { analyze } from '../pipeline.js'
+import { type LoadedSidecar, reviewMap } from '../review/document.js'
 import type { SourceFile } from './io.js'
 
 /** What one document contributes to a corpus run: its outputs (relative to the out dir) and a summary row. */
@@ -43,16 +45,19 @@ export function summarize(name: string, map: ArgumentMap): DocumentSummary {
 }
 
 /** Map one source and render its outputs. Pure: no file system, so it can run in a worker. */
-export function processDocument(file: SourceFile, name: string): DocumentResult {
+export function processDocument(file: SourceFile & { review?: LoadedSidecar | null }, name: string): DocumentResult {
   const warnings: string[] = []
   if (!file.text.trim()) warnings.push(`${file.path}: empty document (no prose); wrote an empty map`)
-  const map = analyze(file.text, { path: file.path, sha256: file.sha256 })
+  const machine = analyze(file.text, { path: file.path, sha256: file.sha256 })
+  const { map, messages } = reviewMap(machine, file.text, file.review ?? null)
+  warnings.push(...messages)
   return {
     name,
     path: file.path,
     outputs: [
       { file: `${name}.argmap.json`, content: toJSON(map) },
       { file: `${name}.annotated.md`, content: annotate(file.text, map) },
+      { file: `${name}.html`, content: renderPage(file.text, map, { notes: messages }) },
     ],
     summary: summarize(name, map),
     warnings,

@@ -4,6 +4,9 @@ import { type DocumentResult, type DocumentSummary, processDocument } from './do
 import { expandInputs, type Input } from './inputs.js'
 import { DEFAULT_MAX_BYTES, decodeSource, InputError, readSource, type SourceFile, writeAtomic } from './io.js'
 import { createPool, defaultJobs, orderedMap } from './pool.js'
+import { renderCorpusPage } from '../html/corpus.js'
+import { type LoadedSidecar, loadSidecarFor } from '../review/document.js'
+import { SidecarError } from '../review/sidecar.js'
 
 export interface RunOptions {
   /** Paths as given; resolved against `cwd`, recorded as given. */
@@ -87,13 +90,14 @@ function openCorpus(options: RunOptions): Corpus {
   return { options, maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, out, inputs, sources, result: { documents: [], errors: [], warnings: [], stale: [] } }
 }
 
-function readCorpusInput(c: Corpus, input: Input): SourceFile {
+function readCorpusInput(c: Corpus, input: Input): SourceFile & { review: LoadedSidecar | null } {
   const { options, maxBytes } = c
-  return input.path === '-' && options.stdin ? decodeSource('-', options.stdin(), maxBytes) : readSource(input.path, maxBytes, input.abs)
+  const file = input.path === '-' && options.stdin ? decodeSource('-', options.stdin(), maxBytes) : readSource(input.path, maxBytes, input.abs)
+  return { ...file, review: loadSidecarFor(input.path, input.abs) }
 }
 
 function errorMessage(input: Input, e: unknown): string {
-  return e instanceof InputError ? e.message : `${input.path}: ${(e as Error).stack ?? String(e)}`
+  return e instanceof InputError || e instanceof SidecarError ? e.message : `${input.path}: ${(e as Error).stack ?? String(e)}`
 }
 
 /** Write (or check) one mapped document and record it; called in input order. */
@@ -119,7 +123,8 @@ function settle(c: Corpus, input: Input, index: number, outcome: { doc: Document
 function closeCorpus(c: Corpus): RunResult {
   const index = renderIndex(c.result.documents, c.result.errors)
   try {
-    c.result.stale.push(...emit([{ file: 'index.json', content: index }], c.out, c.sources, c.options.check === true))
+    const page = renderCorpusPage(c.result.documents, c.result.errors)
+    c.result.stale.push(...emit([{ file: 'index.json', content: index }, { file: 'index.html', content: page }], c.out, c.sources, c.options.check === true))
   } catch (e) {
     c.result.errors.push({ path: join(c.options.out, 'index.json'), message: e instanceof InputError ? e.message : String(e) })
   }
