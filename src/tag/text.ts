@@ -71,9 +71,16 @@ export function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number 
   return n
 }
 
-/** Turn a phrase into a signal id fragment: "given that" -> "given-that". */
+const SLUGS = new Map<string, string>()
+
+/** Turn a phrase into a signal id fragment: "given that" -> "given-that" (memoised: phrases come from the lexicon). */
 export function slug(phrase: string): string {
-  return phrase.replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
+  let s = SLUGS.get(phrase)
+  if (s === undefined) {
+    s = phrase.replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
+    if (SLUGS.size < 4096) SLUGS.set(phrase, s)
+  }
+  return s
 }
 
 /** True when a unit's text closes a sentence (ends in . ! ? or an ellipsis, maybe inside quotes). */

@@ -7,6 +7,7 @@ import { CONCESSION, CONTRAST, INNER_CONTRAST } from './contrast.js'
 import { BOOSTERS, HEDGES } from './hedge.js'
 import { DEONTIC, EVALUATIVE, NECESSITY } from './modal.js'
 import { ADDITION, EMPHASIS, EXAMPLE, REASON } from './support.js'
+import { words } from '../text.js'
 
 export { ADDITION, BOOSTERS, CONCESSION, CONCLUSION, CONTRAST, DEONTIC, NECESSITY, EMPHASIS, EVALUATIVE, EXAMPLE, HEDGES, REASON, STANCE, SUMMARY }
 
@@ -75,20 +76,70 @@ export function leadMarker(folded: string): LeadMarker | null {
   return { fn, phrase, rest, comma: /^\s*,/.test(after) }
 }
 
-/** Compile a list of phrases into a global whole-word matcher. */
-export function wordMatcher(phrases: readonly string[]): RegExp {
-  return new RegExp(`(?<![a-z0-9'])(${alternation(phrases)})${END}`, 'g')
+/**
+ * A phrase list compiled for matching on word tokens: phrases indexed by
+ * their first word, longest first. Matching is one pass over the tokens.
+ */
+export interface PhraseMatcher {
+  readonly byFirst: ReadonlyMap<string, ReadonlyArray<{ words: readonly string[]; phrase: string }>>
 }
 
-/** Distinct phrases of `re` (a wordMatcher) found in `folded`, in order of first occurrence. */
-export function findAll(re: RegExp, folded: string): string[] {
+/** Compile a list of phrases (lower case) into a token matcher. */
+export function wordMatcher(phrases: readonly string[]): PhraseMatcher {
+  const byFirst = new Map<string, Array<{ words: string[]; phrase: string }>>()
+  for (const phrase of new Set(phrases)) {
+    const ws = words(phrase)
+    if (ws.length === 0) continue
+    const list = byFirst.get(ws[0]!) ?? []
+    list.push({ words: ws, phrase })
+    byFirst.set(ws[0]!, list)
+  }
+  for (const list of byFirst.values()) list.sort((x, y) => y.words.length - x.words.length || (x.phrase < y.phrase ? -1 : 1))
+  return { byFirst }
+}
+
+let lastText = ''
+let lastTokens: string[] = []
+
+/** Tokens of a folded text (the last one is remembered: rules ask for the same text in turn). */
+function tokensOf(folded: string): string[] {
+  if (folded !== lastText) {
+    lastText = folded
+    lastTokens = words(folded)
+  }
+  return lastTokens
+}
+
+/** Distinct phrases found in `folded`, in order of first occurrence (non-overlapping, longest first). */
+export function findAll(m: PhraseMatcher, folded: string): string[] {
+  const toks = tokensOf(folded)
   const out: string[] = []
-  re.lastIndex = 0
-  for (let m = re.exec(folded); m; m = re.exec(folded)) {
-    const p = m[1] ?? m[0]
-    if (!out.includes(p)) out.push(p)
+  for (let i = 0; i < toks.length; i++) {
+    const cands = m.byFirst.get(toks[i]!)
+    if (!cands) continue
+    for (const c of cands) {
+      let ok = i + c.words.length <= toks.length
+      for (let j = 1; ok && j < c.words.length; j++) ok = toks[i + j] === c.words[j]
+      if (!ok) continue
+      if (!out.includes(c.phrase)) out.push(c.phrase)
+      i += c.words.length - 1
+      break
+    }
   }
   return out
+}
+
+/** Index of the first token where a phrase of `m` starts, or -1. */
+export function firstAt(m: PhraseMatcher, folded: string, phrase: string): number {
+  const toks = tokensOf(folded)
+  const ws = words(phrase)
+  for (let i = 0; i + ws.length <= toks.length; i++) {
+    let ok = true
+    for (let j = 0; ok && j < ws.length; j++) ok = toks[i + j] === ws[j]
+    if (ok) return i
+  }
+  void m
+  return -1
 }
 
 export const INNER_CONCLUSION_RE = wordMatcher(INNER_CONCLUSION)

@@ -4,8 +4,8 @@
  * argues for; the stance phrases ("I think", "in my view") mark the author's
  * own position. Epistemic "must have been" is a guess, not an obligation.
  */
-import { DEONTIC, EVALUATIVE, NECESSITY, STANCE, findAll, wordMatcher } from '../lexicon/index.js'
-import { slug } from '../text.js'
+import { DEONTIC, EVALUATIVE, NECESSITY, STANCE, findAll, firstAt, wordMatcher } from '../lexicon/index.js'
+import { slug, words } from '../text.js'
 
 export interface ModalityResult {
   deontic: string[]
@@ -25,15 +25,21 @@ const CLEAR = /\b(?:it|one thing|this|that|the (?:answer|conclusion|lesson))(?:'
 /** "must have been", "should have known": epistemic or counterfactual, not deontic. */
 const EPISTEMIC = /\b(?:must|should|ought to|have to|has to|had to) (?:not )?have (?:been|\w+ed|\w+en)\b/g
 
+const SUBORDINATOR: ReadonlySet<string> = new Set(['when', 'if', 'whenever', 'because', 'as', 'unless', 'whether'])
+
+function tokenBefore(text: string, at: number): string {
+  return at > 0 ? (words(text)[at - 1] ?? '') : ''
+}
+
 export function modality(text: string): ModalityResult {
-  const scrubbed = text.replace(EPISTEMIC, ' ')
+  const scrubbed = text.includes(' have ') ? text.replace(EPISTEMIC, ' ') : text
   const deontic = findAll(DEONTIC_RE, scrubbed)
   const evaluative = findAll(EVALUATIVE_RE, text).filter((w) => !(w === 'right' && /\bright (?:now|away|after|before|here|there)\b/.test(text)))
   const necessity = findAll(NECESSITY_RE, scrubbed).filter((w) => !deontic.some((d) => d.includes(w)))
   // Stance counts when it frames the unit ("I think X"), not inside a subordinate clause ("when I think of").
   const stance = findAll(STANCE_RE, text).filter((w) => {
-    const at = text.indexOf(w)
-    return at <= 30 && !/\b(?:when|if|whenever|because|as|unless|whether)\s+$/.test(text.slice(0, at))
+    const at = firstAt(STANCE_RE, text, w)
+    return at >= 0 && at <= 5 && !SUBORDINATOR.has(tokenBefore(text, at))
   })
   const clear = /clear|obvious|evident|plain|certain/.test(text) ? CLEAR.exec(text) : null
   if (clear && !stance.includes(clear[0])) stance.push(clear[0])
