@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Segment } from '../src/model/types.js'
 import { leadMarker } from '../src/tag/lexicon/index.js'
@@ -12,6 +14,7 @@ import { modality } from '../src/tag/rules/modality.js'
 import { question } from '../src/tag/rules/question.js'
 import { reported } from '../src/tag/rules/reported.js'
 import { fold } from '../src/tag/text.js'
+import { repoRoot } from './helpers.js'
 
 /** A one-segment paragraph (or a clause split off a longer sentence). */
 function seg(plain: string, extra: Partial<Segment> = {}): Segment {
@@ -101,7 +104,7 @@ describe('rule: hedge', () => {
   })
 })
 
-describe('rule: reported event', () => {
+describe('rule: reported', () => {
   it('scores narration with dates, past tense and names', () => {
     const plain = 'On the 27 of March, news reports showed a mysterious armoured train leaving Pyongyang.'
     const r = reported(plain, fold(plain))
@@ -146,5 +149,16 @@ describe('rule: answer', () => {
     const granted = doc("Yes, it's annoying to separate your rubbish.", 'Three bags stink in the kitchen.', 'But Germany produces far too much rubbish.')
     expect(answers(documentFeatures(granted), granted.map(() => true)).size).toBe(0)
     expect(documentFeatures(granted)[0]!.marker.lead?.fn).toBe('concession')
+  })
+})
+
+describe('rule modules', () => {
+  it('each per-unit rule in src/tag/rules has its own tests here (the combiners are tested in tag.test.ts)', () => {
+    const self = readFileSync(join(repoRoot, 'test/tag-rules.test.ts'), 'utf8')
+    const rules = readdirSync(join(repoRoot, 'src/tag/rules'))
+      .map((f) => f.replace(/\.ts$/, ''))
+      .filter((r) => r !== 'combine' && r !== 'thesis')
+    expect(rules.length).toBeGreaterThanOrEqual(9)
+    for (const r of rules) expect(self.includes(`describe('rule: ${r}'`), r).toBe(true)
   })
 })
