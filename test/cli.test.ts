@@ -40,7 +40,10 @@ describe('argmap run on a corpus with bad files', () => {
     expect(err).toMatch(/warning: corpus\/blank\.md: empty document/)
     const out = readdirSync(join(dir, 'out')).sort()
     expect(out).toEqual(
-      ['blank.annotated.md', 'blank.argmap.json', 'empty.annotated.md', 'empty.argmap.json', 'index.json', 'op-ed.annotated.md', 'op-ed.argmap.json'].sort(),
+      ['blank', 'empty', 'op-ed']
+        .flatMap((n) => [`${n}.annotated.md`, `${n}.argmap.json`, `${n}.html`])
+        .concat(['index.json', 'index.html'])
+        .sort(),
     )
     const empty = JSON.parse(readFileSync(join(dir, 'out/empty.argmap.json'), 'utf8'))
     expect(empty.units).toEqual([])
