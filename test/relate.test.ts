@@ -94,6 +94,30 @@ describe('relate', () => {
     expectForest(m.units, m.relations, m.tagged)
   })
 
+  it('reads an essay: scene-setting opening, "First,/Moreover," paragraph points, an example of the main clause', () => {
+    const m = mapOf(
+      [
+        '# Should cities ban cars from their centres?',
+        'Every year, millions of people move into cities. Traffic has grown with them.',
+        'City centres should be free of private cars. The reasons are health, space and money.',
+        'First, cars poison the air we breathe. Exhaust fumes cause asthma, and children suffer most because they breathe faster. For example, a study in London linked traffic to early deaths.',
+        'Moreover, cars waste space. A parked car occupies ten square metres for most of the day.',
+        'Critics argue that shops will lose customers. However, pedestrians spend more over a month than drivers do.',
+        'In conclusion, every city should ban cars from its centre.',
+      ].join('\n\n'),
+      'Should cities ban cars from their centres?',
+    )
+    expect(m.role('Every year')).toBe('none')
+    expect(m.role('In conclusion')).toBe('conclusion')
+    expect(m.edges).toContain('First, cars poison -support-> In conclusion, every')
+    expect(m.edges).toContain('Exhaust fumes cause -support-> First, cars poison')
+    expect(m.edges).toContain('because they breathe -support-> Exhaust fumes cause')
+    expect(m.edges).toContain('For example, a -support-> Exhaust fumes cause')
+    expect(m.edges).toContain('Moreover, cars waste -support-> In conclusion, every')
+    expect(m.edges).toContain('Critics argue that -attack-> However, pedestrians spend')
+    expectForest(m.units, m.relations, m.tagged)
+  })
+
   it('never attaches to a unit a reviewer made a premise: it climbs to the nearest claim', () => {
     const source = 'We should continue hunting. Some would argue that hunting puts a species at risk, but good management mitigates this risk, because herds are counted every year.'
     const segments = segment(source)

@@ -99,7 +99,9 @@ export function plan(
           const p = out[prev]!
           set(u, p.to, p.type, p.confidence, ['structure:coordinated'], p.explicit)
         } else if (fn === 'reason' || fn === 'example') {
-          set(u, prev >= 0 ? prev : head, 'support', 0.75, mk, true)
+          // A new sentence giving an example after "X because Y." illustrates X, not the reason Y.
+          const afterClause = fn === 'example' && prev >= 0 && segments[prev]!.clause && out[prev]!.to >= 0 && out[prev]!.type === 'support' && endsSentence(segments[prev]!.plain)
+          set(u, prev < 0 ? head : afterClause ? out[prev]!.to : prev, 'support', 0.75, mk, true)
           openReason = fn === 'reason' && prev === head && segments[u]!.clause ? u : -1
         } else if (fn === 'concession') {
           set(u, head, 'attack', 0.7, mk, true)

@@ -19,6 +19,7 @@ export const HEAD_WEIGHTS = Object.freeze({
   thesisCap: 1.2,
   followedByReason: 1.5,
   supportLead: -2,
+  newPoint: 1,
   conceded: -2,
   conditional: -1,
   question: -1.5,
@@ -59,7 +60,9 @@ export function chooseHead(
       const nfn = nf.marker.lead?.fn
       if (nfn === 'reason' || nfn === 'example' || (nf.conditional && nfn !== 'contrast')) s += W.followedByReason
     }
-    if (fn === 'reason' || fn === 'example' || fn === 'addition') s += W.supportLead
+    if (fn === 'reason' || fn === 'example') s += W.supportLead
+    // "First, ...", "Moreover, ..." opening a paragraph announce its point; later in it they add a detail.
+    if (fn === 'addition') s += k === 0 ? W.newPoint : W.supportLead
     if (fn === 'concession' || f.marker.innerContrast) s += W.conceded
     if (f.conditional) s += W.conditional
     if (f.question) s += W.question

@@ -63,5 +63,28 @@ export function argumentative(segments: readonly Segment[], feats: readonly Feat
     }
     out.push({ arg: true, confidence: voice ? 0.75 : 0.6, signals: voice ? [] : ['default:assertion'] })
   }
+  openingScene(segments, feats, out)
   return out
+}
+
+/** Body paragraphs an essay needs before its opening paragraph can be mere scene-setting. */
+const MIN_BODY_PARAGRAPHS = 3
+
+/**
+ * An opening paragraph in which nothing is argued (no marker, modal, value
+ * word, hedge or stance in any of its units) sets the scene: background.
+ * Only in texts of several paragraphs; a short text's first paragraph is its argument.
+ */
+function openingScene(segments: readonly Segment[], feats: readonly Features[], out: Base[]): void {
+  const paras: number[] = []
+  for (let i = 0; i < segments.length; i++) {
+    const p = segments[i]!.paragraph
+    if (out[i]!.arg && paras[paras.length - 1] !== p) paras.push(p)
+  }
+  if (paras.length < MIN_BODY_PARAGRAPHS + 1) return
+  const first = paras[0]!
+  const members: number[] = []
+  for (let i = 0; i < segments.length && segments[i]!.paragraph <= first; i++) if (segments[i]!.paragraph === first && out[i]!.arg) members.push(i)
+  if (members.some((i) => hasVoice(feats[i]!))) return
+  for (const i of members) out[i] = { arg: false, confidence: 0.55, signals: ['background:opening'] }
 }
