@@ -17,18 +17,27 @@ export function relate(segments: readonly Segment[], tagged: readonly Tagged[], 
   const feats = documentFeatures(segments, arg)
   const structure: Attachment[] = plan(segments, feats, arg, conclusion)
   const canTarget = (i: number): boolean => tagged[i]!.role === 'claim' || tagged[i]!.role === 'conclusion'
+  // Nearest ancestor-or-self that may be a target, memoised along each path (linear overall).
+  const resolved = new Int32Array(n).fill(-2)
+  const resolve = (t: number): number => {
+    const path: number[] = []
+    let x = t
+    while (x >= 0 && resolved[x] === -2 && !canTarget(x) && path.length <= n) {
+      path.push(x)
+      x = structure[x]!.to
+    }
+    const r = x < 0 ? -1 : resolved[x] !== -2 ? resolved[x]! : canTarget(x) ? x : -1
+    for (const p of path) resolved[p] = r
+    if (x >= 0 && resolved[x] === -2) resolved[x] = r
+    return r
+  }
   const out: Relation[] = []
   for (let i = 0; i < n; i++) {
     const role = tagged[i]!.role
     if (role === 'none' || role === 'conclusion') continue
     let a = structure[i]!
-    // Climb to the nearest unit that may be a target (bounded: chains are short and acyclic).
-    let to = a.to
     const type = a.type
-    for (let k = 0; k < n && to >= 0 && !canTarget(to); k++) {
-      const up = structure[to]!
-      to = up.to
-    }
+    let to = a.to < 0 ? -1 : resolve(a.to)
     if (to < 0 || to === i) {
       if (role === 'claim' || conclusion < 0) continue
       to = conclusion
