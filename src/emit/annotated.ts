@@ -17,7 +17,7 @@ import type { ArgumentMap, Relation, Unit } from '../model/types.js'
 import type { Parsed } from '../parse/index.js'
 import { scan } from '../read/scan.js'
 import { ESCAPE, ESCAPES, LITERAL_MARK, RELATION_ATTRIBUTE } from '../read/syntax.js'
-import { inside, plainParagraphs, Scope } from './scope.js'
+import { type Block, replaceableBlocks, Scope } from './scope.js'
 import { trailer, type Unplaced } from './trailer.js'
 
 type Mode = 'wrap' | 'point' | 'unplaced'
@@ -130,24 +130,21 @@ function place(source: string, args: readonly Unit[], outgoing: ReadonlyMap<stri
   return null
 }
 
-/** Plain paragraphs (src/emit/scope.ts) and which units lie wholly inside one, with ids a mark can carry as they are. */
+/** Blocks the verifying parse may skip (src/emit/scope.ts), and which units carry only ids a mark holds as they are. */
 interface Plain {
-  spans: Array<[number, number]>
-  units: Uint8Array
+  blocks: Block[]
+  simple: Uint8Array
 }
 
 const SIMPLE_ID = /^[\p{L}\p{N}_-]+$/u
 
 function plainUnits(source: string, parsed: Parsed | undefined, args: readonly Unit[], outgoing: ReadonlyMap<string, Relation[]>): Plain {
-  const units = new Uint8Array(args.length)
-  if (!parsed) return { spans: [], units }
-  const spans = plainParagraphs(source, parsed)
-  const cursor = { i: 0 }
+  const simple = new Uint8Array(args.length)
+  if (!parsed) return { blocks: [], simple }
   args.forEach((u, i) => {
-    const ids = [u.id, ...(outgoing.get(u.id) ?? []).map((r) => r.to)]
-    if (inside(spans, cursor, u.start.offset, u.end.offset) && ids.every((id) => SIMPLE_ID.test(id))) units[i] = 1
+    if (SIMPLE_ID.test(u.id) && (outgoing.get(u.id) ?? []).every((r) => SIMPLE_ID.test(r.to))) simple[i] = 1
   })
-  return { spans, units }
+  return { blocks: replaceableBlocks(source, parsed), simple }
 }
 
 /**
@@ -197,9 +194,12 @@ function verify(body: string, args: readonly Unit[], modes: Mode[], ins: readonl
   const expected: Expected[] = []
   const expectedEscapes = new Map<number, Insertion | number>()
   const opens = new Map<number, Insertion>()
+  // Wrap marks with simple ids in plain paragraphs read back as inserted: those paragraphs are not parsed.
+  const scope = plain.blocks.length
+    ? new Scope(body, plain.blocks, ins, (x) => x.owner !== -1 && plain.simple[x.owner] === 1 && modes[x.owner] === 'wrap' && !x.text.startsWith(ESCAPE))
+    : null
   for (const x of ins) {
-    // A wrap mark in a plain paragraph reads back as inserted: not parsed.
-    if (x.owner !== -1 && plain.units[x.owner] && modes[x.owner] === 'wrap') continue
+    if (scope?.skipped.has(x.owner)) continue
     if (x.owner === -1) {
       expectedEscapes.set(x.pos, x)
       continue
@@ -224,7 +224,6 @@ function verify(body: string, args: readonly Unit[], modes: Mode[], ins: readonl
     }
   }
 
-  const scope = plain.spans.length ? new Scope(body, plain.spans, ins) : null
   const found = scan(scope ? scope.text : body)
   if (scope) {
     const at = (p: number): number => scope.toBody(p)

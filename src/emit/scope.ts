@@ -1,66 +1,119 @@
 /**
  * What `annotate` must re-parse to verify its marks, and what it need not.
  *
- * A top-level paragraph whose source holds none of the characters that start
- * or end an inline construct (code, HTML, autolinks, links and labels,
- * escapes, character references, directives, emphasis, tables) is plain text:
- * a mark `:role[text]{#id ...}` inserted in it reads back exactly as
- * inserted, and, being inline text without those characters, cannot change
- * how any other block parses (no line of it can start a block, and it holds
- * no definition). So the verifying parse runs on the annotated body with each
- * such paragraph replaced by a one-letter stand-in paragraph, which keeps
- * every other block's context (separators, what interrupts what, definitions),
- * and the marks in the skipped paragraphs are taken as read. Found offsets are
- * mapped back to the body. For prose this removes nearly all of the parse.
+ * The verifying parse (src/read/scan.ts) runs on the annotated body with some
+ * top-level blocks replaced by a one-letter stand-in paragraph `a`; offsets
+ * found are mapped back to the body. A block is replaced when nothing in it
+ * needs checking and its replacement cannot change how any other block parses:
+ *
+ * - A paragraph with no insertions. A paragraph stays a paragraph, so what
+ *   follows it (what may interrupt it, lazy lines) parses as before, and a
+ *   paragraph node holds no definitions.
+ * - A *plain* paragraph (none of the characters that start or end an inline
+ *   construct: code, HTML, autolinks, links and labels, escapes, character
+ *   references, directives, emphasis, tables) whose insertions are all wrap
+ *   marks with simple ids. A mark `:role[text]{#id ...}` in plain text reads
+ *   back exactly as inserted, and no line of it can start a block.
+ * - Any other block (except front matter and definitions) with no
+ *   insertions, no `]:` (so no definition inside it), and a blank line (or the
+ *   document's edge) on both sides, so that nothing continues into it or out
+ *   of it.
+ *
+ * A block with no insertions holds no author text that reads as a mark or an
+ * escape token (annotate escapes all such text, and an escape is an
+ * insertion), so nothing stray can hide in a replaced block either. For prose
+ * this removes nearly all of the parse; for code-heavy documents, all but the
+ * paragraphs that carry marks.
  */
 import type { Parsed } from '../parse/index.js'
 
 /** Characters (and `www.`, a GFM autolink) after which a paragraph is not plain text. */
 const RISKY = /[`<>\\[\]{}:&@|*_~]|www\./i
+const BLANK_LINE = /\n[ \t]*\r?\n/
+const NEVER = new Set(['yaml', 'toml', 'definition', 'footnoteDefinition'])
 
-/** Source spans [start, end) of top-level paragraphs that are plain text, in order. */
-export function plainParagraphs(source: string, parsed: Parsed): Array<[number, number]> {
-  const out: Array<[number, number]> = []
-  for (const node of parsed.tree.children) {
-    if (node.type !== 'paragraph') continue
-    const s = node.position?.start.offset
-    const e = node.position?.end.offset
-    if (s === undefined || e === undefined) continue
-    if (!RISKY.test(source.slice(s + parsed.shift, e + parsed.shift))) out.push([s + parsed.shift, e + parsed.shift])
+export interface Block {
+  start: number
+  end: number
+  /** A paragraph (may hold marks when plain); otherwise replaced only when it has no insertions. */
+  paragraph: boolean
+  plain: boolean
+}
+
+/** Top-level blocks that may be replaced by a stand-in, in source order (source offsets). */
+export function replaceableBlocks(source: string, parsed: Parsed): Block[] {
+  const out: Block[] = []
+  const nodes = parsed.tree.children
+  const span = (i: number): [number, number] | null => {
+    const p = nodes[i]?.position
+    return p && p.start.offset !== undefined && p.end.offset !== undefined ? [p.start.offset + parsed.shift, p.end.offset + parsed.shift] : null
+  }
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!
+    const here = span(i)
+    if (!here || NEVER.has(node.type)) continue
+    const [start, end] = here
+    const text = source.slice(start, end)
+    if (node.type === 'paragraph') {
+      out.push({ start, end, paragraph: true, plain: !RISKY.test(text) })
+      continue
+    }
+    if (text.includes(']:')) continue
+    const before = i === 0 ? null : span(i - 1)
+    const after = i === nodes.length - 1 ? null : span(i + 1)
+    const gapBefore = source.slice(before ? before[1] : parsed.shift, start)
+    const gapAfter = source.slice(end, after ? after[0] : source.length)
+    const openBefore = before ? BLANK_LINE.test(gapBefore) : /^[ \t]*$/.test(gapBefore)
+    const openAfter = after ? BLANK_LINE.test(gapAfter) : true
+    if ((i === 0 || before) && (i === nodes.length - 1 || after) && openBefore && openAfter) out.push({ start, end, paragraph: false, plain: false })
   }
   return out
 }
 
-interface Inserted {
+export interface Inserted {
   at: number
+  /** 0 closes a mark, 1 escapes, 2 opens a mark (the sort order at one offset). */
+  rank: number
   pos: number
   text: string
+  owner: number
 }
 
-/** The verification text: the body with each plain paragraph's body span replaced by `a`, and the map back. */
+/** The verification text: the body with replaceable blocks replaced by `a`, and the map back. */
 export class Scope {
   /** The text to parse. */
   readonly text: string
+  /** Owners (unit indices) whose marks lie in a replaced block: taken as read. */
+  readonly skipped = new Set<number>()
   /** Kept pieces: start in `text`, start in the body. */
   private readonly from: number[] = []
   private readonly to: number[] = []
 
   /**
-   * @param spans plain paragraphs in source offsets (sorted, disjoint)
-   * @param ins the insertions, sorted by source offset, with body offsets
+   * @param blocks replaceable blocks (sorted, disjoint), source offsets
+   * @param ins the insertions, sorted by source offset then rank, with body offsets
+   * @param asRead whether an insertion in a plain paragraph reads back as inserted
    */
-  constructor(body: string, spans: ReadonlyArray<[number, number]>, ins: readonly Inserted[]) {
+  constructor(body: string, blocks: readonly Block[], ins: readonly Inserted[], asRead: (x: Inserted) => boolean) {
     const parts: string[] = []
     let k = 0
     let shift = 0
     let kept = 0
     let length = 0
-    for (const [s, e] of spans) {
-      // Insertions before the paragraph; one at its start (an opening mark) is inside it.
-      while (k < ins.length && ins[k]!.at < s) shift += ins[k++]!.text.length
-      const bodyStart = s + shift
-      while (k < ins.length && ins[k]!.at <= e) shift += ins[k++]!.text.length
-      const bodyEnd = e + shift
+    for (const b of blocks) {
+      // Before the block: offsets below its start, and a mark closing right at it.
+      while (k < ins.length && (ins[k]!.at < b.start || (ins[k]!.at === b.start && ins[k]!.rank === 0))) shift += ins[k++]!.text.length
+      const bodyStart = b.start + shift
+      const first = k
+      let ok = true
+      while (k < ins.length && (ins[k]!.at < b.end || (ins[k]!.at === b.end && ins[k]!.rank < 2))) {
+        const x = ins[k++]!
+        shift += x.text.length
+        if (!(b.plain && asRead(x))) ok = false
+      }
+      if (!ok) continue
+      for (let j = first; j < k; j++) this.skipped.add(ins[j]!.owner)
+      const bodyEnd = b.end + shift
       this.from.push(length)
       this.to.push(kept)
       parts.push(body.slice(kept, bodyStart), 'a')
@@ -84,11 +137,4 @@ export class Scope {
     }
     return this.to[lo]! + (pos - this.from[lo]!)
   }
-}
-
-/** Whether `[start, end)` lies inside one of the sorted spans; `cursor` walks forward with ascending starts. */
-export function inside(spans: ReadonlyArray<[number, number]>, cursor: { i: number }, start: number, end: number): boolean {
-  while (cursor.i < spans.length && spans[cursor.i]![1] < start) cursor.i++
-  const span = spans[cursor.i]
-  return span !== undefined && span[0] <= start && end <= span[1]
 }

@@ -2,6 +2,7 @@ import { annotate } from '../emit/annotated.js'
 import { toJSON } from '../emit/json.js'
 import { renderPage } from '../html/page.js'
 import type { ArgumentMap, RelationType, Role } from '../model/types.js'
+import { parseMarkdown } from '../parse/index.js'
 import { analyze } from '../pipeline.js'
 import { type LoadedSidecar, reviewMap } from '../review/document.js'
 import type { SourceFile } from './io.js'
@@ -48,7 +49,9 @@ export function summarize(name: string, map: ArgumentMap): DocumentSummary {
 export function processDocument(file: SourceFile & { review?: LoadedSidecar | null }, name: string): DocumentResult {
   const warnings: string[] = []
   if (!file.text.trim()) warnings.push(`${file.path}: empty document (no prose); wrote an empty map`)
-  const machine = analyze(file.text, { path: file.path, sha256: file.sha256 })
+  // One parse serves the map and annotate's verification (src/emit/scope.ts).
+  const parsed = parseMarkdown(file.text)
+  const machine = analyze(file.text, { path: file.path, sha256: file.sha256 }, parsed)
   const { map, messages } = reviewMap(machine, file.text, file.review ?? null)
   warnings.push(...messages)
   return {
@@ -56,7 +59,7 @@ export function processDocument(file: SourceFile & { review?: LoadedSidecar | nu
     path: file.path,
     outputs: [
       { file: `${name}.argmap.json`, content: toJSON(map) },
-      { file: `${name}.annotated.md`, content: annotate(file.text, map) },
+      { file: `${name}.annotated.md`, content: annotate(file.text, map, parsed) },
       { file: `${name}.html`, content: renderPage(file.text, map, { notes: messages }) },
     ],
     summary: summarize(name, map),
