@@ -76,6 +76,8 @@ describe('rule: conditional', () => {
     expect(conditional(fold('Yet if talks disintegrate then efforts have failed.')).conditional).toBe('if')
     expect(conditional(fold('As long as restraint is applied, the environment will not suffer.')).signals).toEqual(['conditional:as-long-as'])
     expect(conditional(fold('The fine is high.')).conditional).toBeNull()
+    expect(conditional(fold('Drivers should be prohibited from phoning, unless they stop first.'))).toMatchObject({ conditional: 'unless', leading: false })
+    expect(conditional(fold('If it rains, we stay.')).leading).toBe(true)
   })
 })
 

@@ -20,6 +20,8 @@ export interface Features {
   question: boolean
   framingQuestion: boolean
   conditional: string | null
+  /** The condition opens the unit. */
+  conditionalLead: boolean
   deontic: string[]
   necessity: string[]
   evaluative: string[]
@@ -53,6 +55,7 @@ export function features(seg: Segment): Features {
     question: q.question,
     framingQuestion: q.framing,
     conditional: c.conditional,
+    conditionalLead: c.leading,
     deontic: mod.deontic,
     necessity: mod.necessity,
     evaluative: mod.evaluative,

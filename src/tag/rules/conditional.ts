@@ -7,6 +7,8 @@ import { slug } from '../text.js'
 export interface ConditionalResult {
   /** The conditional subordinator the unit opens with, e.g. "if". */
   conditional: string | null
+  /** The unit opens with the condition ("If X, Y"), rather than adding one ("Y unless X"). */
+  leading: boolean
   signals: string[]
 }
 
@@ -14,7 +16,8 @@ const LEAD = /^(?:["'(\s]*)(?:(?:and|but|yet|or|so|however|still|now)\s*,?\s+)?(
 const INNER = /[,;:] (?:then )?(if|unless|as long as|provided that)(?![a-z'])/
 
 export function conditional(text: string): ConditionalResult {
-  const m = LEAD.exec(text) ?? INNER.exec(text)
-  if (!m || !m[1]) return { conditional: null, signals: [] }
-  return { conditional: m[1], signals: [`conditional:${slug(m[1])}`] }
+  const lead = LEAD.exec(text)
+  const m = lead ?? INNER.exec(text)
+  if (!m || !m[1]) return { conditional: null, leading: false, signals: [] }
+  return { conditional: m[1], leading: lead !== null, signals: [`conditional:${slug(m[1])}`] }
 }

@@ -75,7 +75,7 @@ export function scoreThesis(
   if (f.marker.innerContrast && fn !== 'contrast') add(W.innerContrast, 'thesis:turns-against')
   if (f.evaluative.length > 0) add(W.evaluative, 'thesis:evaluative')
   if (f.question) add(W.question, 'thesis:question')
-  if (f.conditional) add(W.conditional, 'thesis:conditional')
+  if (f.conditionalLead) add(W.conditional, 'thesis:conditional')
   if (f.hedges.length > 0) add(W.hedge, 'thesis:hedged')
   if (f.reported >= 1.5 && !hasVoice(f)) add(W.reported, 'thesis:reported')
   if (f.wordCount < 3) add(W.short, 'thesis:short')
