@@ -21,6 +21,7 @@ const tricky: Record<string, string> = {
   'inline constructs in marked paragraphs': `We must vote *yes*, because \`schools\` need [money](https://x.org/a]b). ${argue}\n\n| a | b |\n|---|---|\n| ${argue} | therefore we must act. |\n\n${argue} www.example.com shows it, so we must act.\n`,
   'no blank lines between blocks': `# ${argue}\n${argue}\n## Heading\n${argue}\n* * *\n${argue}\n`,
   'front matter and a BOM': `\uFEFF---\ntitle: x\n---\n${argue}\n\n${argue}\n`,
+"colons": `We know this: ${argue}\n\nNote:${argue}\n\nSee https://example.org: ${argue} :\n\n${argue} Ratio 3:1, so we must act.\n`,
   'CRLF': `${argue}\r\n\r\n- ${argue}\r\n\r\n${argue}\r\n`,
 }
 

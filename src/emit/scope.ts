@@ -11,7 +11,7 @@
  *   paragraph node holds no definitions.
  * - A *plain* paragraph (none of the characters that start or end an inline
  *   construct: code, HTML, autolinks, links and labels, escapes, character
- *   references, directives, emphasis, tables) whose insertions are all wrap
+ *   references, directives, emphasis, tables; see RISKY) whose insertions are all wrap
  *   marks with simple ids. A mark `:role[text]{#id ...}` in plain text reads
  *   back exactly as inserted, and no line of it can start a block.
  * - Any other block (except front matter and definitions) with no
@@ -27,8 +27,12 @@
  */
 import type { Parsed } from '../parse/index.js'
 
-/** Characters (and `www.`, a GFM autolink) after which a paragraph is not plain text. */
-const RISKY = /[`<>\\[\]{}:&@|*_~]|www\./i
+/**
+ * Characters after which a paragraph is not plain text; also `www.` (a GFM
+ * autolink) and a colon not followed by white space (a directive name, a URL
+ * scheme). A colon before white space starts nothing.
+ */
+const RISKY = /[`<>\\[\]{}&@|*_~]|:(?!\s|$)|www\./i
 const BLANK_LINE = /\n[ \t]*\r?\n/
 const NEVER = new Set(['yaml', 'toml', 'definition', 'footnoteDefinition'])
 

@@ -36,8 +36,12 @@ export const LITERAL_MARK = /:(?:conclusion|claim|premise)(?![^\s\p{P}\p{S}]|[-_
 /** Characters kept as is in data-block fields; everything else is %-encoded. */
 const SAFE = /^[\p{L}\p{N}:._/+=#@,()'*~$&;?[\]{}|^-]$/u
 
+/** A field of SAFE characters only (the common case: ids, signals) is kept whole, without a per-character pass. */
+const ALL_SAFE = /^[\p{L}\p{N}:._/+=#@,()'*~$&;?[\]{}|^-]+$/u
+
 /** Encode a data-block field so it holds no whitespace, no `%`, no `>` and no leading `!`. */
 export function encodeField(value: string): string {
+  if (ALL_SAFE.test(value)) return value.startsWith('!') ? '%21' + value.slice(1) : value
   let out = ''
   for (const ch of value) {
     out += SAFE.test(ch) ? ch : encodeURIComponent(ch).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase())
