@@ -41,6 +41,8 @@ describe('rule: marker', () => {
     expect(inner.innerContrast).toBe('however')
     expect(inner.signals).toContain('marker:however')
     expect(mark('Higher fines are therefore the right measure.').innerConclusion).toBe('therefore')
+    expect(mark('Some may find the idea of a school uniform anachronistic.').lead).toMatchObject({ fn: 'concession', phrase: 'some may find' })
+    expect(mark('Many people believe that cars are essential.').lead?.fn).toBe('concession')
   })
   it('does not take temporal "since", "thus far" or "so far" for markers', () => {
     expect(mark('Since 2008, China has accelerated its own efforts.').lead).toBeNull()
@@ -88,6 +90,9 @@ describe('rule: modality', () => {
     expect(modality(fold('Three bags have to be sorted into different bins.')).necessity).toEqual(['have to'])
     expect(modality(fold('It is unfair that new tenants pay more.')).signals).toContain('eval:unfair')
     expect(modality(fold('I think older people make better parents.')).stance).toEqual(['i think'])
+    expect(modality(fold('It would be fair to make them into an Olympic event.')).signals).toContain('eval:judgement')
+    expect(modality(fold('A reduction in medication is most certainly desirable.')).judgement).toBe(true)
+    expect(modality(fold('The bags are sorted into different bins.')).judgement).toBe(false)
   })
   it('reads "must have been" as a guess, and a stance only where it frames the unit', () => {
     expect(modality(fold('Its threats must have been of real concern for China.')).deontic).toEqual([])

@@ -23,6 +23,7 @@ export interface Features {
   /** The condition opens the unit. */
   conditionalLead: boolean
   deontic: string[]
+  judgement: boolean
   necessity: string[]
   evaluative: string[]
   stance: string[]
@@ -57,6 +58,7 @@ export function features(seg: Segment): Features {
     conditional: c.conditional,
     conditionalLead: c.leading,
     deontic: mod.deontic,
+    judgement: mod.judgement,
     necessity: mod.necessity,
     evaluative: mod.evaluative,
     stance: mod.stance,

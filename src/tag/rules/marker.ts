@@ -67,9 +67,17 @@ function disambiguate(lead: LeadMarker, seg: Segment): LeadMarker | null {
   }
 }
 
+/** "Some may find X", "Many people believe X", "Critics will say X": an opposing voice the author reports. */
+const OPPOSING_VOICE =
+  /^["'(\s]*(?:(?:and|but|now|of course|granted),?\s+)?((?:some|many|most|others|critics|opponents|sceptics|skeptics)(?: (?:people|parents|politicians|experts|observers|commentators|users|of them|of us))?(?: (?:may|might|would|will|could|can|do|often|still|even))? (?:argue|say|claim|think|believe|feel|find|object|worry|fear|contend|insist|complain|point out|suggest|maintain|assert|hold))\b/
+
 export function markers(seg: Segment, text: string): MarkerResult {
   const signals: string[] = []
-  const raw = leadMarker(text)
+  let raw = leadMarker(text)
+  if (!raw || raw.fn !== 'concession') {
+    const v = OPPOSING_VOICE.exec(text)
+    if (v && v[1]) raw = { fn: 'concession', phrase: v[1], rest: text.slice(v[0].length).trim(), comma: false }
+  }
   let lead = raw ? disambiguate(raw, seg) : null
   if (lead) signals.push(`marker:${slug(lead.phrase)}`)
   if (lead && lead.fn === 'reason' && !seg.clause && EMBEDDED.test(lead.rest) && endsSentence(seg.plain)) {

@@ -9,6 +9,8 @@ import { slug, words } from '../text.js'
 
 export interface ModalityResult {
   deontic: string[]
+  /** A value judgement stated with a copula ("would be fair", "is irresponsible"). */
+  judgement: boolean
   /** Weaker necessity modals ("have to", "need to"). */
   necessity: string[]
   evaluative: string[]
@@ -22,6 +24,9 @@ const EVALUATIVE_RE = wordMatcher(EVALUATIVE)
 const STANCE_RE = wordMatcher(STANCE)
 /** "It is clear that", "one thing had now become clear:": the author states the upshot. */
 const CLEAR = /\b(?:it|one thing|this|that|the (?:answer|conclusion|lesson))(?:'s| (?:is|was|has|had|seems|should be))(?: now| thus| therefore| quite| very| abundantly)? (?:(?:become|been) )?(?:clear|obvious|evident|plain|certain)\b/
+/** "It would be fair to ...", "X is most certainly desirable": a value judgement stated outright. */
+const JUDGEMENT =
+  /\b(?:is|are|was|would be|will be|seems|seem|remains|'s|'re)(?: (?:not|most|very|quite|more|less|far|much|simply|clearly|certainly|definitely|surely|really|absolutely|highly|extremely|entirely|only|also|therefore|thus|in fact|actually|undoubtedly|just|so|too|a)){0,3} (?:fair|unfair|right|wrong|better|worse|best|appropriate|inappropriate|sensible|wise|unwise|reasonable|unreasonable|desirable|undesirable|advisable|justified|unjustified|irresponsible|responsible|unacceptable|acceptable|mistake|absurd|ridiculous|pointless|essential|crucial|vital|necessary|unnecessary|beneficial|harmful|dangerous|good idea|bad idea|the answer|the solution|the right)\b/
 /** "must have been", "should have known": epistemic or counterfactual, not deontic. */
 const EPISTEMIC = /\b(?:must|should|ought to|have to|has to|had to) (?:not )?have (?:been|\w+ed|\w+en)\b/g
 
@@ -43,11 +48,13 @@ export function modality(text: string): ModalityResult {
   })
   const clear = /clear|obvious|evident|plain|certain/.test(text) ? CLEAR.exec(text) : null
   if (clear && !stance.includes(clear[0])) stance.push(clear[0])
+  const judgement = JUDGEMENT.test(text)
   const signals = [
     ...deontic.map((w) => `modal:${slug(w)}`),
     ...necessity.map((w) => `modal:${slug(w)}`),
     ...evaluative.map((w) => `eval:${slug(w)}`),
     ...stance.map((w) => `stance:${slug(w)}`),
+    ...(judgement ? ['eval:judgement'] : []),
   ]
-  return { deontic, necessity, evaluative, stance, signals }
+  return { deontic, judgement, necessity, evaluative, stance, signals }
 }

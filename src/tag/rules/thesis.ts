@@ -34,6 +34,7 @@ export const THESIS_WEIGHTS = Object.freeze({
   rebuttal: -1.5,
   innerContrast: -1,
   evaluative: 0.4,
+  judgement: 1,
   titleWord: 0.4,
   titleCap: 1.2,
   againstMarker: -3,
@@ -73,7 +74,8 @@ export function scoreThesis(
   else if (f.necessity.length > 0) add(W.necessity, 'thesis:necessity')
   if (pos.rebuttal && !pos.first) add(W.rebuttal, 'thesis:rebuttal')
   if (f.marker.innerContrast && fn !== 'contrast') add(W.innerContrast, 'thesis:turns-against')
-  if (f.evaluative.length > 0) add(W.evaluative, 'thesis:evaluative')
+  if (f.judgement) add(W.judgement, 'thesis:judgement')
+  else if (f.evaluative.length > 0) add(W.evaluative, 'thesis:evaluative')
   if (f.question) add(W.question, 'thesis:question')
   if (f.conditionalLead) add(W.conditional, 'thesis:conditional')
   if (f.hedges.length > 0) add(W.hedge, 'thesis:hedged')
