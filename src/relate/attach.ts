@@ -78,7 +78,7 @@ export function plan(
     let openConcession = -1
     /** A fronted subordinate clause ("Because X," / "Although X,") waiting for its main clause. */
     let fronted = -1
-    /** A reason given together with the head ("X, because Y"): the sentences after it elaborate on it. */
+    /** A reason given together with the head ("X, because Y"): the sentence right after it elaborates on it. */
     let openReason = -1
     const conditionals: number[] = []
     for (let k = 0; k < members.length; k++) {
@@ -127,7 +127,7 @@ export function plan(
           openConcession = -1
         } else if (openConcession >= 0 && prev >= 0 && (prev === openConcession || out[prev]!.to === openConcession)) {
           set(u, openConcession, 'support', 0.45, ['structure:elaborates-concession'])
-        } else if (openReason >= 0 && fn === null && !f.conditional) {
+        } else if (openReason >= 0 && prev === openReason && fn === null && !f.conditional) {
           set(u, openReason, 'support', 0.45, ['structure:elaborates-reason'])
         } else {
           const e = elaborated(u, k, members, out, feats, head, conclusion, common)
