@@ -116,7 +116,9 @@ export function plan(
           else {
             const t = climb(prev)
             set(u, t, 'attack', 0.7, cmk, true)
-            concede(out, t, head, conclusion)
+            // Under the thesis itself, what a "but" answers was granted against the thesis. Inside a
+            // paragraph about a claim of its own, the turn is local: the answered unit stays as placed.
+            if (head === conclusion) concede(out, t, head, conclusion)
           }
           openConcession = -1
         } else if (fn === 'conclusion' && !lead?.phrase.startsWith('which')) {
