@@ -19,6 +19,10 @@
  *   document's edge) on both sides, so that nothing continues into it or out
  *   of it.
  *
+ * A run of neighbouring replaced blocks shares one stand-in (micromark's cost
+ * is mostly per block): the run meets its kept neighbours at a paragraph or
+ * across a blank line, as its first and last blocks did.
+ *
  * A block with no insertions holds no author text that reads as a mark or an
  * escape token (annotate escapes all such text, and an escape is an
  * insertion), so nothing stray can hide in a replaced block either. For prose
@@ -42,6 +46,8 @@ export interface Block {
   /** A paragraph (may hold marks when plain); otherwise replaced only when it has no insertions. */
   paragraph: boolean
   plain: boolean
+  /** Index among the root's children: a run of replaced neighbours shares one stand-in. */
+  index: number
 }
 
 /** Top-level blocks that may be replaced by a stand-in, in source order (source offsets). */
@@ -59,7 +65,7 @@ export function replaceableBlocks(source: string, parsed: Parsed): Block[] {
     const [start, end] = here
     const text = source.slice(start, end)
     if (node.type === 'paragraph') {
-      out.push({ start, end, paragraph: true, plain: !RISKY.test(text) })
+      out.push({ start, end, paragraph: true, plain: !RISKY.test(text), index: i })
       continue
     }
     if (text.includes(']:')) continue
@@ -69,7 +75,7 @@ export function replaceableBlocks(source: string, parsed: Parsed): Block[] {
     const gapAfter = source.slice(end, after ? after[0] : source.length)
     const openBefore = before ? BLANK_LINE.test(gapBefore) : /^[ \t]*$/.test(gapBefore)
     const openAfter = after ? BLANK_LINE.test(gapAfter) : true
-    if ((i === 0 || before) && (i === nodes.length - 1 || after) && openBefore && openAfter) out.push({ start, end, paragraph: false, plain: false })
+    if ((i === 0 || before) && (i === nodes.length - 1 || after) && openBefore && openAfter) out.push({ start, end, paragraph: false, plain: false, index: i })
   }
   return out
 }
@@ -104,6 +110,7 @@ export class Scope {
     let shift = 0
     let kept = 0
     let length = 0
+    let last = -2
     for (const b of blocks) {
       // Before the block: offsets below its start, and a mark closing right at it.
       while (k < ins.length && (ins[k]!.at < b.start || (ins[k]!.at === b.start && ins[k]!.rank === 0))) shift += ins[k++]!.text.length
@@ -118,6 +125,13 @@ export class Scope {
       if (!ok) continue
       for (let j = first; j < k; j++) this.skipped.add(ins[j]!.owner)
       const bodyEnd = b.end + shift
+      const merge = b.index === last + 1
+      last = b.index
+      if (merge) {
+        // Right after the previous stand-in: one stand-in for the run (micromark's cost is mostly per block).
+        kept = bodyEnd
+        continue
+      }
       this.from.push(length)
       this.to.push(kept)
       parts.push(body.slice(kept, bodyStart), 'a')
