@@ -142,7 +142,7 @@ export function pickThesis(
   for (const i of idx) {
     const fn = feats[i]!.marker.lead?.fn
     // The answer to an objection ("Some say X, but Y"; "Even if X, Y") is a rebuttal, not the thesis.
-    const rebuttal = (prevConcession && fn === 'contrast') || (prevFronted && !fn)
+    const rebuttal = (prevConcession && fn === 'contrast') || prevFronted
     prevConcession = fn === 'concession'
     prevFronted = prevConcession && !endsSentence(segments[i]!.plain)
     const s = scoreThesis(segments[i]!, feats[i]!, { first: i === first, last: i === last, multiParagraph, rebuttal }, titleStems)
