@@ -18,7 +18,7 @@ export const CONCLUSION: readonly string[] = Object.freeze([
 export const SUMMARY: readonly string[] = Object.freeze([
   'in conclusion', 'to conclude', 'to sum up', 'summing up', 'in sum', 'in summary', 'overall', 'all in all',
   'all things considered', 'taken together', 'for these reasons', 'for all these reasons', 'for all of these reasons',
-  'the bottom line is', 'in short', 'ultimately', 'in the end',
+  'the bottom line is', 'in short',
 ])
 
 /** The author states a position: typical of a thesis. */
