@@ -5,7 +5,13 @@ import { createHash } from 'node:crypto'
  * quotes and dashes folded, every run of non-letters/digits collapsed to one
  * space. Emphasis, reflowed lines and punctuation changes do not change it.
  */
+const NON_ASCII = /[^\x00-\x7f]/
+const ASCII_SEPARATORS = /[^a-z0-9']+/g
+
 export function normalizeText(plain: string): string {
+  // ASCII text (the common case) takes a shorter path with the same result:
+  // NFKC leaves ASCII as it is, and its letters and digits are a-z, 0-9 once lower-cased.
+  if (!NON_ASCII.test(plain)) return plain.toLowerCase().replace(ASCII_SEPARATORS, ' ').replace(/'+/g, '').trim()
   return plain
     .normalize('NFKC')
     .toLowerCase()
@@ -21,7 +27,7 @@ export function baseId(plain: string): string {
   const words = norm.split(' ').filter(Boolean)
   let slug = ''
   for (const w of words) {
-    const ascii = w.normalize('NFKD').replace(/[^a-z0-9]/g, '')
+    const ascii = (NON_ASCII.test(w) ? w.normalize('NFKD') : w).replace(/[^a-z0-9]/g, '')
     if (!ascii) continue
     if (slug && slug.length + ascii.length + 1 > 32) break
     slug = slug ? `${slug}-${ascii}` : ascii
