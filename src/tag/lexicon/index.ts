@@ -129,8 +129,8 @@ export function findAll(m: PhraseMatcher, folded: string): string[] {
   return out
 }
 
-/** Index of the first token where a phrase of `m` starts, or -1. */
-export function firstAt(m: PhraseMatcher, folded: string, phrase: string): number {
+/** Index of the first token where `phrase` starts in `folded`, or -1. */
+export function firstAt(folded: string, phrase: string): number {
   const toks = tokensOf(folded)
   const ws = words(phrase)
   for (let i = 0; i + ws.length <= toks.length; i++) {
@@ -138,7 +138,6 @@ export function firstAt(m: PhraseMatcher, folded: string, phrase: string): numbe
     for (let j = 0; ok && j < ws.length; j++) ok = toks[i + j] === ws[j]
     if (ok) return i
   }
-  void m
   return -1
 }
 

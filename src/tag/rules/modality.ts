@@ -43,7 +43,7 @@ export function modality(text: string): ModalityResult {
   const necessity = findAll(NECESSITY_RE, scrubbed).filter((w) => !deontic.some((d) => d.includes(w)))
   // Stance counts when it frames the unit ("I think X"), not inside a subordinate clause ("when I think of").
   const stance = findAll(STANCE_RE, text).filter((w) => {
-    const at = firstAt(STANCE_RE, text, w)
+    const at = firstAt(text, w)
     return at >= 0 && at <= 5 && !SUBORDINATOR.has(tokenBefore(text, at))
   })
   const clear = /clear|obvious|evident|plain|certain/.test(text) ? CLEAR.exec(text) : null
