@@ -50,6 +50,14 @@ describe('op-ed map (corpus/china-north-korea.md)', () => {
     }
   })
 
+  it('says why: navigation, date line, byline and bio are boilerplate', () => {
+    expect(unit('Go back').signals).toContain('boilerplate:navigation')
+    expect(unit('Published 30 Apr 2018').signals).toContain('boilerplate:dateline')
+    expect(map.units.find((u) => u.text === 'Christopher Khatouki')!.signals).toContain('boilerplate:byline')
+    expect(unit('Christopher Khatouki is an intern').signals).toContain('boilerplate:bio')
+    expect(unit('He is currently the co-ordinator').signals).toContain('boilerplate:bio')
+  })
+
   it('puts each body paragraph’s claim under the conclusion', () => {
     for (const start of ['Yet behind closed doors', 'Yet this has been far more a marriage', 'Yet China cannot afford', 'China stands to lose in both.']) {
       expect(unit(start).role, start).toBe('claim')

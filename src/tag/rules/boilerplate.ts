@@ -30,7 +30,8 @@ export function boilerplate(seg: Segment, folded: string, opts: { nearEnd: boole
   const plain = seg.plain.trim()
   if (NAVIGATION.test(folded)) return hit('navigation')
   if (DATELINE.test(folded)) return hit('dateline')
-  if (seg.block !== 'heading' && seg.count === 1 && !/[.!?]$/.test(plain) && BYLINE.test(plain)) return hit('byline')
+  // A bare name (no sentence punctuation, every word capitalised): a byline, alone or under a date line.
+  if (seg.block !== 'heading' && !seg.clause && !/[.!?]$/.test(plain) && BYLINE.test(plain)) return hit('byline')
   if (opts.nearEnd && BIO_FIRST.test(plain)) return hit('bio')
   if (opts.inBio && (BIO_CONT.test(plain) || BIO_FIRST.test(plain) || seg.index > 0)) return hit('bio')
   return { kind: null, signals: [] }
