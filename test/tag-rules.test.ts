@@ -41,6 +41,7 @@ describe('rule: marker', () => {
     expect(inner.innerContrast).toBe('however')
     expect(inner.signals).toContain('marker:however')
     expect(mark('Higher fines are therefore the right measure.').innerConclusion).toBe('therefore')
+    expect(mark('This is because either outcome would weaken Beijing’s leverage.').lead).toMatchObject({ fn: 'reason', phrase: 'this is because' })
     expect(mark('Some may find the idea of a school uniform anachronistic.').lead).toMatchObject({ fn: 'concession', phrase: 'some may find' })
     expect(mark('Many people believe that cars are essential.').lead?.fn).toBe('concession')
   })

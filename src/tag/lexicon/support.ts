@@ -7,6 +7,7 @@
 /** "X because Y": the marked unit is a reason for what it is attached to. */
 export const REASON: readonly string[] = Object.freeze([
   'because', 'since', 'as', 'given that', 'for', 'after all', 'the reason is', 'the reason being',
+  'this is because', 'that is because', "that's because", 'this is due to', 'that is due to', 'this is so because',
   'this is evidenced by', 'as evidenced by', 'this is shown by', 'as shown by', 'this shows', 'this proves',
   'this is proven by', 'this is demonstrated by', 'as demonstrated by', 'evidence of this is', 'considering that', 'seeing that', 'seeing as', 'on the grounds that', 'in that', 'inasmuch as',
   'not least because', 'one reason', 'one reason is', 'the main reason', 'a reason', 'studies show', 'research shows', 'statistics show',
