@@ -118,6 +118,13 @@ describe('relate', () => {
     expectForest(m.units, m.relations, m.tagged)
   })
 
+  it('hangs figures under the general statement they back, but not a mere date', () => {
+    const m = mapOf('Cities should ban cars. Traffic kills people. About 1,200 people died on the roads of one country alone. In 2019 the first city tried a ban.')
+    expect(m.edges).toContain('About 1,200 people -support-> Traffic kills people.')
+    expect(m.edges).toContain('In 2019 the -support-> Cities should ban')
+    expectForest(m.units, m.relations, m.tagged)
+  })
+
   it('never attaches to a unit a reviewer made a premise: it climbs to the nearest claim', () => {
     const source = 'We should continue hunting. Some would argue that hunting puts a species at risk, but good management mitigates this risk, because herds are counted every year.'
     const segments = segment(source)

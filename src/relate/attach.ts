@@ -131,6 +131,8 @@ export function plan(
           set(u, openConcession, 'support', 0.45, ['structure:elaborates-concession'])
         } else if (openReason >= 0 && prev === openReason && fn === null && !f.conditional) {
           set(u, openReason, 'support', 0.45, ['structure:elaborates-reason'])
+        } else if (fn === null && prev >= 0 && prev !== head && out[prev]!.type === 'support' && figures(f) && !figures(feats[prev]!)) {
+          set(u, prev, 'support', 0.45, ['structure:evidence'])
         } else {
           const e = elaborated(u, k, members, out, feats, head, conclusion, common)
           if (e >= 0) set(u, e, 'support', 0.45, ['structure:elaborates'])
@@ -158,6 +160,12 @@ export function plan(
   }
   return out
 }
+
+/** Figures (counts, amounts, rates; not years or dates) in a unit: evidence for the general statement before it. */
+function figures(f: Features): boolean {
+  return /\d/.test(f.folded) && /\d/.test(f.folded.replace(YEAR_OR_DAY, ' '))
+}
+const YEAR_OR_DAY = /\b(?:(?:1[5-9]|20)\d\d(?:s)?|\d{1,2}(?:st|nd|rd|th)?(?= (?:of )?[a-z]{3,9}\b))\b/g
 
 /** How many preceding units an unmarked unit may elaborate on. */
 const ELABORATION_WINDOW = 2
