@@ -119,9 +119,9 @@ describe('relate', () => {
   })
 
   it('hangs figures under the general statement they back, but not a mere date', () => {
-    const m = mapOf('Cities should ban cars. Traffic kills people. About 1,200 people died on the roads of one country alone. In 2019 the first city tried a ban.')
+    const m = mapOf('Cities should ban cars. Traffic kills people. About 1,200 people died on the roads of one country alone. Since 2019 more cities have tried such a ban.')
     expect(m.edges).toContain('About 1,200 people -support-> Traffic kills people.')
-    expect(m.edges).toContain('In 2019 the -support-> Cities should ban')
+    expect(m.edges).toContain('Since 2019 more -support-> Cities should ban')
     expectForest(m.units, m.relations, m.tagged)
   })
 
