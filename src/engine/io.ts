@@ -1,6 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync, mkdirSync } from 'node:fs'
+import * as fs from 'node:fs'
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs'
 import { dirname, basename, join } from 'node:path'
+import { getHeapStatistics } from 'node:v8'
+import { checkResources, MAX_NESTING } from './limits.js'
 
 /** Default size limit for one input file (bytes). `--max-size` changes it. */
 export const DEFAULT_MAX_BYTES = 16 * 1024 * 1024
@@ -10,7 +13,7 @@ export class InputError extends Error {
   constructor(
     readonly file: string,
     readonly problem: string,
-    readonly code: 'missing' | 'directory' | 'unreadable' | 'too-large' | 'binary' | 'encoding' | 'write',
+    readonly code: 'missing' | 'directory' | 'unreadable' | 'too-large' | 'too-deep' | 'binary' | 'encoding' | 'write',
   ) {
     super(`${file}: ${problem}`)
     this.name = 'InputError'
@@ -42,7 +45,34 @@ export function decodeSource(path: string, buf: Buffer, maxBytes = DEFAULT_MAX_B
   } catch {
     throw new InputError(path, `invalid UTF-8 at byte ${firstInvalidUtf8(buf)}; expected UTF-8 markdown`, 'encoding')
   }
+  const limit = checkResources(text, getHeapStatistics().heap_size_limit)
+  if (limit) throw new InputError(path, limit.problem, limit.code)
   return { path, text, sha256: createHash('sha256').update(buf).digest('hex'), bytes: buf.length }
+}
+
+export { MAX_NESTING }
+
+/** Words for the errno codes a read or write can fail with; the code itself stays in the message. */
+const ERRNO: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  ENOSPC: 'no space left on device',
+  EDQUOT: 'disk quota exceeded',
+  EROFS: 'read-only file system',
+  ENOTDIR: 'a parent path is a file, not a directory',
+  EEXIST: 'a file is in the way of the output directory',
+  EISDIR: 'is a directory',
+  EIO: 'input/output error',
+  ENAMETOOLONG: 'file name too long',
+  EMFILE: 'too many open files',
+  EFBIG: 'file too large for the file system',
+}
+
+/** `(CODE): words` for a failed fs call, as one parenthesised part of a message. */
+function errnoText(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code
+  if (!code) return `(${(e as Error).message ?? String(e)})`
+  return ERRNO[code] ? `(${code}): ${ERRNO[code]}` : `(${code})`
 }
 
 /** Read one source file with clear errors for every way it can be unusable. */
@@ -52,8 +82,10 @@ export function readSource(path: string, maxBytes = DEFAULT_MAX_BYTES, abs = pat
     st = statSync(abs)
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new InputError(path, 'no such file', 'missing')
-    throw new InputError(path, `cannot read (${code ?? String(e)})`, 'unreadable')
+    if (code === 'ENOENT') throw new InputError(path, 'no such file', 'missing')
+    if (code === 'ENOTDIR') throw new InputError(path, 'no such file (a parent path is a file, not a directory)', 'missing')
+    if (code === 'EACCES' || code === 'EPERM') throw new InputError(path, 'permission denied (a parent directory cannot be searched)', 'unreadable')
+    throw new InputError(path, `cannot read ${errnoText(e)}`, 'unreadable')
   }
   if (st.isDirectory()) throw new InputError(path, 'is a directory, expected a markdown file', 'directory')
   if (st.size > maxBytes) {
@@ -61,13 +93,38 @@ export function readSource(path: string, maxBytes = DEFAULT_MAX_BYTES, abs = pat
   }
   let buf: Buffer
   try {
-    buf = readFileSync(abs)
+    // A pipe or device reports no size (process substitution, /dev/zero): read it with the cap.
+    buf = st.isFile() ? readFileSync(abs) : readCapped(abs, maxBytes)
   } catch (e) {
+    if (e instanceof InputError) throw e
     const code = (e as NodeJS.ErrnoException).code
-    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : `cannot read (${code ?? String(e)})`
+    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : `cannot read ${errnoText(e)}`
     throw new InputError(path, why, 'unreadable')
   }
+  if (buf.length > maxBytes) {
+    throw new InputError(path, `over the ${formatBytes(maxBytes)} limit (raise it with --max-size)`, 'too-large')
+  }
   return decodeSource(path, buf, maxBytes)
+}
+
+/** Read a non-regular file (pipe, device) up to `maxBytes + 1` bytes, so an endless one cannot exhaust memory. */
+function readCapped(abs: string, maxBytes: number): Buffer {
+  const fd = openSync(abs, 'r')
+  try {
+    const chunks: Buffer[] = []
+    let total = 0
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, maxBytes + 1 - total))
+      const n = readSync(fd, chunk, 0, chunk.length, null)
+      if (n === 0) break
+      chunks.push(chunk.subarray(0, n))
+      total += n
+      if (total > maxBytes) break
+    }
+    return Buffer.concat(chunks, total)
+  } finally {
+    closeSync(fd)
+  }
 }
 
 function firstInvalidUtf8(buf: Buffer): number {
@@ -92,37 +149,65 @@ export function formatBytes(n: number): string {
   return `${n} bytes`
 }
 
+/** The file-system calls `writeAtomic` makes; tests inject failures (a full disk mid-write) through this. */
+export interface WriteFs {
+  mkdirSync: typeof fs.mkdirSync
+  openSync: typeof fs.openSync
+  writeSync: (fd: number, buffer: Buffer, offset: number, length: number) => number
+  fsyncSync: typeof fs.fsyncSync
+  closeSync: typeof fs.closeSync
+  renameSync: typeof fs.renameSync
+  unlinkSync: typeof fs.unlinkSync
+}
+
 /**
  * Write a file atomically: a temp file beside the target, fsync, rename.
- * On any failure the temp file is removed and the target is untouched.
+ * On any failure (no permission, a read-only or full disk, a write that
+ * fails mid-way) the temp file is removed and the target is untouched.
  */
-export function writeAtomic(path: string, content: string): void {
-  const tmp = join(dirname(path), `.argmap-tmp-${basename(path)}-${process.pid}-${randomBytes(4).toString('hex')}`)
-  let fd: number | undefined
+export function writeAtomic(path: string, content: string, io: WriteFs = fs): void {
+  writeAllAtomic([{ path, content }], io)
+}
+
+/**
+ * Write several files as one: every temp file is written and synced first,
+ * then all are renamed into place. If any write fails, every temp file is
+ * removed and no target changes, so a document's outputs are never left
+ * half-updated (its JSON new, its annotated markdown old).
+ */
+export function writeAllAtomic(files: ReadonlyArray<{ path: string; content: string }>, io: WriteFs = fs): void {
+  const temps: string[] = []
+  let current = files[0]?.path ?? ''
   try {
-    mkdirSync(dirname(path), { recursive: true })
-    fd = openSync(tmp, 'w')
-    const buf = Buffer.from(content, 'utf8')
-    let off = 0
-    while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off)
-    fsyncSync(fd)
-    closeSync(fd)
-    fd = undefined
-    renameSync(tmp, path)
-  } catch (e) {
-    if (fd !== undefined) {
+    for (const f of files) {
+      current = f.path
+      io.mkdirSync(dirname(f.path), { recursive: true })
+      const tmp = join(dirname(f.path), `.argmap-tmp-${basename(f.path)}-${process.pid}-${randomBytes(4).toString('hex')}`)
+      const fd = io.openSync(tmp, 'wx')
+      temps.push(tmp)
       try {
-        closeSync(fd)
-      } catch {
-        /* already failing */
+        const buf = Buffer.from(f.content, 'utf8')
+        let off = 0
+        while (off < buf.length) off += io.writeSync(fd, buf, off, buf.length - off)
+        io.fsyncSync(fd)
+      } finally {
+        io.closeSync(fd)
       }
     }
-    try {
-      unlinkSync(tmp)
-    } catch {
-      /* not created */
+    files.forEach((f, i) => {
+      current = f.path
+      io.renameSync(temps[i]!, f.path)
+      temps[i] = ''
+    })
+  } catch (e) {
+    for (const tmp of temps) {
+      if (!tmp) continue
+      try {
+        io.unlinkSync(tmp)
+      } catch {
+        /* already gone */
+      }
     }
-    const code = (e as NodeJS.ErrnoException).code
-    throw new InputError(path, `cannot write output (${code ?? (e as Error).message})`, 'write')
+    throw new InputError(current, `cannot write output ${errnoText(e)}`, 'write')
   }
 }

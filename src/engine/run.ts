@@ -2,7 +2,7 @@ import { existsSync, readFileSync, realpathSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { type DocumentResult, type DocumentSummary, processDocument } from './document.js'
 import { expandInputs, type Input } from './inputs.js'
-import { DEFAULT_MAX_BYTES, decodeSource, InputError, readSource, type SourceFile, writeAtomic } from './io.js'
+import { DEFAULT_MAX_BYTES, decodeSource, InputError, readSource, type SourceFile, writeAllAtomic } from './io.js'
 import { createPool, defaultJobs, orderedMap } from './pool.js'
 import { renderCorpusPage } from '../html/corpus.js'
 import { type LoadedSidecar, loadSidecarFor } from '../review/document.js'
@@ -64,13 +64,16 @@ function realOrResolved(p: string): string {
 /** Write (or check) one document's outputs; never over a source file. */
 function emit(outputs: ReadonlyArray<{ file: string; content: string }>, out: string, sources: ReadonlySet<string>, check: boolean): string[] {
   const stale: string[] = []
+  const writes: Array<{ path: string; content: string }> = []
   for (const o of outputs) {
     const target = join(out, o.file)
     if (sources.has(realOrResolved(target))) throw new InputError(target, 'refusing to write an output over a source file; choose another --out', 'write')
     if (check) {
       if (!existsSync(target) || readFileSync(target, 'utf8') !== o.content) stale.push(target)
-    } else writeAtomic(target, o.content)
+    } else writes.push({ path: target, content: o.content })
   }
+  // All of a document's outputs or none: a full disk never leaves them half-updated.
+  writeAllAtomic(writes)
   return stale
 }
 
