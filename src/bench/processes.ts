@@ -1,0 +1,147 @@
+/** Benchmarks that run argmap as a separate process, as a user would from the shell. */
+import { spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type { ReadmeFile } from './inputs.js'
+import { median, now } from './measure.js'
+
+/**
+ * A copy of the built package (dist/, package.json, a link to node_modules)
+ * in a temporary folder, so that every process the benchmark starts runs the
+ * same build even if dist/ is rebuilt meanwhile. Returns its root.
+ */
+export function snapshotBuild(repoRoot: string): { root: string; remove: () => void } {
+  const root = mkdtempSync(join(tmpdir(), 'argmap-bench-build-'))
+  cpSync(join(repoRoot, 'dist'), join(root, 'dist'), { recursive: true })
+  cpSync(join(repoRoot, 'package.json'), join(root, 'package.json'))
+  symlinkSync(join(repoRoot, 'node_modules'), join(root, 'node_modules'), 'dir')
+  return { root, remove: () => rmSync(root, { recursive: true, force: true }) }
+}
+
+export interface ProcessRun {
+  ms: number
+  rssMB: number
+  code: number | null
+}
+
+/** Run `node args...` with the RSS probe; wall time from spawn to exit, peak RSS of the process. */
+export function timeNode(repoRoot: string, args: readonly string[], cwd = repoRoot, probe = true): ProcessRun {
+  const rssFile = join(mkdtempSync(join(tmpdir(), 'argmap-bench-rss-')), 'rss')
+  const pre = probe ? ['--import', pathToFileURL(join(repoRoot, 'dist/bench/rss-probe.js')).href] : []
+  const t = now()
+  const r = spawnSync(process.execPath, [...pre, ...args], {
+    cwd,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, ARGMAP_BENCH_RSS: rssFile },
+    maxBuffer: 64 * 1024 * 1024,
+  })
+  const ms = now() - t
+  let rssMB = NaN
+  try {
+    rssMB = Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) / 1024
+  } catch {
+    /* no probe */
+  }
+  if (r.status !== 0 && r.status !== 1) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${r.stderr?.toString().slice(0, 2000)}`)
+  return { ms, rssMB, code: r.status }
+}
+
+/** Cold start: `argmap map` on the op-ed versus a bare node process that imports unified + remark-parse + remark-stringify and parses it. */
+export function coldStart(repoRoot: string, op: string, runs: number): { argmapMs: number; bareMs: number; ratio: number; runs: number } {
+  const bin = join(repoRoot, 'dist/cli/bin.js')
+  const base = join(repoRoot, 'dist/bench/baseline-start.js')
+  const a: number[] = []
+  const b: number[] = []
+  timeNode(repoRoot, [bin, 'map', op], repoRoot, false)
+  timeNode(repoRoot, [base, op], repoRoot, false)
+  for (let i = 0; i < runs; i++) {
+    a.push(timeNode(repoRoot, [bin, 'map', op], repoRoot, false).ms)
+    b.push(timeNode(repoRoot, [base, op], repoRoot, false).ms)
+  }
+  const argmapMs = median(a)
+  const bareMs = median(b)
+  return { argmapMs, bareMs, ratio: argmapMs / bareMs, runs }
+}
+
+function digest(dir: string): string {
+  const h = createHash('sha256')
+  for (const name of readdirSync(dir, { recursive: true }).map(String).sort()) {
+    try {
+      h.update(name).update(readFileSync(join(dir, name)))
+    } catch {
+      /* a directory */
+    }
+  }
+  return h.digest('hex')
+}
+
+export interface CorpusRun {
+  files: number
+  bytes: number
+  opEdCopies: number
+  readmes: number
+  jobs: number
+  singleMs: number
+  parallelMs: number
+  speedup: number
+  identical: boolean
+  singleRssMB: number
+  parallelRssMB: number
+  /** The same parallel run on a corpus `scale` times larger (more op-ed copies): memory must stay flat. */
+  scaled: { files: number; ms: number; rssMB: number; scale: number }
+}
+
+function writeCorpus(dir: string, op: string, copies: number, readmes: readonly ReadmeFile[]): { files: number; bytes: number } {
+  mkdirSync(dir, { recursive: true })
+  let bytes = 0
+  for (let i = 0; i < copies; i++) {
+    writeFileSync(join(dir, `op-ed-${String(i).padStart(5, '0')}.md`), op)
+    bytes += Buffer.byteLength(op)
+  }
+  readmes.forEach((r, i) => {
+    writeFileSync(join(dir, `readme-${String(i).padStart(4, '0')}.md`), r.text)
+    bytes += r.bytes
+  })
+  return { files: copies + readmes.length, bytes }
+}
+
+/** `argmap run` over op-ed copies plus the README corpus: one worker versus `jobs`, timed from spawn to exit. */
+export function corpusRun(repoRoot: string, op: string, readmes: readonly ReadmeFile[], copies: number, jobs: number, rounds: number, scale: number): CorpusRun {
+  const work = mkdtempSync(join(tmpdir(), 'argmap-bench-corpus-'))
+  const bin = join(repoRoot, 'dist/cli/bin.js')
+  try {
+    const { files, bytes } = writeCorpus(join(work, 'corpus'), op, copies, readmes)
+    const single: ProcessRun[] = []
+    const parallel: ProcessRun[] = []
+    for (let r = 0; r < rounds; r++) {
+      single.push(timeNode(repoRoot, [bin, 'run', 'corpus', '--out', 'out-1', '--jobs', '1'], work))
+      parallel.push(timeNode(repoRoot, [bin, 'run', 'corpus', '--out', `out-${jobs}`, '--jobs', String(jobs)], work))
+    }
+    const identical = digest(join(work, 'out-1')) === digest(join(work, `out-${jobs}`))
+    rmSync(join(work, 'out-1'), { recursive: true, force: true })
+    rmSync(join(work, `out-${jobs}`), { recursive: true, force: true })
+    const big = writeCorpus(join(work, 'big'), op, copies * scale, readmes)
+    const scaled = timeNode(repoRoot, [bin, 'run', 'big', '--out', 'out-big', '--jobs', String(jobs)], work)
+    const singleMs = median(single.map((s) => s.ms))
+    const parallelMs = median(parallel.map((s) => s.ms))
+    return {
+      files,
+      bytes,
+      opEdCopies: copies,
+      readmes: readmes.length,
+      jobs,
+      singleMs,
+      parallelMs,
+      speedup: singleMs / parallelMs,
+      identical,
+      singleRssMB: Math.max(...single.map((s) => s.rssMB)),
+      parallelRssMB: Math.max(...parallel.map((s) => s.rssMB)),
+      scaled: { files: big.files, ms: scaled.ms, rssMB: scaled.rssMB, scale },
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true })
+  }
+}

@@ -1,0 +1,185 @@
+/** The benchmark's result file (out/bench/latest.json), its targets (issue 6), and its two renderings. */
+import type { Stage } from './stages.js'
+import { STAGES } from './stages.js'
+
+export interface SyntheticRow {
+  copies: number
+  bytes: number
+  parseMs: number
+  parseStringifyMs: number
+  argmapMs: number
+  /** argmap / bare parse+stringify: the headline. */
+  ratio: number
+  ratioToParse: number
+  argmapMBps: number
+  parseMBps: number
+  rounds: number
+}
+
+export interface Target {
+  name: string
+  value: number
+  limit: number
+  /** `max`: value ≤ limit holds; `min`: value ≥ limit holds. */
+  kind: 'max' | 'min'
+  holds: boolean
+  unit: string
+}
+
+export interface BenchResult {
+  schema: 'argmap-bench/1'
+  date: string
+  machine: { cpu: string; cores: number; memoryGB: number; node: string; platform: string; loadavg: number[] }
+  quick: boolean
+  synthetic?: SyntheticRow[]
+  exponent?: { argmap: number; parseStringify: number }
+  readmes?: {
+    files: number
+    bytes: number
+    sha256: string
+    medianRatio: number
+    totalRatio: number
+    p90Ratio: number
+    argmapMs: number
+    parseStringifyMs: number
+    argmapMBps: number
+    parseStringifyMBps: number
+    rounds: number
+  }
+  stages?: { opEd100: Record<Stage, number>; readmes: Record<Stage, number>; faithful: boolean }
+  memory?: { copies: number; bytes: number; units: number; peakRssMB: number; peakHeapMB: number; ms: Record<Stage, number> }
+  coldStart?: { argmapMs: number; bareMs: number; ratio: number; runs: number }
+  corpusRun?: {
+    files: number
+    bytes: number
+    opEdCopies: number
+    readmes: number
+    jobs: number
+    singleMs: number
+    parallelMs: number
+    speedup: number
+    identical: boolean
+    singleRssMB: number
+    parallelRssMB: number
+    scaled: { files: number; ms: number; rssMB: number; scale: number }
+  }
+  targets?: Target[]
+}
+
+function target(name: string, value: number | undefined, kind: 'max' | 'min', limit: number, unit = '×'): Target[] {
+  if (value === undefined || Number.isNaN(value)) return []
+  return [{ name, value, limit, kind, unit, holds: kind === 'max' ? value <= limit : value >= limit }]
+}
+
+/** The targets of issue 6 that this result measured. */
+export function evaluate(r: BenchResult): Target[] {
+  const row = (n: number) => r.synthetic?.find((s) => s.copies === n)?.ratio
+  const c = r.corpusRun
+  return [
+    ...target('op-ed ×100: argmap / bare parse+stringify', row(100), 'max', 2.0),
+    ...target('op-ed ×1000: argmap / bare parse+stringify', row(1000), 'max', 2.0),
+    ...target('README corpus: median ratio per file', r.readmes?.medianRatio, 'max', 1.5),
+    ...target('growth exponent k (1× to 1000×)', r.exponent?.argmap, 'max', 1.1, ''),
+    ...target('peak memory, 1000× (RSS)', r.memory?.peakRssMB, 'max', 1024, ' MB'),
+    ...target(`corpus run: ${c?.jobs ?? 2} workers / 1 worker throughput`, c ? (c.identical ? c.speedup : 0) : undefined, 'min', 1.7),
+    ...target('corpus run memory: 4× the files / 1× (peak RSS)', c ? c.scaled.rssMB / c.parallelRssMB : undefined, 'max', 1.25),
+    ...target('cold start: argmap map / bare node + remark', r.coldStart?.ratio, 'max', 2.5),
+  ]
+}
+
+const f1 = (x: number) => x.toFixed(1)
+const f2 = (x: number) => x.toFixed(2)
+const ms = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : x >= 10 ? `${x.toFixed(0)} ms` : `${x.toFixed(2)} ms`)
+const mb = (bytes: number) => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(2)} MB` : `${(bytes / 1e3).toFixed(1)} kB`)
+
+function table(head: string[], rows: string[][]): string {
+  const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))
+  const line = (r: string[]) => `| ${r.map((c, i) => (i ? c.padStart(w[i]!) : c.padEnd(w[i]!))).join(' | ')} |`
+  return [line(head), `| ${w.map((n, i) => (i ? `${'-'.repeat(n - 1)}:` : '-'.repeat(n))).join(' | ')} |`, ...rows.map(line)].join('\n')
+}
+
+function stageTable(s: NonNullable<BenchResult['stages']>, parse: { opEd100?: number; readmes?: number }): string {
+  const tot = (x: Record<Stage, number>) => STAGES.reduce((a, k) => a + x[k], 0)
+  const t1 = tot(s.opEd100)
+  const t2 = tot(s.readmes)
+  const cell = (x: number, t: number, p?: number) => `${ms(x)} (${((100 * x) / t).toFixed(0)}%${p ? `, ${f2(x / p)}× parse` : ''})`
+  return table(
+    ['stage', 'op-ed ×100', 'README corpus'],
+    [
+      ...STAGES.map((k) => [k, cell(s.opEd100[k], t1, parse.opEd100), cell(s.readmes[k], t2, parse.readmes)]),
+      ['total', ms(t1), ms(t2)],
+    ],
+  )
+}
+
+/** Markdown for the README's Performance section (between the bench markers). */
+export function markdown(r: BenchResult): string {
+  const out: string[] = []
+  const m = r.machine
+  out.push(
+    `Measured by \`npm run bench\` on ${r.date.slice(0, 10)}: ${m.cores} cores (${m.cpu}), ${m.memoryGB} GB, Node ${m.node}, ${m.platform}` +
+      ` (load average ${m.loadavg.join(', ')} when it started${r.quick ? '; quick mode' : ''}). ` +
+      'Times are medians of interleaved runs in one process; "bare" is `unified().use(remarkParse)` (+ `remark-stringify`), ' +
+      "argmap is the whole per-document job of `argmap run`: parse (with GFM and front matter), segment, tag, relate, the JSON map and the annotated markdown. Source: `out/bench/latest.json`.",
+  )
+  if (r.targets?.length) {
+    out.push(
+      table(
+        ['target (issue 6)', 'measured', 'limit', ''],
+        r.targets.map((t) => [t.name, `${t.unit === ' MB' ? f1(t.value) : f2(t.value)}${t.unit}`, `${t.kind === 'max' ? '≤' : '≥'} ${t.limit}${t.unit}`, t.holds ? 'holds' : '**misses**']),
+      ),
+    )
+  }
+  if (r.synthetic) {
+    out.push(
+      table(
+        ['input', 'size', 'bare parse', 'bare parse+stringify', 'argmap', 'argmap / parse+stringify', 'argmap MB/s'],
+        r.synthetic.map((s) => [
+          `op-ed ×${s.copies}`,
+          mb(s.bytes),
+          ms(s.parseMs),
+          ms(s.parseStringifyMs),
+          ms(s.argmapMs),
+          `${f2(s.ratio)}×`,
+          f2(s.argmapMBps),
+        ]),
+      ),
+    )
+    if (r.exponent) out.push(`Growth: time ∝ size^k with k = ${f2(r.exponent.argmap)} for argmap (${f2(r.exponent.parseStringify)} for bare parse+stringify), fitted from ×1 to ×1000.`)
+  }
+  if (r.readmes) {
+    const x = r.readmes
+    out.push(
+      `README corpus (every distinct README.md under node_modules, ${x.files} files, ${mb(x.bytes)}): per-file ratio argmap / bare parse+stringify median ${f2(x.medianRatio)}× (90th percentile ${f2(x.p90Ratio)}×), ` +
+        `whole corpus ${f2(x.totalRatio)}×; ${f2(x.argmapMBps)} MB/s against ${f2(x.parseStringifyMBps)} MB/s bare.`,
+    )
+  }
+  if (r.stages) {
+    const p100 = r.synthetic?.find((s) => s.copies === 100)?.parseMs
+    out.push(
+      `Where the time goes (one clock around each stage; "× parse" is against bare remark-parse on the same input${r.stages.faithful ? '' : '; **the staged run differs from the pipeline**'}):`,
+    )
+    out.push(stageTable(r.stages, { opEd100: p100 }))
+  }
+  if (r.memory) {
+    out.push(`Memory, op-ed ×${r.memory.copies} (${mb(r.memory.bytes)}, ${r.memory.units} units) in a fresh process: peak RSS ${f1(r.memory.peakRssMB)} MB, peak heap ${f1(r.memory.peakHeapMB)} MB.`)
+  }
+  if (r.corpusRun) {
+    const c = r.corpusRun
+    out.push(
+      `Corpus run (\`argmap run\`, timed from spawn to exit; ${c.files} files = ${c.opEdCopies} op-ed copies + ${c.readmes} READMEs, ${mb(c.bytes)}): ` +
+        `1 worker ${ms(c.singleMs)}, ${c.jobs} workers ${ms(c.parallelMs)}: ${f2(c.speedup)}× the throughput, output ${c.identical ? 'byte-identical' : '**different**'}. ` +
+        `Peak RSS ${f1(c.singleRssMB)} MB (1 worker), ${f1(c.parallelRssMB)} MB (${c.jobs} workers), ${f1(c.scaled.rssMB)} MB on ${c.scaled.files} files (${c.scaled.scale}× the op-ed copies).`,
+    )
+  }
+  if (r.coldStart) {
+    const c = r.coldStart
+    out.push(`Cold start: \`argmap map\` on the op-ed ${ms(c.argmapMs)} against ${ms(c.bareMs)} for \`node\` importing unified, remark-parse and remark-stringify and parsing it: ${f2(c.ratio)}× (median of ${c.runs}).`)
+  }
+  return `${out.join('\n\n')}\n`
+}
+
+/** Plain text for the terminal. */
+export function render(r: BenchResult): string {
+  return `\nargmap benchmark\n================\n\n${markdown(r)}`
+}
