@@ -153,7 +153,7 @@ try {
   if (build && want('corpus')) {
     const jobs = Math.max(2, availableParallelism())
     log(`corpus run, 1 worker vs ${jobs}…`)
-    result.corpusRun = corpusRun(build.root, op, readmes.files, quick ? 40 : 200, jobs, quick ? 1 : 2, 4)
+    result.corpusRun = corpusRun(build.root, op, readmes.files, quick ? 40 : 100, jobs, quick ? 1 : 2, 3)
   }
 } finally {
   build?.remove()
