@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 import { Command, CommanderError, Option } from 'commander'
 import { EXIT, parseSize, processIo } from './context.js'
-import { runCommandAsync } from './commands/run.js'
 import { documentCommand, mapOf } from './commands/document.js'
 
 /**
@@ -29,6 +28,8 @@ program
   .option('--jsonl', 'read JSON lines {"id","text"} from standard input, write one map per line to standard output')
   .addOption(maxSize())
   .action(async (paths: string[], opts: { out: string; check?: boolean; maxSize?: number; jobs?: number; jsonl?: boolean }) => {
+    // Loaded here: the corpus engine (annotate's verifier, review, HTML pages, workers) is not a single file's cost.
+    const { runCommandAsync } = await import('./commands/run.js')
     process.exitCode = await runCommandAsync(
       { paths, out: opts.out, check: opts.check, maxBytes: opts.maxSize, jobs: opts.jobs, jsonl: opts.jsonl },
       io,
