@@ -1,8 +1,9 @@
 /**
  * Split a sentence where it holds two argumentative moves joined by a
- * connective: "X, because Y", "A; therefore B", "X, but Y", and a leading
- * concession "Although X, Y". Both parts must be clause-sized (≥ 3 words);
- * conditionals ("If X, Y") and temporal "since" stay whole.
+ * connective: "X, because Y", "A; therefore B", "X, but Y", "X as it Y",
+ * "X, even if Y", and a leading concession "Although X, Y". Both parts must
+ * be clause-sized (≥ 3 words); conditionals ("If X, Y"), comparisons
+ * ("as good as it is") and temporal "since" stay whole.
  */
 
 const MIDDLE =
@@ -24,6 +25,17 @@ const CLAUSE_OPENER = new Set(
 )
 /** After ", which" or ", since" any word opens a clause ("which means", "since nobody"); "as" only before a subject. */
 const ANY_OPENER = new Set<string>()
+
+/**
+ * Subordinate clauses after a main clause: a bare "as" or "since" before a
+ * subject pronoun ("We should continue hunting as it provides ..."), ", as"
+ * before anything but a fixed phrase or a role ("as well as", "as a"), and
+ * ", even if". Groups 1-2 name the connective for the checks below.
+ */
+const SUBORDINATE =
+  /\s+(?=(as)\s+(?:it|they|he|she|we|you|i|there|this|these|some|many|most)\b)|\s+(?=(since)\s+(?:it|they|he|she|we|you|i|there|this|these)\b)|,\s+(?=as\s+(?!(?:well|long|soon|far|much|many|such|a|an|of|to|for|in|opposed|compared|shown|seen|mentioned|noted|described|usual|always|ever|if|though|a result)\b)\p{L})|,\s+(?=even if\b)/giu
+const COMPARATIVE_END = /\b(?:as|such|same|so|just|well|much|many|twice|long|soon|far)\s*$/i
+const TEMPORAL_SINCE = /^since\s+\S+\s+(?:was|were|has|have|had)\b/i
 
 const LEADING = /^(although|though|even though|even if|while|whereas|because|admittedly|granted)\b/iu
 
@@ -47,6 +59,8 @@ export function clauseCuts(text: string, a: number, b: number): number[] {
     if (connective === 'so' && (sep === ' ' || /^so\s+(?:that|much|many|far|long)\b/i.test(s.slice(cut)))) continue
     if (connective === 'but' && /^but\s+(?:also|not|rather)\b/i.test(s.slice(cut))) continue
     if (connective === 'however' && sep !== ';') continue
+    // "X, though, Y": a sentence adverb, not a conjunction.
+    if (connective === 'though' && /^though\s*[,.;:!?]/i.test(s.slice(cut))) continue
     if (words(s.slice(last, m.index)) < 3 || words(s.slice(cut)) < 4) continue
     cuts.push(a + cut)
     last = cut
@@ -62,6 +76,20 @@ export function clauseCuts(text: string, a: number, b: number): number[] {
     const prev = cuts.filter((c) => c < a + cut).pop() ?? a
     if (words(text.slice(prev, a + m.index)) < 3 || words(s.slice(cut)) < 4) continue
     cuts.push(a + cut)
+  }
+  SUBORDINATE.lastIndex = 0
+  for (let m = SUBORDINATE.exec(s); m; m = SUBORDINATE.exec(s)) {
+    const at = m.index + m[0].length
+    const before = s.slice(Math.max(0, m.index - 40), m.index)
+    // Comparisons keep their "as": "as good as it is", "such as they", "the same as we".
+    if (m[1] && (COMPARATIVE_END.test(before) || /\bas\s+\S+(?:\s+\S+)?\s*$/i.test(before))) continue
+    // Temporal "since": "since it was built", "since they have left".
+    if (m[2] && TEMPORAL_SINCE.test(s.slice(at))) continue
+    const c = a + at
+    if (cuts.some((x) => Math.abs(x - c) < 3)) continue
+    const prev = cuts.filter((x) => x < c).pop() ?? a
+    if (words(text.slice(prev, c)) < 3 || words(text.slice(c, b)) < 3) continue
+    cuts.push(c)
   }
   cuts.sort((x, y) => x - y)
   if (!cuts.length) {
