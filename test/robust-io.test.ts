@@ -2,7 +2,7 @@ import * as fs from 'node:fs'
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { InputError, writeAllAtomic, writeAtomic, type WriteFs } from '../src/engine/io.js'
+import { InputError, readCappedFd, writeAllAtomic, writeAtomic, type WriteFs } from '../src/engine/io.js'
 import { checkResources, MAX_NESTING, nestingDepth, sentenceMarks } from '../src/engine/limits.js'
 import { analyze } from '../src/pipeline.js'
 import { tempDir } from './helpers.js'
@@ -69,6 +69,24 @@ describe('writeAtomic / writeAllAtomic when the disk fills up mid-write', () => 
     mkdirSync(join(dir, 'dir.json'))
     expect(() => writeAtomic(join(dir, 'dir.json'), '{}')).toThrow(/dir\.json: cannot write output \(EISDIR\): is a directory$/)
     expect(readdirSync(dir).sort()).toEqual(['dir.json', 'file'])
+  })
+})
+
+describe('readCappedFd (for standard input and pipes)', () => {
+  it('stops one byte past the limit, and reads a short input whole', () => {
+    const dir = tempDir()
+    writeFileSync(join(dir, 'big'), Buffer.alloc(3000, 'a'))
+    writeFileSync(join(dir, 'small'), 'small')
+    const read = (name: string, max: number): Buffer => {
+      const fd = fs.openSync(join(dir, name), 'r')
+      try {
+        return readCappedFd(fd, max)
+      } finally {
+        fs.closeSync(fd)
+      }
+    }
+    expect(read('big', 1000).length).toBe(1001)
+    expect(read('small', 1000).toString()).toBe('small')
   })
 })
 

@@ -111,20 +111,36 @@ export function readSource(path: string, maxBytes = DEFAULT_MAX_BYTES, abs = pat
 function readCapped(abs: string, maxBytes: number): Buffer {
   const fd = openSync(abs, 'r')
   try {
-    const chunks: Buffer[] = []
-    let total = 0
-    for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, maxBytes + 1 - total))
-      const n = readSync(fd, chunk, 0, chunk.length, null)
-      if (n === 0) break
-      chunks.push(chunk.subarray(0, n))
-      total += n
-      if (total > maxBytes) break
-    }
-    return Buffer.concat(chunks, total)
+    return readCappedFd(fd, maxBytes)
   } finally {
     closeSync(fd)
   }
+}
+
+/**
+ * Read an open file descriptor (standard input is 0) to its end or to
+ * `maxBytes + 1` bytes, whichever comes first: the caller reports the input
+ * as over the limit when the result is longer than `maxBytes`.
+ */
+export function readCappedFd(fd: number, maxBytes = DEFAULT_MAX_BYTES): Buffer {
+  const chunks: Buffer[] = []
+  let total = 0
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(Math.min(1 << 20, maxBytes + 1 - total))
+    let n: number
+    try {
+      n = readSync(fd, chunk, 0, chunk.length, null)
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EAGAIN') continue
+      if ((e as NodeJS.ErrnoException).code === 'EOF') break
+      throw e
+    }
+    if (n === 0) break
+    chunks.push(chunk.subarray(0, n))
+    total += n
+    if (total > maxBytes) break
+  }
+  return Buffer.concat(chunks, total)
 }
 
 function firstInvalidUtf8(buf: Buffer): number {
