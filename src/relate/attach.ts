@@ -76,6 +76,7 @@ export function plan(
     }
     let prev = -1
     let openConcession = -1
+    let answered = -1
     /** A fronted subordinate clause ("Because X," / "Although X,") waiting for its main clause. */
     let fronted = -1
     /** A reason given together with the head ("X, because Y"): the sentence right after it elaborates on it. */
@@ -127,7 +128,15 @@ export function plan(
         } else if (fn === 'addition') {
           set(u, head, 'support', 0.6, mk)
           openConcession = -1
-        } else if (openConcession >= 0 && prev >= 0 && (prev === openConcession || out[prev]!.to === openConcession)) {
+        } else if (openConcession >= 0 && prev === openConcession && !f.conditional && reportedObjection(segments[prev]!, feats[prev]!)) {
+          // "Some people object that X." The next sentence is the author's reply to X.
+          set(u, openConcession, 'attack', 0.5, ['structure:answers-objection'])
+          openConcession = -1
+          answered = u
+        } else if (answered >= 0 && prev === answered && fn === null && !f.conditional) {
+          // The sentence after that reply backs the reply.
+          set(u, answered, 'support', 0.45, ['structure:elaborates-answer'])
+        } else if (openConcession >= 0 && prev >= 0 && (prev === openConcession || out[prev]!.to === openConcession) && !trailingConcession(segments[openConcession]!)) {
           set(u, openConcession, 'support', 0.45, ['structure:elaborates-concession'])
         } else if (openReason >= 0 && prev === openReason && fn === null && !f.conditional) {
           set(u, openReason, 'support', 0.45, ['structure:elaborates-reason'])
@@ -159,6 +168,19 @@ export function plan(
     }
   }
   return out
+}
+
+/** Concession phrases that report someone else's view ("some argue", "critics", "it is said"), not the author's own granting ("admittedly", "yes"). */
+const REPORTED_VOICE = /^(?:some|many|most|others|critics|opponents|proponents|supporters|skeptics|sceptics|advocates|one (?:could|might|may|can)|it (?:is|has been|could be|can be|may be|might be)|there are|those who|people who)\b/
+
+/** A whole sentence that reports an opposing view: what follows it answers it. */
+function reportedObjection(seg: Segment, f: Features): boolean {
+  return !seg.clause && endsSentence(seg.plain) && REPORTED_VOICE.test(f.marker.lead?.phrase ?? '')
+}
+
+/** "X, although Y." The concession closes the sentence that it qualifies; the next sentence is about X again. */
+function trailingConcession(seg: Segment): boolean {
+  return seg.clause && endsSentence(seg.plain)
 }
 
 /** Figures (counts, amounts, rates; not years or dates) in a unit: evidence for the general statement before it. */

@@ -1,0 +1,47 @@
+// Relate: replies to a reported objection, and a concession that closes its sentence.
+import { describe, expect, it } from 'vitest'
+import { assignIds } from '../src/model/ids.js'
+import { relate } from '../src/relate/index.js'
+import { segment } from '../src/segment/index.js'
+import { tag } from '../src/tag/index.js'
+
+function edges(source: string): string[] {
+  const segments = segment(source)
+  const ids = assignIds(segments.map((s) => s.plain))
+  const tagged = tag(segments, { paragraphCount: segments.at(-1)!.paragraph + 1, title: null })
+  const text = new Map(segments.map((s, i) => [ids[i]!, s.plain.split(' ').slice(0, 3).join(' ')]))
+  return relate(segments, tagged, ids).map((r) => `${text.get(r.from)} -${r.type}-> ${text.get(r.to)}`)
+}
+
+describe('objections and concessions', () => {
+  it('reads the sentence after a reported objection as the reply, and the next one as backing the reply', () => {
+    const e = edges(
+      'Zoos should be closed for good. Animals suffer in small cages. ' +
+        'Some people object that zoos protect endangered species. ' +
+        'Few of the animals kept in zoos are endangered at all. ' +
+        'Most of them are bred for display and never released.\n',
+    )
+    expect(e).toContain('Some people object -attack-> Zoos should be')
+    expect(e).toContain('Few of the -attack-> Some people object')
+    expect(e).toContain('Most of them -support-> Few of the')
+  })
+
+  it('keeps elaborating a point the author grants ("Yes, X.")', () => {
+    const e = edges(
+      'Yes, sorting rubbish is annoying and takes time. ' +
+        'Three bins stink away in the kitchen every week. ' +
+        'But we still throw away far too many resources. ' +
+        'We should all take the chance and sort our waste.\n',
+    )
+    expect(e).toContain('Three bins stink -support-> Yes, sorting rubbish')
+  })
+
+  it('after "X, although Y." the next sentence is about X again, not the concession', () => {
+    const e = edges(
+      'Dog owners should pay higher fines for dirt left on pavements, although there are not enough bins. ' +
+        'So far they have hardly had to fear any consequences.\n',
+    )
+    expect(e).toContain('although there are -attack-> Dog owners should')
+    expect(e).toContain('So far they -support-> Dog owners should')
+  })
+})
