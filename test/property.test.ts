@@ -76,9 +76,14 @@ const sentence = fc
     return s
   })
 
+/** Markup that spans a sentence boundary: emphasis, links, HTML and quotes around two sentences. */
+const spanning = fc
+  .tuple(fc.constantFrom('*%*', '**%**', '_%_', '~~%~~', '[%](https://example.com)', '<b>%</b>', '"%"', '“%”', '(%)', '`%`'), words(1, 3), fc.constantFrom('. ', '! ', '? ', '.\n', '. \u00A0'), words(1, 3))
+  .map(([shape, a, end, b]) => shape.replace('%', `${a.charAt(0).toUpperCase()}${a.slice(1)}${end}${b.charAt(0).toUpperCase()}${b.slice(1)}.`))
+
 const SEPARATORS = [' ', ' ', '  ', '\n', '  \n', '\\\n', ' \u00A0', '\t']
 const paragraph = fc
-  .tuple(sentence, fc.array(fc.tuple(fc.constantFrom(...SEPARATORS), sentence), { maxLength: 2 }))
+  .tuple(sentence, fc.array(fc.tuple(fc.constantFrom(...SEPARATORS), fc.oneof({ weight: 4, arbitrary: sentence }, { weight: 1, arbitrary: spanning })), { maxLength: 2 }))
   .map(([first, rest]) => first + rest.map(([sep, s]) => sep + s).join(''))
 
 const cell = fc.array(inline, { minLength: 0, maxLength: 2 }).map((c) => c.join(' ').replace(/\|/g, '\\|').replace(/\n/g, ' '))
@@ -126,7 +131,7 @@ const { block } = fc.letrec<{ block: string; list: string; quote: string }>((tie
 interface Doc {
   blocks: string[]
   frontMatter: boolean
-  eol: 'lf' | 'crlf' | 'mixed'
+  eol: 'lf' | 'crlf' | 'mixed' | 'cr'
   bom: boolean
   finalNewline: boolean
 }
@@ -134,7 +139,7 @@ interface Doc {
 const doc: fc.Arbitrary<Doc> = fc.record({
   blocks: fc.array(block, { minLength: 1, maxLength: 5 }),
   frontMatter: fc.integer({ min: 0, max: 6 }).map((n) => n === 0),
-  eol: fc.constantFrom<Doc['eol']>('lf', 'lf', 'crlf', 'mixed'),
+  eol: fc.constantFrom<Doc['eol']>('lf', 'lf', 'crlf', 'mixed', 'cr'),
   bom: fc.boolean(),
   finalNewline: fc.boolean(),
 })
@@ -145,6 +150,7 @@ function render(d: Doc, extra?: { at: number; block: string }): string {
   let text = (d.frontMatter ? '---\ntitle: "A: test"\ntags: [a, b]\n---\n\n' : '') + blocks.join('\n\n')
   if (d.finalNewline) text += '\n'
   if (d.eol === 'crlf') text = text.replace(/\n/g, '\r\n')
+  else if (d.eol === 'cr') text = text.replace(/\n/g, '\r')
   else if (d.eol === 'mixed') {
     let i = 0
     text = text.replace(/\n/g, () => (i++ % 2 ? '\r\n' : '\n'))
