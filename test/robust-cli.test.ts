@@ -1,5 +1,5 @@
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process'
-import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { opEdPath, repoRoot, tempDir } from './helpers.js'
@@ -271,14 +271,20 @@ describe('output that cannot be written', () => {
   })
 
   it('a disk that fills up mid-write (ENOSPC): the old output is untouched, no temp file, the other file is written', () => {
-    const disk = tmpfs('96k')
+    const disk = tmpfs('256k')
     if (!disk) return // documented: no mount permission; robust-io.test.ts injects the failing write instead
     const dir = corpus()
     writeFileSync(join(disk, 'op-ed.annotated.md'), 'previous output')
-    // Leave 48 KB: the op-ed's JSON (about 32 KB) fits but its other outputs do not, so its write fails
-    // part-way through; the short document's outputs and the index (about 36 KB in 4 KB pages) then fit.
+    // Measure a normal run's outputs, then leave room on the disk for the short document's outputs and the
+    // index (in 4 KB pages, plus a page of slack) but not for the op-ed's, so its write fails part-way.
+    const sizes = cli(['run', 'corpus', '--out', 'sizes'], { cwd: dir })
+    expect(sizes.code).toBe(0)
+    const pages = (files: string[]): number => files.reduce((n, f) => n + Math.ceil(statSync(join(dir, 'sizes', f)).size / 4096) * 4096, 0)
+    const made = readdirSync(join(dir, 'sizes'))
+    const room = pages(made.filter((f) => !f.startsWith('op-ed.'))) + 4096
+    expect(pages(made.filter((f) => f.startsWith('op-ed.')))).toBeGreaterThan(room)
     const free = (): number => Number(spawnSync('df', ['--output=avail', '-B1', disk], { encoding: 'utf8' }).stdout.split('\n')[1])
-    writeFileSync(join(disk, 'filler'), Buffer.alloc(Math.max(0, free() - 48 * 1024)))
+    writeFileSync(join(disk, 'filler'), Buffer.alloc(Math.max(0, free() - room)))
     const r = cli(['run', 'corpus', '--out', disk], { cwd: dir })
     expect(r.code).toBe(1)
     expect(r.stderr).toMatch(/op-ed\.[\w.]+: cannot write output \(ENOSPC\): no space left on device\n/)
