@@ -1,7 +1,7 @@
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process'
 import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { opEdPath, repoRoot, tempDir } from './helpers.js'
 
 /**
@@ -19,6 +19,9 @@ import { opEdPath, repoRoot, tempDir } from './helpers.js'
  * mounted for the test. Where neither is possible the case is skipped and
  * the in-process tests in robust-io.test.ts still cover the same code.
  */
+// Each test spawns the CLI one or more times; a loaded 2-core machine needs more than the default 5 s.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 180_000 })
+
 const bin = join(repoRoot, 'dist/cli/bin.js')
 const NOBODY = 65534
 const isRoot = process.getuid?.() === 0
