@@ -1,4 +1,4 @@
-// Relate: replies to a reported objection, and a concession that closes its sentence.
+// Relate: replies to a reported objection, a concession that closes its sentence, consequences, quoted names.
 import { describe, expect, it } from 'vitest'
 import { assignIds } from '../src/model/ids.js'
 import { relate } from '../src/relate/index.js'
@@ -13,7 +13,7 @@ function edges(source: string): string[] {
   return relate(segments, tagged, ids).map((r) => `${text.get(r.from)} -${r.type}-> ${text.get(r.to)}`)
 }
 
-describe('objections and concessions', () => {
+describe('objections, concessions, consequences and quoted evidence', () => {
   it('reads the sentence after a reported objection as the reply, and the next one as backing the reply', () => {
     const e = edges(
       'Zoos should be closed for good. Animals suffer in small cages. ' +
@@ -43,5 +43,23 @@ describe('objections and concessions', () => {
     )
     expect(e).toContain('although there are -attack-> Dog owners should')
     expect(e).toContain('So far they -support-> Dog owners should')
+  })
+  it('a quoted name after a general statement is evidence for it; scare quotes are not', () => {
+    const base = 'Cities should ban cars from their centres. Residents have begun to mock the traffic. '
+    expect(edges(`${base}“Carmageddon” is now a name often used for the rush hour.\n`)).toContain('“Carmageddon” is now -support-> Residents have begun')
+    expect(edges(`${base}The 'rush hour' now lasts all day.\n`)).toContain("The 'rush hour' -support-> Cities should ban")
+  })
+
+  it('a modal consequence of a dated report backs the point; of a proposal it attacks', () => {
+    const report = edges(
+      'China stands to lose either way. Since 2008 China has accelerated its pivot to Eurasia. ' +
+        'Yet this preoccupation could have given the United States the upper hand.\n',
+    )
+    expect(report).toContain('Yet this preoccupation -support-> China stands to')
+    const proposal = edges(
+      'Universities should be funded by the state. If a university lacks funds, sponsors must be found. ' +
+        'Unfortunately this can lead to unwelcome dependencies.\n',
+    )
+    expect(proposal).toContain('Unfortunately this can -attack-> If a university')
   })
 })

@@ -71,4 +71,11 @@ describe('op-ed map (corpus/china-north-korea.md)', () => {
     expect(out('While North Korea would deplore')).toMatchObject({ to: unit('Yet China cannot afford').id, type: 'attack' })
     expect(out('This is evidenced by the establishment')).toMatchObject({ to: unit('Since 2008').id, type: 'support' })
   })
+
+  it('reads a consequence of a dated report as a point, and a quoted nickname as evidence', () => {
+    // "Since 2008 China has accelerated its pivot ... Yet this preoccupation could have given the US the upper hand."
+    expect(out('Yet this preoccupation on Eurasia')).toMatchObject({ to: unit('China stands to lose in both.').id, type: 'support' })
+    // "... has allowed domestic criticism of the North Korean regime. 'Kim Pang Zi' (Fatty Kim) is now a name ..."
+    expect(out('‘Kim Pang Zi’ (Fatty Kim)')).toMatchObject({ to: unit('In response, China has supported').id, type: 'support' })
+  })
 })

@@ -6,7 +6,7 @@
  * shared vocabulary. One pass over the units; look-backs are bounded.
  */
 import type { RelationType, Segment } from '../model/types.js'
-import type { Features } from '../tag/features.js'
+import { hasVoice, type Features } from '../tag/features.js'
 import { endsSentence } from '../tag/text.js'
 import { chooseHead } from './heads.js'
 
@@ -114,6 +114,11 @@ export function plan(
         } else if (contrast) {
           const cmk = mk.length > 0 ? mk : [`marker:${(f.marker.innerContrast ?? 'however').replace(/[^a-z0-9]+/g, '-')}`]
           if (prev < 0) set(u, head, 'attack', 0.55, cmk, true)
+          else if (lead && CONSEQUENCE.test(lead.rest) && datedReport(feats[climb(prev)]!)) {
+            // "Since 2008 China has done X. Yet this could have given Y the upper hand." A consequence
+            // drawn from a dated report does not dispute the report: it is a point for the paragraph's claim.
+            set(u, head, 'support', 0.5, [...cmk, 'structure:consequence-of-report'])
+          }
           else {
             const t = climb(prev)
             set(u, t, 'attack', 0.7, cmk, true)
@@ -142,6 +147,8 @@ export function plan(
           set(u, openReason, 'support', 0.45, ['structure:elaborates-reason'])
         } else if (fn === null && prev >= 0 && prev !== head && out[prev]!.type === 'support' && figures(f) && !figures(feats[prev]!)) {
           set(u, prev, 'support', 0.45, ['structure:evidence'])
+        } else if (fn === null && prev >= 0 && prev !== head && out[prev]!.type === 'support' && quotes(segments[u]!) && !quotes(segments[prev]!)) {
+          set(u, prev, 'support', 0.45, ['structure:quoted-evidence'])
         } else {
           const e = elaborated(u, k, members, out, feats, head, conclusion, common)
           if (e >= 0) set(u, e, 'support', 0.45, ['structure:elaborates'])
@@ -168,6 +175,20 @@ export function plan(
     }
   }
   return out
+}
+
+/** "this (preoccupation) could have given ...": what the preceding unit may lead to. */
+const CONSEQUENCE = /^(?:this|that|these|those|such)(?: [a-z-]+){0,3} (?:could|would|might|may|will|can) (?:also |well |even )?(?:have )?[a-z]+/
+
+/** A quoted name in the unit (a nickname, a title: 'X is now called “Fatty Kim”'), not scare quotes around a common word. */
+function quotes(seg: Segment): boolean {
+  return QUOTED_NAME.test(seg.plain)
+}
+const QUOTED_NAME = /(?:^|[\s(])["'“‘]\p{Lu}[^"'“”‘’\s]*(?:\s[^"'“”‘’\s]+){0,4}["'”’](?=[\s),.;:!?]|$)/u
+
+/** A dated report of what happened, in no voice of the author's: a fact, not a position. */
+function datedReport(f: Features): boolean {
+  return f.signals.includes('event:date') && !hasVoice(f)
 }
 
 /** Concession phrases that report someone else's view ("some argue", "critics", "it is said"), not the author's own granting ("admittedly", "yes"). */
