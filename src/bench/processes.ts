@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { ReadmeFile } from './inputs.js'
@@ -24,6 +24,8 @@ export function snapshotBuild(repoRoot: string): { root: string; remove: () => v
 export interface ProcessRun {
   ms: number
   rssMB: number
+  /** CPU time of the process, all threads (user + system). */
+  cpuMs: number
   code: number | null
 }
 
@@ -40,13 +42,16 @@ export function timeNode(repoRoot: string, args: readonly string[], cwd = repoRo
   })
   const ms = now() - t
   let rssMB = NaN
+  let cpuMs = NaN
   try {
-    rssMB = Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) / 1024
+    const [rss, cpu] = readFileSync(rssFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number)
+    rssMB = rss! / 1024
+    cpuMs = cpu! / 1000
   } catch {
     /* no probe */
   }
   if (r.status !== 0 && r.status !== 1) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${r.stderr?.toString().slice(0, 2000)}`)
-  return { ms, rssMB, code: r.status }
+  return { ms, rssMB, cpuMs, code: r.status }
 }
 
 /** Cold start: `argmap map` on the op-ed versus a bare node process that imports unified + remark-parse + remark-stringify and parses it. */
@@ -90,6 +95,10 @@ export interface CorpusRun {
   identical: boolean
   singleRssMB: number
   parallelRssMB: number
+  singleCpuMs: number
+  parallelCpuMs: number
+  /** Load average (1 min) before and after: other processes competing for the cores. */
+  loadavg: [number, number]
   /** The same parallel run on a corpus `scale` times larger (more op-ed copies): memory must stay flat. */
   scaled: { files: number; ms: number; rssMB: number; scale: number }
 }
@@ -112,6 +121,7 @@ function writeCorpus(dir: string, op: string, copies: number, readmes: readonly 
 export function corpusRun(repoRoot: string, op: string, readmes: readonly ReadmeFile[], copies: number, jobs: number, rounds: number, scale: number): CorpusRun {
   const work = mkdtempSync(join(tmpdir(), 'argmap-bench-corpus-'))
   const bin = join(repoRoot, 'dist/cli/bin.js')
+  const load0 = loadavg()[0]!
   try {
     const { files, bytes } = writeCorpus(join(work, 'corpus'), op, copies, readmes)
     const single: ProcessRun[] = []
@@ -139,6 +149,9 @@ export function corpusRun(repoRoot: string, op: string, readmes: readonly Readme
       identical,
       singleRssMB: Math.max(...single.map((s) => s.rssMB)),
       parallelRssMB: Math.max(...parallel.map((s) => s.rssMB)),
+      singleCpuMs: median(single.map((s) => s.cpuMs)),
+      parallelCpuMs: median(parallel.map((s) => s.cpuMs)),
+      loadavg: [Math.round(load0 * 100) / 100, Math.round(loadavg()[0]! * 100) / 100],
       scaled: { files: big.files, ms: scaled.ms, rssMB: scaled.rssMB, scale },
     }
   } finally {
