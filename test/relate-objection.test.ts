@@ -62,4 +62,14 @@ describe('objections, concessions, consequences and quoted evidence', () => {
     )
     expect(proposal).toContain('Unfortunately this can -attack-> If a university')
   })
+  it('an unmarked sentence elaborates only the sentence just before it', () => {
+    const e = edges(
+      'We should tax sugar. Sugary drinks rot the teeth of children. ' +
+        'The rotten teeth of children cost dentists hours of work. ' +
+        'Obesity costs the health service billions every year. ' +
+        'Dentists spend many hours on work that could be avoided.\n',
+    )
+    expect(e).toContain('The rotten teeth -support-> Sugary drinks rot')
+    expect(e).toContain('Dentists spend many -support-> We should tax')
+  })
 })

@@ -210,11 +210,11 @@ function figures(f: Features): boolean {
 }
 const YEAR_OR_DAY = /\b(?:(?:1[5-9]|20)\d\d(?:s)?|\d{1,2}(?:st|nd|rd|th)?(?= (?:of )?[a-z]{3,9}\b))\b/g
 
-/** How many preceding units an unmarked unit may elaborate on. */
-const ELABORATION_WINDOW = 2
+/** How many preceding units an unmarked unit may elaborate on (only the one just before it: anaphoric continuity). */
+const ELABORATION_WINDOW = 1
 
 /**
- * An unmarked unit that takes up words of a recent sibling (words the head
+ * An unmarked unit that takes up words of the sibling just before it (words the head
  * does not share, and that are not the text's topic words) elaborates on that
  * sibling rather than adding a new reason for the head. Returns -1 when not.
  */
