@@ -92,6 +92,8 @@ describe('rule: modality', () => {
     expect(modality(fold('It is unfair that new tenants pay more.')).signals).toContain('eval:unfair')
     expect(modality(fold('I think older people make better parents.')).stance).toEqual(['i think'])
     expect(modality(fold('It would be fair to make them into an Olympic event.')).signals).toContain('eval:judgement')
+    // An adverb between the subject and its modal does not hide the obligation.
+    expect(modality(fold('We urgently need a replacement for the coming match.')).deontic).toEqual(['we need'])
     expect(modality(fold('A reduction in medication is most certainly desirable.')).judgement).toBe(true)
     expect(modality(fold('The bags are sorted into different bins.')).judgement).toBe(false)
   })

@@ -30,6 +30,9 @@ const JUDGEMENT =
 /** "must have been", "should have known": epistemic or counterfactual, not deontic. */
 const EPISTEMIC = /\b(?:must|should|ought to|have to|has to|had to) (?:not )?have (?:been|\w+ed|\w+en)\b/g
 
+/** An "-ly" adverb between a subject and its modal ("we urgently need", "one really ought to"). */
+const SUBJECT_ADVERB = /\b(we|you|they|one|everyone|nobody|no one) (?:[a-z]+ly )+(?=(?:need|must|should|ought|have to|had better)\b)/g
+
 const SUBORDINATOR: ReadonlySet<string> = new Set(['when', 'if', 'whenever', 'because', 'as', 'unless', 'whether'])
 
 function tokenBefore(text: string, at: number): string {
@@ -37,7 +40,9 @@ function tokenBefore(text: string, at: number): string {
 }
 
 export function modality(text: string): ModalityResult {
-  const scrubbed = text.includes(' have ') ? text.replace(EPISTEMIC, ' ') : text
+  const unmodal = text.includes(' have ') ? text.replace(EPISTEMIC, ' ') : text
+  // "we urgently need", "we simply must": the adverb does not change the modal.
+  const scrubbed = unmodal.includes('ly ') ? unmodal.replace(SUBJECT_ADVERB, '$1 ') : unmodal
   const deontic = findAll(DEONTIC_RE, scrubbed)
   const evaluative = findAll(EVALUATIVE_RE, text).filter((w) => !(w === 'right' && /\bright (?:now|away|after|before|here|there)\b/.test(text)))
   const necessity = findAll(NECESSITY_RE, scrubbed).filter((w) => !deontic.some((d) => d.includes(w)))
