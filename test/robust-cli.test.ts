@@ -92,9 +92,9 @@ const BAD: Array<{ file: string; bytes: () => Buffer | string; message: RegExp }
   { file: 'utf16-be.md', bytes: () => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('Hi.', 'utf16le').swap16()]), message: /file is UTF-16 \(it starts with a UTF-16 byte-order mark\); convert it to UTF-8/ },
   { file: 'utf16-le.md', bytes: () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Hi.', 'utf16le')]), message: /file is UTF-16/ },
   { file: 'binary.md', bytes: () => Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00]), message: /binary file \(NUL byte at offset 7\); expected UTF-8 markdown/ },
-  { file: 'deep-quote.md', bytes: () => `${'> '.repeat(5000)}Deep.\n`, message: /block quotes or lists nested more than 1000 levels deep \(the limit\)/ },
-  { file: 'deep-list.md', bytes: () => `${'- '.repeat(5000)}Deep.\n`, message: /block quotes or lists nested more than 1000 levels deep \(the limit\); flatten the nesting/ },
-  { file: 'deep-indented.md', bytes: () => Array.from({ length: 1500 }, (_, i) => `${' '.repeat(2 * i)}- level ${i}`).join('\n'), message: /block quotes or lists nested more than 1000 levels deep \(the limit\)/ },
+  { file: 'deep-quote.md', bytes: () => `${'> '.repeat(5000)}Deep.\n`, message: /block quotes or lists nested more than 256 levels deep \(the limit\)/ },
+  { file: 'deep-list.md', bytes: () => `${'- '.repeat(5000)}Deep.\n`, message: /block quotes or lists nested more than 256 levels deep \(the limit\); flatten the nesting/ },
+  { file: 'deep-indented.md', bytes: () => Array.from({ length: 400 }, (_, i) => `${' '.repeat(2 * i)}- level ${i}`).join('\n'), message: /block quotes or lists nested more than 256 levels deep \(the limit\)/ },
   { file: 'line-50mb.md', bytes: () => Buffer.alloc(50 * 1024 * 1024, 'Go on. '), message: /file is 50\.0 MB, over the 16\.0 MB limit \(raise it with --max-size\)/ },
 ]
 const GOOD: Array<{ file: string; bytes: () => Buffer | string }> = [
@@ -103,7 +103,7 @@ const GOOD: Array<{ file: string; bytes: () => Buffer | string }> = [
   { file: 'empty.md', bytes: () => '' },
   { file: 'blank.md', bytes: () => ' \n\t\n\u00a0\n' },
   { file: 'utf8-bom.md', bytes: () => '\ufeff# Title\n\nA BOM is fine.\n' },
-  { file: 'nested-1000.md', bytes: () => `${'> '.repeat(1000)}Deep but allowed.\n` },
+  { file: 'nested-256.md', bytes: () => `${'> '.repeat(128)}${'- '.repeat(128)}Deep but allowed.\n` },
   { file: 'crlf.md', bytes: () => '# T\r\n\r\nLine one is here.\r\nLine two, because.\r\n' },
 ]
 
@@ -118,7 +118,7 @@ describe('argmap run on a corpus of every kind of bad input', () => {
   }, 180_000)
 
   it('exits 1 and reports each bad file once, by name and problem', () => {
-    expect(run.code).toBe(1)
+    expect(run.code, run.stderr).toBe(1)
     for (const b of BAD) {
       const lines = run.stderr.split('\n').filter((l) => l.includes(`corpus/${b.file}:`))
       expect(lines, b.file).toHaveLength(1)
@@ -166,7 +166,7 @@ describe('one bad input at a time: one line on stderr, nothing on stdout, exit 1
 
   it.each(BAD.map((b) => [b.file, b.message] as const))('%s', (file, message) => {
     const r = cli(['map', file], { cwd: dir })
-    expect(r.code).toBe(1)
+    expect(r.code, r.stderr).toBe(1)
     expect(r.stdout).toBe('')
     expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1)
     expect(r.stderr).toMatch(new RegExp(`^argmap: ${file.replace(/\./g, '\\.')}: ${message.source}`))
@@ -195,8 +195,8 @@ describe('one bad input at a time: one line on stderr, nothing on stdout, exit 1
     expect(cli(['strip', '-'], { cwd: dir, input: a.stdout }).stdout).toBe(readFileSync(join(dir, 'blank.md'), 'utf8'))
   })
 
-  it('nesting at the limit (1000 block quotes) is mapped without overflowing the stack', () => {
-    const r = cli(['map', 'nested-1000.md'], { cwd: dir })
+  it('nesting at the limit (128 block quotes holding 128 list items) is mapped', () => {
+    const r = cli(['map', 'nested-256.md'], { cwd: dir })
     expect(r.code).toBe(0)
     expect(JSON.parse(r.stdout).units.map((u: { text: string }) => u.text)).toEqual(['Deep but allowed.'])
   })

@@ -8,8 +8,13 @@
  * cannot be caught). Linear scans; no parsing.
  */
 
-/** Deepest container nesting (block quotes and list items) accepted. */
-export const MAX_NESTING = 1000
+/**
+ * Deepest container nesting (block quotes and list items) accepted. Real
+ * documents nest a handful of levels; past a few hundred, indented nesting
+ * makes micromark crawl (a 1000-level indented list is 1 MB of indentation
+ * and takes over a minute to parse) and a few thousand overflow the stack.
+ */
+export const MAX_NESTING = 256
 
 /**
  * Peak heap per input character and per sentence when a document is mapped
