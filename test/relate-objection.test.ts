@@ -72,4 +72,9 @@ describe('objections, concessions, consequences and quoted evidence', () => {
     expect(e).toContain('The rotten teeth -support-> Sugary drinks rot')
     expect(e).toContain('Dentists spend many -support-> We should tax')
   })
+  it('a sentence pointing back at a "but" turn continues the turn; figures back a turn too', () => {
+    const base = 'LED lights are worth buying. They cost more in the shop than old bulbs. But in the long run they save a lot of energy. '
+    expect(edges(`${base}They last for years without replacement.\n`)).toContain('They last for -support-> But in the')
+    expect(edges(`${base}Most models use 25 to 80 percent less power.\n`)).toContain('Most models use -support-> But in the')
+  })
 })

@@ -145,7 +145,10 @@ export function plan(
           set(u, openConcession, 'support', 0.45, ['structure:elaborates-concession'])
         } else if (openReason >= 0 && prev === openReason && fn === null && !f.conditional) {
           set(u, openReason, 'support', 0.45, ['structure:elaborates-reason'])
-        } else if (fn === null && prev >= 0 && prev !== head && out[prev]!.type === 'support' && figures(f) && !figures(feats[prev]!)) {
+        } else if (fn === null && prev >= 0 && prev !== head && out[prev]!.type === 'attack' && out[prev]!.to !== head && ANAPHORIC.test(f.folded) && !f.conditional) {
+          // "X. But Y. They (Y) ...": a sentence that opens by pointing back continues the turn it follows.
+          set(u, prev, 'support', 0.45, ['structure:continues-turn'])
+        } else if (fn === null && prev >= 0 && prev !== head && out[prev]!.to >= 0 && figures(f) && !figures(feats[prev]!)) {
           set(u, prev, 'support', 0.45, ['structure:evidence'])
         } else if (fn === null && prev >= 0 && prev !== head && out[prev]!.type === 'support' && quotes(segments[u]!) && !quotes(segments[prev]!)) {
           set(u, prev, 'support', 0.45, ['structure:quoted-evidence'])
@@ -190,6 +193,9 @@ const QUOTED_NAME = /(?:^|[\s(])["'“‘]\p{Lu}[^"'“”‘’\s]*(?:\s[^"'“
 function datedReport(f: Features): boolean {
   return f.signals.includes('event:date') && !hasVoice(f)
 }
+
+/** A sentence that opens by pointing back ("They use ...", "Such addiction ..."). */
+const ANAPHORIC = /^(?:this|these|those|it|they|such)\b/
 
 /** Concession phrases that report someone else's view ("some argue", "critics", "it is said"), not the author's own granting ("admittedly", "yes"). */
 const REPORTED_VOICE = /^(?:some|many|most|others|critics|opponents|proponents|supporters|skeptics|sceptics|advocates|one (?:could|might|may|can)|it (?:is|has been|could be|can be|may be|might be)|there are|those who|people who)\b/
