@@ -77,4 +77,12 @@ describe('objections, concessions, consequences and quoted evidence', () => {
     expect(edges(`${base}They last for years without replacement.\n`)).toContain('They last for -support-> But in the')
     expect(edges(`${base}Most models use 25 to 80 percent less power.\n`)).toContain('Most models use -support-> But in the')
   })
+  it('a sentence merely opening with "some people"/"many people" reports no objection', () => {
+    const e = edges(
+      'Supermarkets should not charge for plastic bags. Plastic bags are cheap to make. ' +
+        'Many people reuse the plastic bags after they get home. ' +
+        'They line their bins with them.\n',
+    )
+    expect(e).toContain('They line their -support-> Many people reuse')
+  })
 })

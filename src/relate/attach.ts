@@ -197,12 +197,20 @@ function datedReport(f: Features): boolean {
 /** A sentence that opens by pointing back ("They use ...", "Such addiction ..."). */
 const ANAPHORIC = /^(?:this|these|those|it|they|such)\b/
 
-/** Concession phrases that report someone else's view ("some argue", "critics", "it is said"), not the author's own granting ("admittedly", "yes"). */
-const REPORTED_VOICE = /^(?:some|many|most|others|critics|opponents|proponents|supporters|skeptics|sceptics|advocates|one (?:could|might|may|can)|it (?:is|has been|could be|can be|may be|might be)|there are|those who|people who)\b/
+/**
+ * Concession phrases that report someone else's view with a verb of saying or thinking ("some argue",
+ * "it is said", "one could object") or name the other side ("critics"); not the author's own granting
+ * ("admittedly", "yes"), nor a mere subject ("some people may prefer").
+ */
+const REPORTED_VOICE =
+  /\b(?:argue[sd]?|say|said|claim(?:s|ed)?|believe|think|feel|object|worry|fear|suggest(?:s|ed)?|contend|insist|complain|point out|maintain|assert|hold|find)\b|^(?:critics|opponents|proponents|supporters|skeptics|sceptics|advocates)\b/
 
 /** A whole sentence that reports an opposing view: what follows it answers it. */
 function reportedObjection(seg: Segment, f: Features): boolean {
-  return !seg.clause && endsSentence(seg.plain) && REPORTED_VOICE.test(f.marker.lead?.phrase ?? '')
+  const lead = f.marker.lead
+  if (!lead || seg.clause || !endsSentence(seg.plain)) return false
+  // The verb may follow the marker phrase: "some people | may object to ...".
+  return REPORTED_VOICE.test(`${lead.phrase} ${lead.rest.split(' ', 3).join(' ')}`)
 }
 
 /** "X, although Y." The concession closes the sentence that it qualifies; the next sentence is about X again. */
