@@ -66,7 +66,10 @@ function flag(field: string, into: DataFlags): boolean {
 }
 
 function readData(trailer: string): TrailerData | null {
-  const start = trailer.indexOf(DATA_OPEN)
+  // The data block is the trailer's last part and starts a line; the outline
+  // before it quotes unit text, which may itself hold "<!-- argmap:data".
+  let start = trailer.lastIndexOf(DATA_OPEN)
+  while (start > 0 && trailer[start - 1] !== '\n' && trailer[start - 1] !== '\r') start = trailer.lastIndexOf(DATA_OPEN, start - 1)
   if (start === -1) return null
   const end = trailer.indexOf('-->', start)
   const lines = trailer.slice(start + DATA_OPEN.length, end === -1 ? undefined : end).split(EOL)
