@@ -27,6 +27,15 @@ describe('clause splits', () => {
     ])
   })
 
+  it('splits at a colon before a clause of its own, not before a list or a name', () => {
+    expect(units('Our society will have too many old people: the life expectancy is rising steadily.\n')).toEqual([
+      'Our society will have too many old people:',
+      'the life expectancy is rising steadily.',
+    ])
+    const whole = 'One thing had now become clear: China had to put aside its differences.'
+    expect(units(`${whole}\n`)).toEqual([whole])
+  })
+
   it('keeps comparisons, fixed phrases, temporal "since" and adverbial "though" whole', () => {
     for (const s of [
       'The new plan is just as good as it was in the first draft.',

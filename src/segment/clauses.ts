@@ -1,7 +1,7 @@
 /**
  * Split a sentence where it holds two argumentative moves joined by a
  * connective: "X, because Y", "A; therefore B", "X, but Y", "X as it Y",
- * "X, even if Y", and a leading concession "Although X, Y". Both parts must
+ * "X, even if Y", "X: the Y is Z", and a leading concession "Although X, Y". Both parts must
  * be clause-sized (≥ 3 words); conditionals ("If X, Y"), comparisons
  * ("as good as it is") and temporal "since" stay whole.
  */
@@ -34,6 +34,7 @@ const ANY_OPENER = new Set<string>()
  */
 const SUBORDINATE =
   /\s+(?=(as)\s+(?:it|they|he|she|we|you|i|there|this|these|some|many|most)\b)|\s+(?=(since)\s+(?:it|they|he|she|we|you|i|there|this|these)\b)|,\s+(?=as\s+(?!(?:well|long|soon|far|much|many|such|a|an|of|to|for|in|opposed|compared|shown|seen|mentioned|noted|described|usual|always|ever|if|though|a result)\b)\p{L})|,\s+(?=even if\b)/giu
+const COLON = /:\s+(?=(\p{L}+))/gu
 const COMPARATIVE_END = /\b(?:as|such|same|so|just|well|much|many|twice|long|soon|far)\s*$/i
 const TEMPORAL_SINCE = /^since\s+\S+\s+(?:was|were|has|have|had)\b/i
 
@@ -89,6 +90,16 @@ export function clauseCuts(text: string, a: number, b: number): number[] {
     if (cuts.some((x) => Math.abs(x - c) < 3)) continue
     const prev = cuts.filter((x) => x < c).pop() ?? a
     if (words(text.slice(prev, c)) < 3 || words(text.slice(c, b)) < 3) continue
+    cuts.push(c)
+  }
+  // "X: the life expectancy is rising": a colon before a clause of its own.
+  COLON.lastIndex = 0
+  for (let m = COLON.exec(s); m; m = COLON.exec(s)) {
+    if (!CLAUSE_OPENER.has((m[1] as string).toLowerCase())) continue
+    const c = a + m.index + m[0].length
+    if (cuts.some((x) => Math.abs(x - c) < 3)) continue
+    const prev = cuts.filter((x) => x < c).pop() ?? a
+    if (words(text.slice(prev, c)) < 3 || words(text.slice(c, b)) < 4) continue
     cuts.push(c)
   }
   cuts.sort((x, y) => x - y)
