@@ -2,8 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { annotate } from '../src/emit/annotated.js'
+import type { ArgumentMap, Role, Unit } from '../src/model/types.js'
 import { replaceableBlocks } from '../src/emit/scope.js'
-import { parseMarkdown } from '../src/parse/index.js'
+import { LineIndex, parseMarkdown } from '../src/parse/index.js'
 import { analyze } from '../src/pipeline.js'
 import { opEdPath, repoRoot } from './helpers.js'
 
@@ -51,5 +52,65 @@ describe('annotate with the parse tree (verification scope)', () => {
     const front = `---\ntitle: x\n---\n\n[a]: https://a.org\n\n${argue}\n`
     const kept = replaceableBlocks(front, parseMarkdown(front))
     expect(kept.map((b) => front.slice(b.start, b.end))).toEqual([argue])
+  })
+})
+
+/** Small deterministic PRNG (mulberry32). */
+function rng(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+// Pieces of awkward markdown (as in emit-fuzz.test.ts), plus plain prose so that many paragraphs are skippable.
+const PIECES = [
+  'word', 'China', ' ', ' ', ' ', '. ', ', ', '[', ']', '*', '**', '_', '`', ':', ': ', ':claim', ':premise[x]{#y}', ':conclusion',
+  '<!--argmap-->', '<b>', '</b>', '\\', '{', '}', '#', '"', '&amp;', 'http://x.y/a', 'www.x.org', 'a@b.co', '[link](http://u.v)', '![img](u)',
+  '<!--', '-->', '\n', '\n\n', '\r\n', '\n> ', '\n- ', '\n1. ', '\n| a | b |\n|---|---|\n| ', ' | c |', '\n# ', '\n===\n', '~~', '\u00a0', 'é',
+  '[^1]', '\n[^1]: note ', '\n[ref]: http://r.s\n', '[ref]', '<http://a.b>', '\n```\n', '\n    ', 'Re:claim', '::claim', '\\:claim',
+  'Taxes should rise. ', 'Therefore we must act. ', 'Schools need money, because costs grow. ',
+]
+
+/** A random document with units at random spans (never across a blank line), linked in a chain. */
+function randomCase(seed: number): { src: string; map: ArgumentMap } {
+  const random = rng(seed)
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!
+  let src = random() < 0.1 ? '\uFEFF' : ''
+  const n = 20 + Math.floor(random() * 80)
+  for (let i = 0; i < n; i++) src += pick(PIECES)
+  const lines = new LineIndex(src)
+  const units: Unit[] = []
+  const roles: Role[] = ['conclusion', 'claim', 'premise', 'none']
+  for (let at = 0; at < src.length; ) {
+    const start = at + Math.floor(random() * 8)
+    const end = start + 1 + Math.floor(random() * 30)
+    if (end > src.length) break
+    const text = src.slice(start, end)
+    at = end
+    if (/\S/.test(text) && !/\n[ \t]*\r?\n/.test(text)) {
+      const id = random() < 0.9 ? `u-${units.length}` : `u "${units.length}"`
+      units.push({ id, role: pick(roles), text, start: lines.point(start), end: lines.point(end), paragraph: 0, confidence: 0.5, signals: [] })
+    }
+  }
+  const relations = units.slice(1).map((u, i) => ({ from: u.id, to: units[i]!.id, type: i % 2 ? ('attack' as const) : ('support' as const), confidence: 1, signals: [] }))
+  return { src, map: { schema: 'argmap/1', source: { path: 'fuzz.md', sha256: '0'.repeat(64), title: null }, units, relations } }
+}
+
+describe('annotate with the parse tree, on generated markdown with units at awkward spans', () => {
+  it('gives the same annotated markdown as the full verification', { timeout: 60_000 }, () => {
+    for (let seed = 1; seed <= 400; seed++) {
+      const { src, map } = randomCase(seed)
+      let full: string
+      try {
+        full = annotate(src, map)
+      } catch (e) {
+        expect(() => annotate(src, map, parseMarkdown(src)), `seed ${seed}`).toThrow((e as Error).message)
+        continue
+      }
+      expect(annotate(src, map, parseMarkdown(src)), `seed ${seed}`).toBe(full)
+    }
   })
 })

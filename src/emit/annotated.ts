@@ -17,7 +17,7 @@ import type { ArgumentMap, Relation, Unit } from '../model/types.js'
 import type { Parsed } from '../parse/index.js'
 import { scan } from '../read/scan.js'
 import { ESCAPE, ESCAPES, LITERAL_MARK, RELATION_ATTRIBUTE } from '../read/syntax.js'
-import { type Block, replaceableBlocks, Scope } from './scope.js'
+import { type Block, markReadsBack, replaceableBlocks, type Root, roots, Scope } from './scope.js'
 import { trailer, type Unplaced } from './trailer.js'
 
 type Mode = 'wrap' | 'point' | 'unplaced'
@@ -132,6 +132,7 @@ function place(source: string, args: readonly Unit[], outgoing: ReadonlyMap<stri
 
 /** Blocks the verifying parse may skip (src/emit/scope.ts), and which units carry only ids a mark holds as they are. */
 interface Plain {
+  roots: Root[]
   blocks: Block[]
   simple: Uint8Array
 }
@@ -140,11 +141,17 @@ const SIMPLE_ID = /^[\p{L}\p{N}_-]+$/u
 
 function plainUnits(source: string, parsed: Parsed | undefined, args: readonly Unit[], outgoing: ReadonlyMap<string, Relation[]>): Plain {
   const simple = new Uint8Array(args.length)
-  if (!parsed) return { blocks: [], simple }
+  const all = parsed ? roots(parsed) : null
+  if (!parsed || !all) return { roots: [], blocks: [], simple }
+  const blocks = replaceableBlocks(source, parsed)
+  let b = 0
   args.forEach((u, i) => {
-    if (SIMPLE_ID.test(u.id) && (outgoing.get(u.id) ?? []).every((r) => SIMPLE_ID.test(r.to))) simple[i] = 1
+    while (b < blocks.length && blocks[b]!.end < u.start.offset) b++
+    const block = blocks[b]
+    if (!block || !SIMPLE_ID.test(u.id) || !(outgoing.get(u.id) ?? []).every((r) => SIMPLE_ID.test(r.to))) return
+    if (markReadsBack(source, block, u.start.offset, u.end.offset)) simple[i] = 1
   })
-  return { blocks: replaceableBlocks(source, parsed), simple }
+  return { roots: all, blocks, simple }
 }
 
 /**
@@ -168,7 +175,8 @@ export function annotate(source: string, map: ArgumentMap, parsed?: Parsed): str
   // First with every unit wrapped, falling back unit by unit; if marks keep
   // changing the document's structure under each other, with every unit
   // recorded in the trailer only (the text then changes by escapes alone).
-  const plain = plainUnits(source, parsed, args, outgoing)
+  // Author text that reads as a mark or an escape token needs escapes whose reading depends on far context: verify all of it then.
+  const plain = plainUnits(source, literalEscapes(source).size ? undefined : parsed, args, outgoing)
   for (const initial of ['wrap', 'unplaced'] as const) {
     const modes: Mode[] = args.map((u) => (initial === 'wrap' && unbalanced(u.text) ? 'point' : initial))
     const body = place(source, args, outgoing, modes, plain)
@@ -195,9 +203,15 @@ function verify(body: string, args: readonly Unit[], modes: Mode[], ins: readonl
   const expectedEscapes = new Map<number, Insertion | number>()
   const opens = new Map<number, Insertion>()
   // Wrap marks with simple ids in plain paragraphs read back as inserted: those paragraphs are not parsed.
-  const scope = plain.blocks.length
-    ? new Scope(body, plain.blocks, ins, (x) => x.owner !== -1 && plain.simple[x.owner] === 1 && modes[x.owner] === 'wrap' && !x.text.startsWith(ESCAPE))
+  let scope = plain.blocks.length
+    ? new Scope(body, plain.roots, plain.blocks, ins, (x) => x.owner !== -1 && plain.simple[x.owner] === 1 && modes[x.owner] === 'wrap' && !x.text.startsWith(ESCAPE))
     : null
+  let found = scan(scope ? scope.text : body)
+  if (scope && !scope.holds(found.blocks)) {
+    // An insertion changed the block structure around a skipped block: verify the whole body.
+    scope = null
+    found = scan(body)
+  }
   for (const x of ins) {
     if (scope?.skipped.has(x.owner)) continue
     if (x.owner === -1) {
@@ -224,7 +238,6 @@ function verify(body: string, args: readonly Unit[], modes: Mode[], ins: readonl
     }
   }
 
-  const found = scan(scope ? scope.text : body)
   if (scope) {
     const at = (p: number): number => scope.toBody(p)
     for (const m of found.marks) {

@@ -9,11 +9,12 @@
  * - A paragraph with no insertions. A paragraph stays a paragraph, so what
  *   follows it (what may interrupt it, lazy lines) parses as before, and a
  *   paragraph node holds no definitions.
- * - A *plain* paragraph (none of the characters that start or end an inline
- *   construct: code, HTML, autolinks, links and labels, escapes, character
- *   references, directives, emphasis, tables; see RISKY) whose insertions are all wrap
- *   marks with simple ids. A mark `:role[text]{#id ...}` in plain text reads
- *   back exactly as inserted, and no line of it can start a block.
+ * - A paragraph whose insertions are all wrap marks with simple ids that
+ *   read back as inserted: every mark in a *plain* paragraph (none of the
+ *   characters that start or end an inline construct: code, HTML, autolinks,
+ *   links and labels, escapes, character references, directives, emphasis,
+ *   tables; see RISKY), and elsewhere a mark whose ends both lie in plain
+ *   text (see markReadsBack). No line of a mark can start a block.
  * - Any other block (except front matter and definitions) with no
  *   insertions, no `]:` (so no definition inside it), and a blank line (or the
  *   document's edge) on both sides, so that nothing continues into it or out
@@ -29,6 +30,7 @@
  * this removes nearly all of the parse; for code-heavy documents, all but the
  * paragraphs that carry marks.
  */
+import type { Nodes } from 'mdast'
 import type { Parsed } from '../parse/index.js'
 
 /**
@@ -48,6 +50,47 @@ export interface Block {
   plain: boolean
   /** Index among the root's children: a run of replaced neighbours shares one stand-in. */
   index: number
+  /**
+   * In a paragraph that is not plain: spans of inline nodes a mark must not
+   * cut (code, HTML, links, images, footnote calls); null when some node has
+   * no position (then no mark in it is taken as read).
+   */
+  atomic: Array<[number, number]> | null
+}
+
+const ATOMIC = new Set(['inlineCode', 'html', 'link', 'linkReference', 'image', 'imageReference', 'footnoteReference'])
+
+function atomicSpans(node: Nodes, shift: number, out: Array<[number, number]>): boolean {
+  if (!('children' in node)) return true
+  for (const child of node.children as Nodes[]) {
+    const p = child.position
+    if (!p || p.start.offset === undefined || p.end.offset === undefined) return false
+    if (ATOMIC.has(child.type)) out.push([p.start.offset + shift, p.end.offset + shift])
+    else if (!atomicSpans(child, shift, out)) return false
+  }
+  return true
+}
+
+/**
+ * Whether a wrap mark around [start, end) in this paragraph reads back as
+ * inserted. In a plain paragraph, always. Otherwise when the unit's text has
+ * no brackets or backslashes (so the label ends at the mark's own `]`, as
+ * remark-directive counts brackets before anything else), no backslash
+ * escapes the mark's `:`, and no code span, HTML, link, image or footnote
+ * call runs across either end (so each end of the mark is in plain text; the
+ * label is parsed on its own, and what it holds, emphasis or code included,
+ * was whole inside the unit already).
+ */
+export function markReadsBack(source: string, block: Block, start: number, end: number): boolean {
+  if (!block.paragraph || start < block.start || end > block.end) return false
+  if (block.plain) return true
+  if (!block.atomic || source[start - 1] === '\\') return false
+  for (let i = start; i < end; i++) {
+    const c = source.charCodeAt(i)
+    if (c === 0x5b || c === 0x5d || c === 0x5c) return false
+  }
+  for (const [a, b] of block.atomic) if ((a < start && start < b) || (a < end && end < b)) return false
+  return true
 }
 
 /** Top-level blocks that may be replaced by a stand-in, in source order (source offsets). */
@@ -65,7 +108,9 @@ export function replaceableBlocks(source: string, parsed: Parsed): Block[] {
     const [start, end] = here
     const text = source.slice(start, end)
     if (node.type === 'paragraph') {
-      out.push({ start, end, paragraph: true, plain: !RISKY.test(text), index: i })
+      const plain = !RISKY.test(text)
+      const atomic: Array<[number, number]> = []
+      out.push({ start, end, paragraph: true, plain, index: i, atomic: plain || atomicSpans(node, parsed.shift, atomic) ? atomic : null })
       continue
     }
     if (text.includes(']:')) continue
@@ -75,7 +120,7 @@ export function replaceableBlocks(source: string, parsed: Parsed): Block[] {
     const gapAfter = source.slice(end, after ? after[0] : source.length)
     const openBefore = before ? BLANK_LINE.test(gapBefore) : /^[ \t]*$/.test(gapBefore)
     const openAfter = after ? BLANK_LINE.test(gapAfter) : true
-    if ((i === 0 || before) && (i === nodes.length - 1 || after) && openBefore && openAfter) out.push({ start, end, paragraph: false, plain: false, index: i })
+    if ((i === 0 || before) && (i === nodes.length - 1 || after) && openBefore && openAfter) out.push({ start, end, paragraph: false, plain: false, index: i, atomic: null })
   }
   return out
 }
@@ -89,59 +134,104 @@ export interface Inserted {
   owner: number
 }
 
-/** The verification text: the body with replaceable blocks replaced by `a`, and the map back. */
+/** A root child of the source: type and source offsets. */
+export interface Root {
+  type: string
+  start: number
+  end: number
+}
+
+export function roots(parsed: Parsed): Root[] | null {
+  const out: Root[] = []
+  for (const n of parsed.tree.children) {
+    const p = n.position
+    if (!p || p.start.offset === undefined || p.end.offset === undefined) return null
+    out.push({ type: n.type, start: p.start.offset + parsed.shift, end: p.end.offset + parsed.shift })
+  }
+  return out
+}
+
+/**
+ * The verification text: the body with replaceable blocks replaced by `a`,
+ * the map back, and the block structure its parse must show for the skipped
+ * marks to be taken as read: every kept block where it was (same type, same
+ * span), every stand-in a paragraph. If an insertion changed a kept block's
+ * extent (a broken fence, an HTML block turned paragraph that takes in the
+ * next lines), the parse shows it and the caller verifies the whole body.
+ */
 export class Scope {
   /** The text to parse. */
   readonly text: string
   /** Owners (unit indices) whose marks lie in a replaced block: taken as read. */
   readonly skipped = new Set<number>()
+  /** Root children the parse of `text` must have (offsets in `text`). */
+  readonly expected: Root[] = []
   /** Kept pieces: start in `text`, start in the body. */
   private readonly from: number[] = []
   private readonly to: number[] = []
 
   /**
-   * @param blocks replaceable blocks (sorted, disjoint), source offsets
+   * @param all the source's root children, in order
+   * @param blocks replaceable blocks (a subset of `all`, by index)
    * @param ins the insertions, sorted by source offset then rank, with body offsets
-   * @param asRead whether an insertion in a plain paragraph reads back as inserted
+   * @param asRead whether an insertion in a paragraph reads back as inserted (see markReadsBack)
    */
-  constructor(body: string, blocks: readonly Block[], ins: readonly Inserted[], asRead: (x: Inserted) => boolean) {
+  constructor(body: string, all: readonly Root[], blocks: readonly Block[], ins: readonly Inserted[], asRead: (x: Inserted) => boolean) {
+    const byIndex = new Map(blocks.map((b) => [b.index, b]))
     const parts: string[] = []
     let k = 0
     let shift = 0
     let kept = 0
     let length = 0
-    let last = -2
-    for (const b of blocks) {
+    let inRun = false
+    all.forEach((r, i) => {
       // Before the block: offsets below its start, and a mark closing right at it.
-      while (k < ins.length && (ins[k]!.at < b.start || (ins[k]!.at === b.start && ins[k]!.rank === 0))) shift += ins[k++]!.text.length
-      const bodyStart = b.start + shift
+      const before = k
+      while (k < ins.length && (ins[k]!.at < r.start || (ins[k]!.at === r.start && ins[k]!.rank === 0))) shift += ins[k++]!.text.length
+      const gapClean = k === before
+      const bodyStart = r.start + shift
       const first = k
-      let ok = true
-      while (k < ins.length && (ins[k]!.at < b.end || (ins[k]!.at === b.end && ins[k]!.rank < 2))) {
+      let ok = byIndex.has(i)
+      const paragraph = byIndex.get(i)?.paragraph === true
+      while (k < ins.length && (ins[k]!.at < r.end || (ins[k]!.at === r.end && ins[k]!.rank < 2))) {
         const x = ins[k++]!
         shift += x.text.length
-        if (!(b.plain && asRead(x))) ok = false
+        if (!(paragraph && asRead(x))) ok = false
       }
-      if (!ok) continue
+      const bodyEnd = r.end + shift
+      if (!ok) {
+        inRun = false
+        this.expected.push({ type: r.type, start: length + (bodyStart - kept), end: length + (bodyEnd - kept) })
+        return
+      }
       for (let j = first; j < k; j++) this.skipped.add(ins[j]!.owner)
-      const bodyEnd = b.end + shift
-      const merge = b.index === last + 1
-      last = b.index
-      if (merge) {
-        // Right after the previous stand-in: one stand-in for the run (micromark's cost is mostly per block).
+      if (inRun && gapClean) {
+        // Right after the previous stand-in, nothing inserted between: one stand-in for the run (micromark's cost is mostly per block).
         kept = bodyEnd
-        continue
+        return
       }
+      inRun = true
       this.from.push(length)
       this.to.push(kept)
       parts.push(body.slice(kept, bodyStart), 'a')
-      length += bodyStart - kept + 1
+      length += bodyStart - kept
+      this.expected.push({ type: 'paragraph', start: length, end: length + 1 })
+      length += 1
       kept = bodyEnd
-    }
+    })
     this.from.push(length)
     this.to.push(kept)
     parts.push(body.slice(kept))
     this.text = parts.join('')
+  }
+
+  /** Whether the parse of `text` has exactly the expected root children. */
+  holds(found: ReadonlyArray<Root>): boolean {
+    if (found.length !== this.expected.length) return false
+    return found.every((b, i) => {
+      const e = this.expected[i]!
+      return b.type === e.type && b.start === e.start && b.end === e.end
+    })
   }
 
   /** Body offset of an offset in `text` (outside the stand-ins). */

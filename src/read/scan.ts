@@ -33,6 +33,8 @@ export interface Scan {
   others: Array<{ name: string; id: string; start: number; end: number }>
   /** Escape tokens (`<!--argmap-->`, `<?argmap?>`) that parsed as inline HTML. */
   escapes: Array<{ start: number; end: number }>
+  /** The root's children (type and offsets), for callers that check the block structure. */
+  blocks: Array<{ type: string; start: number; end: number }>
 }
 
 interface LabelData {
@@ -93,7 +95,8 @@ export function scan(text: string): Scan {
   walk(tree, undefined)
   marks.sort((a, b) => a.start - b.start)
   escapes.sort((a, b) => a.start - b.start)
-  return { marks, others, escapes }
+  const blocks = tree.children.map((n) => ({ type: n.type, start: (n.position?.start.offset ?? -1) + bom, end: (n.position?.end.offset ?? -1) + bom }))
+  return { marks, others, escapes, blocks }
 }
 
 function toMark(node: TextDirective, bom: number): FoundMark {
