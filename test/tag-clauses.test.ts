@@ -27,6 +27,13 @@ describe('clause splits', () => {
     ])
   })
 
+  it('splits a trailing "unless" condition', () => {
+    expect(units('Insurers should not pay for such treatment unless its benefit has been proven.\n')).toEqual([
+      'Insurers should not pay for such treatment',
+      'unless its benefit has been proven.',
+    ])
+  })
+
   it('splits at a colon before a clause of its own, not before a list or a name', () => {
     expect(units('Our society will have too many old people: the life expectancy is rising steadily.\n')).toEqual([
       'Our society will have too many old people:',

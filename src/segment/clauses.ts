@@ -29,11 +29,12 @@ const ANY_OPENER = new Set<string>()
 /**
  * Subordinate clauses after a main clause: a bare "as" or "since" before a
  * subject pronoun ("We should continue hunting as it provides ..."), ", as"
- * before anything but a fixed phrase or a role ("as well as", "as a"), and
- * ", even if". Groups 1-2 name the connective for the checks below.
+ * before anything but a fixed phrase or a role ("as well as", "as a"),
+ * ", even if", and a bare "unless" ("X should not pay unless Y"). Groups 1-2
+ * name the connective for the checks below.
  */
 const SUBORDINATE =
-  /\s+(?=(as)\s+(?:it|they|he|she|we|you|i|there|this|these|some|many|most)\b)|\s+(?=(since)\s+(?:it|they|he|she|we|you|i|there|this|these)\b)|,\s+(?=as\s+(?!(?:well|long|soon|far|much|many|such|a|an|of|to|for|in|opposed|compared|shown|seen|mentioned|noted|described|usual|always|ever|if|though|a result)\b)\p{L})|,\s+(?=even if\b)/giu
+  /\s+(?=(as)\s+(?:it|they|he|she|we|you|i|there|this|these|some|many|most)\b)|\s+(?=(since)\s+(?:it|they|he|she|we|you|i|there|this|these)\b)|,\s+(?=as\s+(?!(?:well|long|soon|far|much|many|such|a|an|of|to|for|in|opposed|compared|shown|seen|mentioned|noted|described|usual|always|ever|if|though|a result)\b)\p{L})|,\s+(?=even if\b)|(?<![,;])\s+(?=unless\b)/giu
 const COLON = /:\s+(?=(\p{L}+))/gu
 const COMPARATIVE_END = /\b(?:as|such|same|so|just|well|much|many|twice|long|soon|far)\s*$/i
 const TEMPORAL_SINCE = /^since\s+\S+\s+(?:was|were|has|have|had)\b/i
