@@ -123,6 +123,19 @@ describe('the argmap binary', () => {
     expect(big.stderr).toMatch(/op-ed\.md: file is 5\.\d KB, over the 1\.0 KB limit/)
   })
 
+  it('a bad --max-size is a usage error, exit 2', () => {
+    const r = cli(['map', opEdPath, '--max-size', 'lots'])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('invalid size "lots"')
+  })
+
+  it('reads standard input only up to the size limit', () => {
+    const r = cli(['map', '-', '--max-size', '1KB'], { input: 'We must act now. '.repeat(200) })
+    expect(r.code).toBe(1)
+    expect(r.stderr).toBe('argmap: -: standard input is over the 1.0 KB limit (raise it with --max-size)\n')
+    expect(r.stdout).toBe('')
+  })
+
   it('reads standard input for -', () => {
     const r = cli(['map', '-'], { input: readFileSync(opEdPath) })
     expect(r.code).toBe(0)

@@ -1,13 +1,13 @@
-import { readFileSync } from 'node:fs'
-import { DEFAULT_MAX_BYTES, decodeSource, readSource, type SourceFile } from '../engine/io.js'
+import { InvalidArgumentError } from 'commander'
+import { DEFAULT_MAX_BYTES, decodeSource, readCappedFd, readSource, type SourceFile } from '../engine/io.js'
 
 /** What a command may touch: injected so tests need no subprocess (as unified-engine's tests do). */
 export interface Io {
   cwd: string
   stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number }
   stderr: NodeJS.WritableStream & { isTTY?: boolean }
-  /** Reads all of standard input. */
-  stdin: () => Buffer
+  /** Reads standard input to its end, or to one byte past `maxBytes` (so an endless pipe is refused, not read forever). */
+  stdin: (maxBytes?: number) => Buffer
 }
 
 /** Exit codes: 0 ok, 1 some input failed (or differs / is stale), 2 usage error, 3 internal error (a bug). */
@@ -18,20 +18,20 @@ export function processIo(): Io {
     cwd: process.cwd(),
     stdout: process.stdout,
     stderr: process.stderr,
-    stdin: () => readFileSync(0),
+    stdin: (maxBytes) => readCappedFd(0, maxBytes),
   }
 }
 
 /** Read a path, or standard input for `-`. */
 export function readInput(path: string, io: Io, maxBytes = DEFAULT_MAX_BYTES): SourceFile {
-  if (path === '-') return decodeSource('-', io.stdin(), maxBytes)
+  if (path === '-') return decodeSource('-', io.stdin(maxBytes), maxBytes)
   return readSource(path, maxBytes)
 }
 
 /** Parse a `--max-size` value such as 16MB, 500k, 1048576. */
 export function parseSize(value: string): number {
   const m = /^(\d+(?:\.\d+)?)\s*([kmg]?)b?$/i.exec(value.trim())
-  if (!m) throw new Error(`invalid size "${value}", expected a number of bytes such as 16MB or 500KB`)
+  if (!m) throw new InvalidArgumentError(`invalid size "${value}", expected a number of bytes such as 16MB or 500KB`)
   const mult = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2]!.toLowerCase() as '' | 'k' | 'm' | 'g']
   return Math.round(Number(m[1]) * mult)
 }

@@ -59,9 +59,9 @@ export function loadFile(abs: string, display: string, maxBytes = DEFAULT_MAX_BY
 }
 
 /** Map bytes read from standard input (`-`): markdown. */
-export function loadStdin(read: () => Buffer, maxBytes = DEFAULT_MAX_BYTES): ArgumentMap {
+export function loadStdin(read: (maxBytes?: number) => Buffer, maxBytes = DEFAULT_MAX_BYTES): ArgumentMap {
   try {
-    const file = decodeSource('-', read(), maxBytes)
+    const file = decodeSource('-', read(maxBytes), maxBytes)
     return mapFromText(file.text, '-', file.sha256)
   } catch (e) {
     if (e instanceof InputError) throw new DiffInputError(e.file, e.problem)

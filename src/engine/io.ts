@@ -32,7 +32,9 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
 /** Decode and vet raw bytes as a markdown source. */
 export function decodeSource(path: string, buf: Buffer, maxBytes = DEFAULT_MAX_BYTES): SourceFile {
   if (buf.length > maxBytes) {
-    throw new InputError(path, `file is ${formatBytes(buf.length)}, over the ${formatBytes(maxBytes)} limit (raise it with --max-size)`, 'too-large')
+    // Standard input is read only to one byte past the limit: its real size is unknown.
+    const size = path === '-' ? 'standard input is' : `file is ${formatBytes(buf.length)},`
+    throw new InputError(path, `${size} over the ${formatBytes(maxBytes)} limit (raise it with --max-size)`, 'too-large')
   }
   if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) {
     throw new InputError(path, 'file is UTF-16 (it starts with a UTF-16 byte-order mark); convert it to UTF-8', 'encoding')

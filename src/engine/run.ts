@@ -13,7 +13,7 @@ export interface RunOptions {
   paths: readonly string[]
   cwd: string
   /** Standard input, for the path `-`. */
-  stdin?: () => Buffer
+  stdin?: (maxBytes?: number) => Buffer
   out: string
   /** Compare with what is in `out` instead of writing. */
   check?: boolean
@@ -95,7 +95,7 @@ function openCorpus(options: RunOptions): Corpus {
 
 function readCorpusInput(c: Corpus, input: Input): SourceFile & { review: LoadedSidecar | null } {
   const { options, maxBytes } = c
-  const file = input.path === '-' && options.stdin ? decodeSource('-', options.stdin(), maxBytes) : readSource(input.path, maxBytes, input.abs)
+  const file = input.path === '-' && options.stdin ? decodeSource('-', options.stdin(maxBytes), maxBytes) : readSource(input.path, maxBytes, input.abs)
   return { ...file, review: loadSidecarFor(input.path, input.abs) }
 }
 

@@ -45,7 +45,7 @@ export interface DiffIo {
   stderr: { write(s: string): unknown }
   isTTY?: boolean
   /** Reads all of standard input, for a `-` path. */
-  stdin?: () => Buffer
+  stdin?: (maxBytes?: number) => Buffer
 }
 
 type Inputs =
