@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { renderCorpusPage } from '../src/html/corpus.js'
 import { layoutMap } from '../src/html/layout.js'
-import { renderPage } from '../src/html/page.js'
+import { MAX_GRAPH_UNITS, renderPage } from '../src/html/page.js'
 import { reviewQueue } from '../src/html/queue.js'
 import type { ArgumentMap } from '../src/model/types.js'
 import { analyze } from '../src/pipeline.js'
@@ -75,6 +75,17 @@ describe('review page', () => {
     const html = renderPage('', analyze(''))
     expect(html).toContain('No argumentative units.')
     expect(html).not.toContain('<svg id="graph-svg"')
+  })
+
+  it('a map too large to lay out keeps its text and queue and says why the graph is missing', () => {
+    const source = Array.from({ length: 120 }, (_, i) => `Paragraph ${i} claims we must act now. Because delay costs lives. Therefore we should vote. Yet some disagree.`).join('\n\n')
+    const map = analyze(source)
+    const argumentative = map.units.filter((u) => u.role !== 'none').length
+    expect(argumentative).toBeGreaterThan(MAX_GRAPH_UNITS)
+    const html = renderPage(source, map)
+    expect(html).toContain(`The map has ${argumentative} argumentative units; the graph is drawn for at most ${MAX_GRAPH_UNITS}.`)
+    expect(html).not.toContain('<svg id="graph-svg"')
+    expect(unitSpans(html).size).toBe(map.units.length)
   })
 
   it('marks reviewed, flagged and low-confidence units in text, graph and queue', () => {

@@ -41,6 +41,9 @@ const LEGEND =
   '<span><span class="flagtag">⚑</span> correction carried to a reworded sentence: check again</span>' +
   '</div>'
 
+/** Largest number of argumentative units whose graph a page draws. */
+export const MAX_GRAPH_UNITS = 400
+
 export function renderPage(source: string, map: ArgumentMap, options: PageOptions = {}): string {
   const indexHref = options.indexHref === undefined ? 'index.html' : options.indexHref
   const title = map.source.title ?? map.source.path
@@ -72,7 +75,15 @@ export function renderPage(source: string, map: ArgumentMap, options: PageOption
     ROLE_ORDER.map((r) => `${c.roles[r]} ${r}`).join(', ') +
     ` · ${c.rels.support} support, ${c.rels.attack} attack · ${c.reviewed} of ${map.units.length} reviewed`
   const notes = options.notes?.length ? `<ul class="notes">${options.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''
-  const layout = layoutMap(map)
+  const argumentative = map.units.filter((u) => u.role !== 'none').length
+  // dagre's layout grows faster than linearly (10k units take ~15 s): past a bound the page keeps the
+  // highlighted text and the review queue and says why the graph is missing.
+  const layout = argumentative <= MAX_GRAPH_UNITS ? layoutMap(map) : null
+  const graph = !layout
+    ? `<p class="hint">The map has ${argumentative} argumentative units; the graph is drawn for at most ${MAX_GRAPH_UNITS}. Read it as an outline with <code>argmap map --format outline</code>.</p>`
+    : layout.nodes.length
+      ? '<button id="fit" type="button">fit to panel</button>' + renderGraph(layout, map)
+      : '<p class="hint">No argumentative units.</p>'
   return (
     '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n' +
     '<meta name="viewport" content="width=device-width, initial-scale=1">\n' +
@@ -82,7 +93,7 @@ export function renderPage(source: string, map: ArgumentMap, options: PageOption
     `<span class="src">${esc(map.source.path)}</span><span class="src" id="summary">${summary}</span></header>\n` +
     `${LEGEND}\n${notes}` +
     `<main>\n<article id="text">\n${renderText(source, map)}\n</article>\n` +
-    `<aside>\n<div id="graph">${layout.nodes.length ? '<button id="fit" type="button">fit to panel</button>' + renderGraph(layout, map) : '<p class="hint">No argumentative units.</p>'}</div>\n` +
+    `<aside>\n<div id="graph">${graph}</div>\n` +
     '<div id="details" aria-live="polite"></div>\n' +
     `<div id="queue-box"><h2>Review queue (unreviewed first, lowest confidence first)</h2><ol id="queue">${queue}</ol></div>\n</aside>\n</main>\n` +
     `<script type="application/json" id="argmap-data">${scriptJSON(data)}</script>\n` +
