@@ -189,8 +189,9 @@ export function markdown(r: BenchResult): string {
     out.push(
       `Corpus run (\`argmap run\`, timed from spawn to exit; ${c.files} files = ${c.opEdCopies} op-ed copies + ${c.readmes} READMEs, ${mb(c.bytes)}): ` +
         `1 worker ${ms(c.singleMs)}, ${c.jobs} workers ${ms(c.parallelMs)}: ${f2(c.speedup)}× the throughput, output ${c.identical ? 'byte-identical' : '**different**'}. ` +
-        `CPU time ${ms(c.singleCpuMs)} (1 worker) and ${ms(c.parallelCpuMs)} (${c.jobs} workers), so argmap had ${f2(c.singleCpuMs / c.singleMs)} and ${f2(c.parallelCpuMs / c.parallelMs)} cores on average ` +
-        `(load average ${c.loadavg[0]} before, ${c.loadavg[1]} after: a speed-up needs idle cores). ` +
+        `CPU time ${ms(c.singleCpuMs)} (1 worker) and ${ms(c.parallelCpuMs)} (${c.jobs} workers), so argmap kept ${f2(c.singleCpuMs / c.singleMs)} and ${f2(c.parallelCpuMs / c.parallelMs)} cores busy on average ` +
+        `(CPU time counts every thread, V8's garbage-collector threads included, so one worker already uses more than one core; ` +
+        `load average ${c.loadavg[0]} before, ${c.loadavg[1]} after, from other processes). ` +
         `Peak RSS ${f1(c.singleRssMB)} MB (1 worker), ${f1(c.parallelRssMB)} MB (${c.jobs} workers), ${f1(c.scaled.rssMB)} MB on ${c.scaled.files} files (${c.scaled.scale}× the op-ed copies).`,
     )
   }
