@@ -4,16 +4,8 @@ import type { ArgumentMap, Role, Unit } from '../src/model/types.js'
 import { LineIndex } from '../src/parse/index.js'
 import { readMarks } from '../src/read/marks.js'
 import { strip } from '../src/read/strip.js'
+import { rng } from './helpers.js'
 
-/** Small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const PIECES = [
   'word', 'China', ' ', ' ', ' ', '. ', ', ', '[', ']', '*', '**', '_', '`', ':', ':claim', ':premise[x]{#y}', ':conclusion',

@@ -6,7 +6,7 @@ import type { ArgumentMap, Role, Unit } from '../src/model/types.js'
 import { replaceableBlocks } from '../src/emit/scope.js'
 import { LineIndex, parseMarkdown } from '../src/parse/index.js'
 import { analyze } from '../src/pipeline.js'
-import { opEdPath, repoRoot } from './helpers.js'
+import { opEdPath, repoRoot, rng } from './helpers.js'
 
 // annotate(source, map, parsed) skips plain and unmarked blocks in its
 // verifying parse (src/emit/scope.ts): the output must be exactly that of
@@ -55,15 +55,6 @@ describe('annotate with the parse tree (verification scope)', () => {
   })
 })
 
-/** Small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 // Pieces of awkward markdown (as in emit-fuzz.test.ts), plus plain prose so that many paragraphs are skippable.
 const PIECES = [

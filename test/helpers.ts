@@ -27,3 +27,13 @@ export function captureIo(cwd: string, stdin = ''): Io & { out: () => string; er
   const stderr = new Capture()
   return { cwd, stdout, stderr, stdin: () => Buffer.from(stdin), out: () => stdout.text, err: () => stderr.text }
 }
+
+/** Small deterministic PRNG (mulberry32). */
+export function rng(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
