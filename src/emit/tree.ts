@@ -31,27 +31,38 @@ export function forest(map: ArgumentMap): TreeNode[] {
     else childrenOf.set(r.to, [u])
   }
   const placed = new Set<string>()
-  const build = (unit: Unit, relation: Relation | null): TreeNode => {
-    placed.add(unit.id)
-    const children: TreeNode[] = []
-    for (const child of childrenOf.get(unit.id) ?? []) {
-      if (!placed.has(child.id)) children.push(build(child, parentOf.get(child.id) ?? null))
+  // Iterative (an explicit stack), so a support chain thousands deep cannot overflow the call stack.
+  const build = (root: Unit): TreeNode => {
+    const top: TreeNode = { unit: root, relation: null, children: [] }
+    placed.add(root.id)
+    const stack = [top]
+    for (let node = stack.pop(); node; node = stack.pop()) {
+      for (const child of childrenOf.get(node.unit.id) ?? []) {
+        if (placed.has(child.id)) continue
+        placed.add(child.id)
+        const next: TreeNode = { unit: child, relation: parentOf.get(child.id) ?? null, children: [] }
+        node.children.push(next)
+        stack.push(next)
+      }
     }
-    return { unit, relation, children }
+    return top
   }
   const roots: TreeNode[] = []
   const rootUnits = args.filter((u) => !parentOf.has(u.id))
   rootUnits.sort((a, b) => Number(b.role === 'conclusion') - Number(a.role === 'conclusion'))
-  for (const u of rootUnits) roots.push(build(u, null))
+  for (const u of rootUnits) roots.push(build(u))
   // Units caught in a cycle have no root above them: show them as roots too.
-  for (const u of args) if (!placed.has(u.id)) roots.push(build(u, null))
+  for (const u of args) if (!placed.has(u.id)) roots.push(build(u))
   return roots
 }
 
-/** Depth-first walk of the forest with each node's depth. */
+/** Depth-first walk of the forest with each node's depth (pre-order, children in order; iterative). */
 export function* walkForest(nodes: readonly TreeNode[], depth = 0): Generator<{ node: TreeNode; depth: number }> {
-  for (const node of nodes) {
-    yield { node, depth }
-    yield* walkForest(node.children, depth + 1)
+  const stack: Array<{ node: TreeNode; depth: number }> = []
+  for (let i = nodes.length - 1; i >= 0; i--) stack.push({ node: nodes[i]!, depth })
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    yield top
+    const children = top.node.children
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, depth: top.depth + 1 })
   }
 }
