@@ -1,4 +1,5 @@
 /** The benchmark's result file (out/bench/latest.json), its targets (issue 6), and its two renderings. */
+import type { CorpusRun } from './processes.js'
 import type { Stage } from './stages.js'
 import { STAGES } from './stages.js'
 
@@ -49,23 +50,7 @@ export interface BenchResult {
   stages?: { opEd100: Record<Stage, number>; readmes: Record<Stage, number>; faithful: boolean }
   memory?: { copies: number; bytes: number; units: number; peakRssMB: number; peakHeapMB: number; ms: Record<Stage, number> }
   coldStart?: { argmapMs: number; bareMs: number; ratio: number; runs: number }
-  corpusRun?: {
-    files: number
-    bytes: number
-    opEdCopies: number
-    readmes: number
-    jobs: number
-    singleMs: number
-    parallelMs: number
-    speedup: number
-    identical: boolean
-    singleRssMB: number
-    parallelRssMB: number
-    singleCpuMs: number
-    parallelCpuMs: number
-    loadavg: [number, number]
-    scaled: { files: number; ms: number; rssMB: number; scale: number }
-  }
+  corpusRun?: CorpusRun
   targets?: Target[]
 }
 
