@@ -97,6 +97,13 @@ describe('the argmap binary', () => {
     }
   })
 
+  it('runs as `npx --no-install argmap` in the checkout (the README quick start)', () => {
+    const r = spawnSync('npx', ['--no-install', 'argmap', '--version'], { cwd: repoRoot, encoding: 'utf8' })
+    expect(r.stderr).toBe('')
+    expect(r.status).toBe(0)
+    expect(r.stdout.trim()).toBe('0.1.0')
+  })
+
   it('exits 2 on a usage error', () => {
     expect(cli(['frobnicate']).code).toBe(2)
     expect(cli(['map']).code).toBe(2)
