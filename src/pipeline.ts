@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto'
 import type { Root } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { assignIds } from './model/ids.js'
-import { type ArgumentMap, SCHEMA_VERSION, type Unit } from './model/types.js'
+import { type ArgumentMap, type Relation, SCHEMA_VERSION, type Segment, type Unit } from './model/types.js'
 import { LineIndex, parseMarkdown, type Parsed } from './parse/index.js'
 import { relate } from './relate/index.js'
 import { segment, type SegmentOptions } from './segment/index.js'
-import { tag } from './tag/index.js'
+import { type Tagged, tag } from './tag/index.js'
 
 export interface AnalyzeOptions extends SegmentOptions {
   /** The path as given, recorded in `source.path`. Default `-`. */
@@ -25,14 +25,21 @@ export function firstHeading(tree: Root): string | null {
 
 const round = (x: number): number => Math.round(x * 1000) / 1000
 
-/** Map a markdown document: segment, tag, relate. Pure and deterministic. */
-export function analyze(source: string, options: AnalyzeOptions = {}, parsed: Parsed = parseMarkdown(source)): ArgumentMap {
-  const segments = segment(source, options, parsed)
-  const title = firstHeading(parsed.tree)
-  const ids = assignIds(segments.map((s) => s.plain))
-  const paragraphCount = segments.length ? (segments[segments.length - 1]!.paragraph + 1) : 0
-  const tagged = tag(segments, { paragraphCount, title })
-  const relations = relate(segments, tagged, ids).map((r) => ({ ...r, confidence: round(r.confidence) }))
+/** Tag segments with the document context the rules need. */
+export function tagSegments(segments: readonly Segment[], title: string | null): Tagged[] {
+  const paragraphCount = segments.length ? segments[segments.length - 1]!.paragraph + 1 : 0
+  return tag(segments, { paragraphCount, title })
+}
+
+/** Put the stages' results together as a map: units with line/column points, confidences rounded. */
+export function assembleMap(
+  source: string,
+  segments: readonly Segment[],
+  ids: readonly string[],
+  tagged: readonly Tagged[],
+  relations: readonly Relation[],
+  info: { path?: string; sha256?: string; title: string | null },
+): ArgumentMap {
   const lines = new LineIndex(source)
   const units: Unit[] = segments.map((s, i) => {
     const t = tagged[i]!
@@ -50,11 +57,21 @@ export function analyze(source: string, options: AnalyzeOptions = {}, parsed: Pa
   return {
     schema: SCHEMA_VERSION,
     source: {
-      path: options.path ?? '-',
-      sha256: options.sha256 ?? createHash('sha256').update(source, 'utf8').digest('hex'),
-      title,
+      path: info.path ?? '-',
+      sha256: info.sha256 ?? createHash('sha256').update(source, 'utf8').digest('hex'),
+      title: info.title,
     },
     units,
-    relations,
+    relations: relations.map((r) => ({ ...r, confidence: round(r.confidence) })),
   }
+}
+
+/** Map a markdown document: segment, tag, relate. Pure and deterministic. */
+export function analyze(source: string, options: AnalyzeOptions = {}, parsed: Parsed = parseMarkdown(source)): ArgumentMap {
+  const segments = segment(source, options, parsed)
+  const title = firstHeading(parsed.tree)
+  const ids = assignIds(segments.map((s) => s.plain))
+  const tagged = tagSegments(segments, title)
+  const relations = relate(segments, tagged, ids)
+  return assembleMap(source, segments, ids, tagged, relations, { path: options.path, sha256: options.sha256, title })
 }

@@ -1,25 +1,21 @@
 /**
  * Where the time goes: the pipeline run stage by stage with a clock around
- * each (the same calls, in the same order, as `analyze` in src/pipeline.ts,
- * then the two emitters). `faithful` says whether the staged map equals
- * `analyze`'s, so a drift between this copy and the pipeline shows.
+ * each (the stage functions `analyze` in src/pipeline.ts calls, in its
+ * order, then the two emitters). `faithful` says whether the staged map
+ * equals `analyze`'s.
  */
-import { createHash } from 'node:crypto'
 import { annotate } from '../emit/annotated.js'
 import { toJSON } from '../emit/json.js'
 import { assignIds } from '../model/ids.js'
-import { type ArgumentMap, SCHEMA_VERSION, type Unit } from '../model/types.js'
-import { LineIndex, parseMarkdown } from '../parse/index.js'
-import { analyze, firstHeading } from '../pipeline.js'
+import type { ArgumentMap } from '../model/types.js'
+import { parseMarkdown } from '../parse/index.js'
+import { analyze, assembleMap, firstHeading, tagSegments } from '../pipeline.js'
 import { relate } from '../relate/index.js'
 import { segment } from '../segment/index.js'
-import { tag } from '../tag/index.js'
 import { now } from './measure.js'
 
 export const STAGES = ['parse', 'segment', 'ids', 'tag', 'relate', 'assemble', 'json', 'annotate'] as const
 export type Stage = (typeof STAGES)[number]
-
-const round = (x: number): number => Math.round(x * 1000) / 1000
 
 export function staged(source: string, times: Record<Stage, number>): ArgumentMap {
   let t = now()
@@ -35,31 +31,11 @@ export function staged(source: string, times: Record<Stage, number>): ArgumentMa
   const title = firstHeading(parsed.tree)
   const ids = assignIds(segments.map((s) => s.plain))
   lap('ids')
-  const paragraphCount = segments.length ? segments[segments.length - 1]!.paragraph + 1 : 0
-  const tagged = tag(segments, { paragraphCount, title })
+  const tagged = tagSegments(segments, title)
   lap('tag')
-  const relations = relate(segments, tagged, ids).map((r) => ({ ...r, confidence: round(r.confidence) }))
+  const relations = relate(segments, tagged, ids)
   lap('relate')
-  const lines = new LineIndex(source)
-  const units: Unit[] = segments.map((s, i) => {
-    const tg = tagged[i]!
-    return {
-      id: ids[i]!,
-      role: tg.role,
-      text: s.text,
-      start: lines.point(s.start),
-      end: lines.point(s.end),
-      paragraph: s.paragraph,
-      confidence: round(tg.confidence),
-      signals: tg.signals,
-    }
-  })
-  const map: ArgumentMap = {
-    schema: SCHEMA_VERSION,
-    source: { path: '-', sha256: createHash('sha256').update(source, 'utf8').digest('hex'), title },
-    units,
-    relations,
-  }
+  const map = assembleMap(source, segments, ids, tagged, relations, { title })
   lap('assemble')
   toJSON(map)
   lap('json')
