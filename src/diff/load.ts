@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process'
 import { readdirSync, statSync } from 'node:fs'
 import { basename, dirname, join, relative, sep } from 'node:path'
-import { decodeSource, DEFAULT_MAX_BYTES, InputError, readSource } from '../engine/io.js'
+import { decodeSource, DEFAULT_MAX_BYTES, InputError, readSource, type SourceFile } from '../engine/io.js'
 import type { ArgumentMap } from '../model/types.js'
 import type { NamedMap } from './dir.js'
 import { validateMap } from '../model/schema.js'
@@ -49,24 +49,24 @@ export function mapFromText(text: string, display: string, sha256: string): Argu
 
 /** Read and map one file; `display` is the path as the user gave it. */
 export function loadFile(abs: string, display: string, maxBytes = DEFAULT_MAX_BYTES): ArgumentMap {
+  return mapSource(display, () => readSource(display, maxBytes, abs))
+}
+
+/** Read a source (as the engine's readers do) and map it; input problems become DiffInputErrors. */
+function mapSource(display: string, read: () => SourceFile): ArgumentMap {
+  let file: SourceFile
   try {
-    const file = readSource(display, maxBytes, abs)
-    return mapFromText(file.text, display, file.sha256)
+    file = read()
   } catch (e) {
     if (e instanceof InputError) throw new DiffInputError(e.file, e.problem)
     throw e
   }
+  return mapFromText(file.text, display, file.sha256)
 }
 
 /** Map bytes read from standard input (`-`): markdown. */
 export function loadStdin(read: (maxBytes?: number) => Buffer, maxBytes = DEFAULT_MAX_BYTES): ArgumentMap {
-  try {
-    const file = decodeSource('-', read(maxBytes), maxBytes)
-    return mapFromText(file.text, '-', file.sha256)
-  } catch (e) {
-    if (e instanceof InputError) throw new DiffInputError(e.file, e.problem)
-    throw e
-  }
+  return mapSource('-', () => decodeSource('-', read(maxBytes), maxBytes))
 }
 
 export function isDirectory(abs: string): boolean {
@@ -147,13 +147,7 @@ export async function loadAtRevision(rev: string, repo: { cwd: string; path: str
   } catch (e) {
     throw new DiffInputError(display, `cannot read it from git (${(e as Error).message})`)
   }
-  try {
-    const file = decodeSource(display, buf, maxBytes)
-    return mapFromText(file.text, display, file.sha256)
-  } catch (e) {
-    if (e instanceof InputError) throw new DiffInputError(e.file, e.problem)
-    throw e
-  }
+  return mapSource(display, () => decodeSource(display, buf, maxBytes))
 }
 
 /** Documents under a directory at a revision. */
