@@ -19,6 +19,7 @@ import { scan } from '../read/scan.js'
 import { ESCAPE, ESCAPES, LITERAL_MARK, RELATION_ATTRIBUTE } from '../read/syntax.js'
 import { type Block, markReadsBack, replaceableBlocks, type Root, roots, Scope } from './scope.js'
 import { trailer, type Unplaced } from './trailer.js'
+import { lastAtOrBefore } from '../util/search.js'
 
 type Mode = 'wrap' | 'point' | 'unplaced'
 
@@ -284,16 +285,7 @@ function verify(body: string, args: readonly Unit[], modes: Mode[], ins: readonl
   // Marks and escape tokens nobody inserted: author text we failed to escape,
   // or a piece of one of our marks read differently.
   const locate = (pos: number): { owner: number } | { original: number } => {
-    let lo = 0
-    let hi = ins.length - 1
-    let at = -1
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1
-      if (ins[mid]!.pos <= pos) {
-        at = mid
-        lo = mid + 1
-      } else hi = mid - 1
-    }
+    const at = lastAtOrBefore(ins, pos, (x) => x.pos)
     if (at === -1) return { original: pos }
     const x = ins[at]!
     if (pos < x.pos + x.text.length) return { owner: x.owner }

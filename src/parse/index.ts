@@ -3,6 +3,7 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
+import { lastAtOrBefore } from '../util/search.js'
 
 /** The frozen parser preset: CommonMark + GFM + YAML/TOML front matter. */
 export const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze()
@@ -32,13 +33,7 @@ export class LineIndex {
     for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) this.starts.push(i + 1)
   }
   point(offset: number): { line: number; column: number; offset: number } {
-    let lo = 0
-    let hi = this.starts.length - 1
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1
-      if ((this.starts[mid] as number) <= offset) lo = mid
-      else hi = mid - 1
-    }
-    return { line: lo + 1, column: offset - (this.starts[lo] as number) + 1, offset }
+    const line = Math.max(0, lastAtOrBefore(this.starts, offset, (start) => start))
+    return { line: line + 1, column: offset - (this.starts[line] as number) + 1, offset }
   }
 }

@@ -16,6 +16,7 @@ import { segment } from '../segment/index.js'
 import { plainish } from '../emit/text.js'
 import { parseAnnotated, type Mark } from './marks.js'
 import type { DataFlags } from './trailer.js'
+import { lastAtOrBefore } from '../util/search.js'
 
 interface Draft {
   start: number
@@ -30,17 +31,7 @@ const WORDY = /[\p{L}\p{N}]/u
 
 /** Index of the last segment starting at or before `pos`, or -1. */
 function segmentAt(segments: readonly Segment[], pos: number): number {
-  let lo = 0
-  let hi = segments.length - 1
-  let at = -1
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1
-    if (segments[mid]!.start <= pos) {
-      at = mid
-      lo = mid + 1
-    } else hi = mid - 1
-  }
-  return at
+  return lastAtOrBefore(segments, pos, (s) => s.start)
 }
 
 function trimSpan(text: string, start: number, end: number): [number, number] {
