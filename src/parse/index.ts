@@ -1,12 +1,12 @@
 import type { Root } from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
-import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { lastAtOrBefore } from '../util/search.js'
+import { remarkGfmPositioned } from './gfm.js'
 
-/** The frozen parser preset: CommonMark + GFM + YAML/TOML front matter. */
-export const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze()
+/** The frozen parser preset: CommonMark + GFM (see ./gfm.ts) + YAML/TOML front matter. */
+export const parser = unified().use(remarkParse).use(remarkGfmPositioned).use(remarkFrontmatter, ['yaml', 'toml']).freeze()
 
 export const BOM = '\uFEFF'
 

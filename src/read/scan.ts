@@ -9,10 +9,10 @@ import type { TextDirective } from 'mdast-util-directive'
 import type { CompileContext, Extension as FromMarkdownExtension, Token } from 'mdast-util-from-markdown'
 import remarkDirective from 'remark-directive'
 import remarkFrontmatter from 'remark-frontmatter'
-import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified, type Processor } from 'unified'
 import { MARK_NAMES, isEscape } from './syntax.js'
+import { remarkGfmPositioned } from '../parse/gfm.js'
 
 /** A mark as found in annotated text; offsets index the annotated text. */
 export interface FoundMark {
@@ -62,7 +62,7 @@ let processor: Processor<Root> | undefined
 function parser(): Processor<Root> {
   processor ??= unified()
     .use(remarkParse)
-    .use(remarkGfm)
+    .use(remarkGfmPositioned)
     .use(remarkFrontmatter, ['yaml', 'toml'])
     .use(remarkDirective)
     .use(remarkLabelOffsets)
