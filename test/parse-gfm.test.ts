@@ -15,7 +15,9 @@ import { repoRoot } from './helpers.js'
  * tree as remark-gfm, positions included, on every spec example but five
  * (below) and on every README the benchmark gathers, except that a literal in
  * a text node that also holds a character reference or escape keeps no
- * position (segmentation aligns such nodes by their text).
+ * position (segmentation aligns such nodes by their text). Sources without a
+ * `|` go through the preset without the table construct (parserFor), so the
+ * spec examples check that choice too.
  */
 const require = createRequire(import.meta.url)
 const commonmark = require('commonmark-spec') as { tests: Array<{ markdown: string }> }

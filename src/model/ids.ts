@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 
 /**
  * Normalise a unit's plain text for identity: Unicode NFKC, lower case, curly
@@ -24,17 +24,23 @@ export function normalizeText(plain: string): string {
 /** Short slug (up to 5 words) + 6 hex digits of the sha1 of the normalised text. */
 export function baseId(plain: string): string {
   const norm = normalizeText(plain)
-  const words = norm.split(' ').filter(Boolean)
+  const ascii = !NON_ASCII.test(norm)
   let slug = ''
-  for (const w of words) {
-    const ascii = (NON_ASCII.test(w) ? w.normalize('NFKD') : w).replace(/[^a-z0-9]/g, '')
-    if (!ascii) continue
-    if (slug && slug.length + ascii.length + 1 > 32) break
-    slug = slug ? `${slug}-${ascii}` : ascii
-    if (slug.split('-').length >= 5) break
+  let count = 0
+  // Words of `norm` are separated by single spaces; an ASCII one is [a-z0-9]+ already.
+  for (let from = 0; from < norm.length && count < 5; ) {
+    let to = norm.indexOf(' ', from)
+    if (to === -1) to = norm.length
+    const w = norm.slice(from, to)
+    from = to + 1
+    const part = ascii ? w : w.normalize('NFKD').replace(/[^a-z0-9]/g, '')
+    if (!part) continue
+    if (slug && slug.length + part.length + 1 > 32) break
+    slug = slug ? `${slug}-${part}` : part
+    count++
   }
-  const hash = createHash('sha1').update(norm).digest('hex').slice(0, 6)
-  return slug ? `${slug}-${hash}` : `u-${hash}`
+  const digest = hash('sha1', norm, 'hex').slice(0, 6)
+  return slug ? `${slug}-${digest}` : `u-${digest}`
 }
 
 /**

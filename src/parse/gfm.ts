@@ -112,9 +112,22 @@ function advance(point: Point, value: string): Point {
 const before: FromMarkdownExtension = { transforms: [snapshot] }
 const after: FromMarkdownExtension = { transforms: [restore] }
 
+export interface GfmOptions {
+  /**
+   * Whether to register the table construct (default true). micromark tries
+   * it at the start of every paragraph and it reads the whole first line
+   * before failing, which for prose (one long line a paragraph) is a second
+   * pass over the text. A GFM table needs a `|` in its head or delimiter
+   * row, so for a document without one the tree is the same without it.
+   */
+  tables?: boolean
+}
+
 /** unified plugin: GFM syntax with autolink literals found after parsing, every node positioned. */
-export function remarkGfmPositioned(this: Processor): void {
+export function remarkGfmPositioned(this: Processor, options: GfmOptions = {}): void {
   const data = this.data() as { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] }
-  ;(data.micromarkExtensions ??= []).push(gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem())
+  const syntax = [gfmFootnote(), gfmStrikethrough(), gfmTaskListItem()]
+  if (options.tables !== false) syntax.push(gfmTable())
+  ;(data.micromarkExtensions ??= []).push(...syntax)
   ;(data.fromMarkdownExtensions ??= []).push(before, gfmFromMarkdown(), after)
 }

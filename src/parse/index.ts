@@ -8,6 +8,14 @@ import { remarkGfmPositioned } from './gfm.js'
 /** The frozen parser preset: CommonMark + GFM (see ./gfm.ts) + YAML/TOML front matter. */
 export const parser = unified().use(remarkParse).use(remarkGfmPositioned).use(remarkFrontmatter, ['yaml', 'toml']).freeze()
 
+/** The same preset without GFM tables, for sources with no `|` (same tree, see GfmOptions.tables). */
+const pipeless = unified().use(remarkParse).use(remarkGfmPositioned, { tables: false }).use(remarkFrontmatter, ['yaml', 'toml']).freeze()
+
+/** The preset's parser for `source`: `parser`, or the table-less one when `source` has no `|`. */
+export function parserFor(source: string): typeof parser {
+  return source.includes('|') ? parser : pipeless
+}
+
 export const BOM = '\uFEFF'
 
 export interface Parsed {
@@ -22,7 +30,8 @@ export interface Parsed {
 
 export function parseMarkdown(source: string): Parsed {
   const shift = source.startsWith(BOM) ? 1 : 0
-  const tree = parser.parse(shift ? source.slice(1) : source)
+  const text = shift ? source.slice(1) : source
+  const tree = parserFor(text).parse(text)
   return { tree, shift }
 }
 

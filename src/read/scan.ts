@@ -57,16 +57,22 @@ function remarkLabelOffsets(this: Processor): void {
   ;(data.fromMarkdownExtensions ??= []).push(labelExtension)
 }
 
-let processor: Processor<Root> | undefined
+const processors = new Map<boolean, Processor<Root>>()
 
-function parser(): Processor<Root> {
-  processor ??= unified()
-    .use(remarkParse)
-    .use(remarkGfmPositioned)
-    .use(remarkFrontmatter, ['yaml', 'toml'])
-    .use(remarkDirective)
-    .use(remarkLabelOffsets)
-    .freeze() as unknown as Processor<Root>
+/** The preset plus remark-directive; without tables when `text` has no `|` (as parserFor in src/parse does). */
+function parser(text: string): Processor<Root> {
+  const tables = text.includes('|')
+  let processor = processors.get(tables)
+  if (!processor) {
+    processor = unified()
+      .use(remarkParse)
+      .use(remarkGfmPositioned, { tables })
+      .use(remarkFrontmatter, ['yaml', 'toml'])
+      .use(remarkDirective)
+      .use(remarkLabelOffsets)
+      .freeze() as unknown as Processor<Root>
+    processors.set(tables, processor)
+  }
   return processor
 }
 
@@ -75,7 +81,8 @@ const FLOW_PARENTS = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinit
 /** Parse `text` (a BOM is skipped, offsets stay those of `text`) and collect marks and escapes. */
 export function scan(text: string): Scan {
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0
-  const tree = parser().parse(bom ? text.slice(1) : text)
+  const body = bom ? text.slice(1) : text
+  const tree = parser(body).parse(body)
   const marks: FoundMark[] = []
   const escapes: Array<{ start: number; end: number }> = []
   const others: Scan['others'] = []
