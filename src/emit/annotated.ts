@@ -53,6 +53,7 @@ const value = (v: string): string => (UNQUOTED.test(v) ? v : `"${v.replace(/&/g,
 function attributes(u: Unit, outgoing: readonly Relation[], len: number | null): string {
   const parts = [SHORTCUT.test(u.id) ? `#${u.id}` : `id=${value(u.id)}`]
   if (len !== null) parts.push(`len=${len}`)
+  if (outgoing.length === 0) return `{${parts.join(' ')}}`
   for (const type of ['support', 'attack'] as const) {
     const targets = outgoing.filter((r) => r.type === type).map((r) => r.to)
     if (targets.length) parts.push(`${RELATION_ATTRIBUTE[type]}=${value(targets.join(' '))}`)

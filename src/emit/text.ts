@@ -12,7 +12,11 @@ const TAG = /<\/?[A-Za-z][^>]*>|<!--[\s\S]*?-->/g
 const EMPHASIS = /(\*\*|__|~~|\*|`+)(?=\S)([\s\S]*?\S)\1/g
 const ESCAPE = /\\([!-/:-@[-`{-~])/g
 
+/** What any of the replacements below looks for; most sentences have none of it and are returned as they are. */
+const NEEDS_WORK = /[[<*_~`\\]|[^\S ]| {2}|^ | $/
+
 export function plainish(raw: string): string {
+  if (!NEEDS_WORK.test(raw)) return raw
   return raw
     .replace(CONTINUATION, '$1')
     .replace(LINK, '$1')

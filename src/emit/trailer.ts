@@ -15,23 +15,32 @@ export interface Unplaced {
   length: number
 }
 
-function flags(x: { reviewed?: boolean; flagged?: boolean }): string[] {
+const NO_FLAGS: readonly string[] = []
+
+function flags(x: { reviewed?: boolean; flagged?: boolean }): readonly string[] {
+  if (x.reviewed === undefined && x.flagged === undefined) return NO_FLAGS
   const out: string[] = []
   if (x.reviewed !== undefined) out.push(x.reviewed ? '!reviewed' : '!reviewed=false')
   if (x.flagged !== undefined) out.push(x.flagged ? '!flagged' : '!flagged=false')
   return out
 }
 
+/** ` flag flag signal signal`: one string built in place (a trailer has a line per unit; no arrays per line). */
+function rest(x: { reviewed?: boolean; flagged?: boolean }, signals: readonly string[], extra: string): string {
+  let out = ''
+  for (const f of flags(x)) out += ' ' + f
+  out += extra
+  for (const s of signals) out += ' ' + encodeField(s)
+  return out
+}
+
 function unitLine(u: Unit, unplaced: Unplaced | undefined): string {
-  const fields = [encodeField(u.id), String(u.confidence), ...flags(u)]
-  if (unplaced) fields.push(`!at=${unplaced.role}:${unplaced.start}+${unplaced.length}`)
-  return [...fields, ...u.signals.map(encodeField)].join(' ')
+  const at = unplaced ? ` !at=${unplaced.role}:${unplaced.start}+${unplaced.length}` : ''
+  return `${encodeField(u.id)} ${u.confidence}${rest(u, u.signals, at)}`
 }
 
 function relationLine(r: Relation): string {
-  return [encodeField(r.from), r.type, encodeField(r.to), String(r.confidence), ...flags(r), ...r.signals.map(encodeField)].join(
-    ' ',
-  )
+  return `${encodeField(r.from)} ${r.type} ${encodeField(r.to)} ${r.confidence}${rest(r, r.signals, '')}`
 }
 
 /**

@@ -39,9 +39,12 @@ const SAFE = /^[\p{L}\p{N}:._/+=#@,()'*~$&;?[\]{}|^-]$/u
 /** A field of SAFE characters only (the common case: ids, signals) is kept whole, without a per-character pass. */
 const ALL_SAFE = /^[\p{L}\p{N}:._/+=#@,()'*~$&;?[\]{}|^-]+$/u
 
+/** ALL_SAFE for ASCII fields (ids and signals nearly always are): a plain character class, no Unicode properties. */
+const ASCII_SAFE = /^[A-Za-z0-9:._/+=#@,()'*~$&;?[\]{}|^-]+$/
+
 /** Encode a data-block field so it holds no whitespace, no `%`, no `>` and no leading `!`. */
 export function encodeField(value: string): string {
-  if (ALL_SAFE.test(value)) return value.startsWith('!') ? '%21' + value.slice(1) : value
+  if (ASCII_SAFE.test(value) || ALL_SAFE.test(value)) return value.startsWith('!') ? '%21' + value.slice(1) : value
   let out = ''
   for (const ch of value) {
     out += SAFE.test(ch) ? ch : encodeURIComponent(ch).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase())
