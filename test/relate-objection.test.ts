@@ -83,6 +83,9 @@ describe('objections, concessions, consequences and quoted evidence', () => {
         'Many people reuse the plastic bags after they get home. ' +
         'They line their bins with them.\n',
     )
-    expect(e).toContain('They line their -support-> Many people reuse')
+    // A statement about what many people do backs the thesis; only a verb of saying or thinking reports a view.
+    expect(e).toContain('Many people reuse -support-> Supermarkets should not')
+    const v = edges('Supermarkets should not charge for plastic bags. Many people argue that a fee changes habits.\n')
+    expect(v).toContain('Many people argue -attack-> Supermarkets should not')
   })
 })

@@ -63,6 +63,19 @@ describe('rule: marker', () => {
     expect(r.lead).toBeNull()
     expect(r.signals).toEqual(['marker:since', 'reason:embedded'])
   })
+  it('takes "some/many people" for an opposing view only with a verb of saying or thinking', () => {
+    expect(mark('Many people reuse the plastic bags after they return from the store.').lead).toBeNull()
+    expect(mark('Some people may be more comfortable with extended dating.').lead).toBeNull()
+    expect(mark('Many people believe that a fee changes habits.').lead?.fn).toBe('concession')
+    expect(mark('Some people may well argue that zoos protect species.').lead?.fn).toBe('concession')
+    expect(mark('There are those that say violent games breed violence.').lead?.fn).toBe('concession')
+    expect(mark('I have to admit that the bins are ugly.').lead?.fn).toBe('concession')
+  })
+  it('reads a sentence-initial "Though," as a turn, a "though" clause as a concession', () => {
+    expect(mark('Though, there has been no research that confirms this.').lead?.fn).toBe('contrast')
+    expect(mark('Though some may disagree, fines work.').lead?.fn).toBe('concession')
+    expect(mark('though it costs more,', { clause: true }).lead?.fn).toBe('concession')
+  })
 })
 
 describe('rule: question', () => {
@@ -121,6 +134,9 @@ describe('rule: reported', () => {
     expect(r.signals).toEqual(['event:date', 'event:past', 'event:name'])
     expect(r.score).toBeGreaterThanOrEqual(2)
     expect(reported('Hunting is good for the environment.', fold('Hunting is good for the environment.')).score).toBe(0)
+    // "won't" is a future, not the past tense "won"; negated present tenses are the author's present.
+    expect(reported("Smart watches won't replace cell phones.", fold("Smart watches won't replace cell phones.")).signals).toEqual([])
+    expect(reported("People don't use what they bought.", fold("People don't use what they bought.")).signals).toEqual([])
   })
 })
 

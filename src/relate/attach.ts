@@ -90,7 +90,10 @@ export function plan(
       const mk = lead ? [`marker:${lead.phrase.replace(/[^a-z0-9]+/g, '-')}`] : []
       if (u !== head && u !== conclusion) {
         const contrast = fn === 'contrast' || (f.marker.innerContrast !== null && fn !== 'concession')
-        if (fronted >= 0 && prev === fronted && fn === null) {
+        // "Although X, ultimately Y" / "Even if X, I would Y": a main clause that opens with a marker of
+        // the author's own conclusion or voice still answers the fronted concession.
+        const answersFronted = fn === null || ((fn === 'conclusion' || fn === 'stance' || fn === 'emphasis') && out[fronted]?.type === 'attack')
+        if (fronted >= 0 && prev === fronted && answersFronted) {
           // The main clause after "Although X," answers X; after "Because X," it is what X supports.
           if (out[fronted]!.type === 'attack') {
             set(u, fronted, 'attack', 0.6, ['structure:answers-concession'], true)

@@ -26,8 +26,8 @@ export const CONCESSION: readonly string[] = Object.freeze([
   'critics', 'critics say', 'critics argue', 'opponents', 'opponents argue', 'proponents', 'proponents argue',
   'supporters', 'supporters argue', 'skeptics', 'sceptics', 'many people', 'many argue', 'many believe',
   'many say', 'many think', 'others argue', 'others say', 'others believe', 'others claim',
-  'there are those who', 'there are people who', 'those who', 'people who', 'advocates',
-  'admittedly', 'it must be admitted', 'it must be said', 'i admit', 'i concede', 'i grant',
+  'there are those who', 'there are people who', 'there are those that', 'there are people that', 'there are some who', 'those who', 'people who', 'advocates',
+  'admittedly', 'it must be admitted', 'it must be said', 'i admit', 'i concede', 'i grant', 'i must admit', 'i have to admit', 'i will admit', "i'll admit",
   'i understand that', 'i can understand', 'i know that', 'certainly',
 ])
 

@@ -64,7 +64,20 @@ export function argumentative(segments: readonly Segment[], feats: readonly Feat
     out.push({ arg: true, confidence: voice ? 0.75 : 0.6, signals: voice ? [] : ['default:assertion'] })
   }
   openingScene(segments, feats, out)
+  openingQuestion(feats, out)
   return out
+}
+
+/**
+ * A question that opens the text ("Is nuclear energy really safe?") poses the
+ * issue the text then argues; it is not itself a reason or a claim.
+ */
+function openingQuestion(feats: readonly Features[], out: Base[]): void {
+  const first = out.findIndex((b) => b.arg)
+  if (first < 0 || !feats[first]!.question) return
+  let rest = 0
+  for (let i = first + 1; i < out.length && rest < 2; i++) if (out[i]!.arg) rest++
+  if (rest >= 2) out[first] = { arg: false, confidence: 0.6, signals: ['question:opening'] }
 }
 
 /** Body paragraphs an essay needs before its opening paragraph can be mere scene-setting. */

@@ -24,6 +24,10 @@ const SUBJECT = /^(?:it|they|he|she|we|you|i|this|that|these|those|there|such|on
 const TIME = /^(?:\d|the (?:\d|beginning|start|end|dawn|days?|time|early|late|inauguration|election|fall|collapse|war)|then|(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|(?:last|early|the late)\b)/
 const PERFECT = /\b(?:has|have|had) (?:been|not|never|\w+ed|\w+en)\b/
 
+/** A verb of saying, thinking or judging after a group subject, maybe after a modal or adverb ("may well argue"). */
+const OPINION_VERB =
+  /^(?:[a-z]+ ){0,2}?(?:argue|say|says|said|claim|think|believe|feel|object|worry|fear|contend|insist|complain|point out|suggest|maintain|assert|hold|consider|view|regard|agree|disagree|oppose|critici[sz]e|reject|doubt|question|dismiss|insist)\b/
+
 /** Keep a lead marker only when it really works as one here. */
 function disambiguate(lead: LeadMarker, seg: Segment): LeadMarker | null {
   const { phrase, rest } = lead
@@ -59,9 +63,16 @@ function disambiguate(lead: LeadMarker, seg: Segment): LeadMarker | null {
     case 'in spite of':
       // "Despite X, Y" is a concession only when it opens the sentence.
       return seg.clause ? null : lead
+    case 'though':
+      // "Though, X." as a sentence adverb means "however": a turn, not a concession clause.
+      return lead.comma && !seg.clause ? { ...lead, fn: 'contrast' } : lead
     case 'those who':
     case 'people who':
       return lead
+    case 'some people':
+    case 'many people':
+      // "Some people argue X" reports a view; "Many people reuse their bags" is a plain statement about people.
+      return OPINION_VERB.test(rest) ? lead : null
     default:
       return lead
   }

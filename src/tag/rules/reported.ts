@@ -24,9 +24,10 @@ const DATE = new RegExp(
 const MAYBE_DATE = /\d|yesterday|last |later|ago\b|earlier|before|after|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/
 const NUMBER = /\b\d[\d,.]*\s*(?:%|percent|per cent|million|billion|thousand)?/
 const IRREGULAR_PAST =
-  /\b(?:was|were|did|said|showed|made|became|began|came|went|took|found|left|met|told|saw|gave|held|led|won|lost|knew|thought|brought|wrote|ran|rose|fell|spoke|sent|got|kept|felt|stood|paid|built|sought|fought|struck|chose|drove|grew|threw|broke)\b/
+  /\b(?:was|were|did|said|showed|made|became|began|came|went|took|found|left|met|told|saw|gave|held|led|won|lost|knew|thought|brought|wrote|ran|rose|fell|spoke|sent|got|kept|felt|stood|paid|built|sought|fought|struck|chose|drove|grew|threw|broke)\b(?!')/
 const REGULAR_PAST = /\b(?:[a-z]{3,}ed)\b/
-const PRESENT_VOICE = /\b(?:is|are|am|has|have|do|does|will|can|should|must|shall|ought|need|needs|'s|'re)\b/
+/** Present or future tense, the negated forms included ("won't" is not the past tense "won"). */
+const PRESENT_VOICE = /\b(?:is|are|am|has|have|do|does|will|can|should|must|shall|ought|need|needs|'s|'re|(?:is|are|has|have|do|does|wo|ca|should|must|need)n't|cannot)\b/
 /** A capitalised word that does not open the sentence or a quotation: a name. */
 const NAME = /[a-z,;:)]\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*/
 

@@ -1,0 +1,44 @@
+// Relate: how turns, concessions and the opening question shape the structure.
+import { describe, expect, it } from 'vitest'
+import { assignIds } from '../src/model/ids.js'
+import { relate } from '../src/relate/index.js'
+import { segment } from '../src/segment/index.js'
+import { tag } from '../src/tag/index.js'
+
+function analyse(source: string) {
+  const segments = segment(source)
+  const ids = assignIds(segments.map((s) => s.plain))
+  const tagged = tag(segments, { paragraphCount: segments.at(-1)!.paragraph + 1, title: null })
+  const text = new Map(segments.map((s, i) => [ids[i]!, s.plain.split(' ').slice(0, 3).join(' ')]))
+  const edges = relate(segments, tagged, ids).map((r) => `${text.get(r.from)} -${r.type}-> ${text.get(r.to)}`)
+  const roles = segments.map((s, i) => `${s.plain.split(' ').slice(0, 3).join(' ')}: ${tagged[i]!.role}`)
+  return { edges, roles }
+}
+
+describe('turns and concessions', () => {
+  it('a main clause opening with "ultimately" still answers the fronted "While X,"', () => {
+    const { edges } = analyse(
+      'Driving while using a phone is dangerous. A phone distracts drivers from the road. ' +
+        'While a mobile GPS can be useful in many cases, ultimately the risks outweigh this value.\n',
+    )
+    expect(edges).toContain('While a mobile -attack-> Driving while using')
+    expect(edges).toContain('ultimately the risks -attack-> While a mobile')
+  })
+
+  it('reads a sentence-initial "Though," as a turn against the sentence before it', () => {
+    const { edges } = analyse(
+      'Phones are pulling families apart. Family time is spent staring at screens. ' +
+        'If this does not change, families could drift further apart. ' +
+        'Though, no research has confirmed this outcome yet.\n',
+    )
+    expect(edges).toContain('Though, no research -attack-> If this does')
+  })
+
+  it('leaves out the question a text opens with: it poses the issue', () => {
+    const { roles } = analyse(
+      'Is nuclear energy really safe? I do not think so. Accidents happen. The waste stays dangerous for ages.\n',
+    )
+    expect(roles[0]).toBe('Is nuclear energy: none')
+    expect(roles.filter((r) => r.endsWith('conclusion'))).toHaveLength(1)
+  })
+})
