@@ -60,7 +60,7 @@ export function processDocument(file: SourceFile & { review?: LoadedSidecar | nu
     outputs: [
       { file: `${name}.argmap.json`, content: toJSON(map) },
       { file: `${name}.annotated.md`, content: annotate(file.text, map, parsed) },
-      { file: `${name}.html`, content: renderPage(file.text, map, { notes: messages }) },
+      { file: `${name}.html`, content: renderPage(file.text, map, { notes: messages, parsed }) },
     ],
     summary: summarize(name, map),
     warnings,

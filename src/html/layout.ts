@@ -1,18 +1,15 @@
 /**
- * Graph layout of an argument map, computed in Node with dagre (a layered
- * Sugiyama layout), so the page embeds a finished SVG and needs no script to
- * draw it. Conclusion at the top: every relation is laid out as an edge from
- * its target (above) to its source (below), then drawn the other way round.
- * Deterministic: nodes and edges are added in unit and relation order, and
- * coordinates are rounded.
+ * Graph layout of an argument map, computed in Node, so the page embeds a
+ * finished SVG and needs no script to draw it. Conclusion at the top, every
+ * relation's source below its target. Deterministic: units and relations are
+ * taken in map order, and coordinates are rounded.
  *
  * Op-eds make wide, shallow trees (a few claims, each with a fan of
  * premises). Laid side by side such fans get thousands of pixels wide, so, as
  * org charts do, the leaf children of a unit are stacked in a column under
- * it: dagre lays out a chain parent → leaf1 → leaf2 …, and each leaf's
- * relation is drawn as a bracket along a gutter on the column's left.
+ * it, and each leaf's relation is drawn as a bracket along a gutter on the
+ * column's left.
  */
-import dagre from '@dagrejs/dagre'
 import { plainish } from '../emit/text.js'
 import type { ArgumentMap, RelationType, Role } from '../model/types.js'
 
@@ -34,7 +31,7 @@ export interface EdgePath {
   type: RelationType
   /** From the source unit's box to the target unit's box. */
   points: Array<{ x: number; y: number }>
-  /** Orthogonal bracket of a stacked leaf (drawn with straight segments), rather than a dagre spline. */
+  /** Orthogonal bracket of a stacked leaf (drawn with straight segments), rather than a curve. */
   bracket?: boolean
 }
 
@@ -84,64 +81,136 @@ export function wrap(text: string, width = LINE_CHARS, maxLines = MAX_LINES): st
   return lines
 }
 
+/** Horizontal gap between neighbouring subtrees, vertical gap between a unit and the row under it, and between stacked leaves. */
+const NODE_SEP = 18
+const RANK_SEP = 30
+const STACK_SEP = 10
+
+interface Place {
+  box: NodeBox
+  /** Children laid out side by side under the box, in relation order. */
+  row: string[]
+  /** Leaf children stacked in a column (the first block of the row). */
+  column: string[]
+  /** Width of the subtree (the box, the row under it, whichever is wider). */
+  width: number
+}
+
+/**
+ * A tidy forest layout, linear in the number of units. The map is a forest
+ * (src/model/forest.ts), so a layered crossing-minimising layout such as
+ * dagre's buys nothing here and costs superlinear time (it was a third of a
+ * corpus run's time): each unit is centred over the row of its children, the
+ * rows of siblings never share x, and the roots sit side by side, conclusion
+ * first.
+ */
 export function layoutMap(map: ArgumentMap): GraphLayout {
-  const g = new dagre.graphlib.Graph({ multigraph: false })
-  g.setGraph({ rankdir: 'TB', nodesep: 18, ranksep: 30, edgesep: 8, marginx: MARGIN, marginy: MARGIN })
-  g.setDefaultEdgeLabel(() => ({}))
-  const boxes = new Map<string, NodeBox>()
+  const places = new Map<string, Place>()
   for (const u of map.units) {
     if (u.role === 'none') continue
     const lines = wrap(plainish(u.text))
-    boxes.set(u.id, { id: u.id, role: u.role, x: 0, y: 0, width: NODE_WIDTH, height: lines.length * LINE_HEIGHT + PAD_Y, lines })
+    const box: NodeBox = { id: u.id, role: u.role, x: 0, y: 0, width: NODE_WIDTH, height: lines.length * LINE_HEIGHT + PAD_Y, lines }
+    places.set(u.id, { box, row: [], column: [], width: NODE_WIDTH })
   }
-  const rels = map.relations.filter((r) => boxes.has(r.from) && boxes.has(r.to) && r.from !== r.to)
-  const hasChildren = new Set(rels.map((r) => r.to))
-  const leaves = new Map<string, string[]>()
+  const rels = map.relations.filter((r) => places.has(r.from) && places.has(r.to) && r.from !== r.to)
+  const children = new Map<string, string[]>()
+  const parentOf = new Map<string, string>()
   for (const r of rels) {
-    if (hasChildren.has(r.from)) continue
-    const list = leaves.get(r.to)
+    if (parentOf.has(r.from)) continue
+    parentOf.set(r.from, r.to)
+    const list = children.get(r.to)
     if (list) list.push(r.from)
-    else leaves.set(r.to, [r.from])
+    else children.set(r.to, [r.from])
   }
   /** Stacked leaf → the unit it hangs under. */
   const stackedUnder = new Map<string, string>()
-  for (const [parent, list] of leaves) if (list.length >= STACK_MIN) for (const leaf of list) stackedUnder.set(leaf, parent)
-  for (const b of boxes.values()) g.setNode(b.id, { width: b.width + (stackedUnder.has(b.id) ? GUTTER : 0), height: b.height })
-  const chained = new Set<string>()
-  for (const r of rels) {
-    const parent = stackedUnder.get(r.from)
-    if (parent === undefined) {
-      g.setEdge(r.to, r.from, { weight: 1, minlen: 1 })
-      continue
-    }
-    if (chained.has(r.from)) continue
-    // the whole column at once: parent → first leaf → second leaf …
-    const column = leaves.get(parent)!
-    column.forEach((leaf, i) => {
-      chained.add(leaf)
-      g.setEdge(i === 0 ? parent : column[i - 1]!, leaf, { weight: 4, minlen: 1 })
-    })
+  for (const [id, kids] of children) {
+    const leaves = kids.filter((k) => !children.has(k))
+    const p = places.get(id)!
+    if (leaves.length >= STACK_MIN) {
+      p.column = leaves
+      p.row = kids.filter((k) => children.has(k))
+      for (const leaf of leaves) stackedUnder.set(leaf, id)
+    } else p.row = kids
   }
-  dagre.layout(g)
-  for (const box of boxes.values()) {
-    const n = g.node(box.id)
-    box.x = round((n.x ?? 0) + (stackedUnder.has(box.id) ? GUTTER / 2 : 0))
-    box.y = round(n.y ?? 0)
+  const roots = [...places.keys()].filter((id) => !parentOf.has(id))
+  roots.sort((a, b) => Number(places.get(b)!.box.role === 'conclusion') - Number(places.get(a)!.box.role === 'conclusion'))
+  // Post-order without recursion (a long chain would overflow the stack): subtree widths.
+  const order = preorder(roots, places)
+  for (let i = order.length - 1; i >= 0; i--) {
+    const p = places.get(order[i]!)!
+    p.width = Math.max(p.box.width, rowWidth(p, places))
+  }
+  // Pre-order: centre each unit over its subtree, then lay out its row below it.
+  let left = MARGIN
+  const rootY = MARGIN + Math.max(0, ...roots.map((id) => places.get(id)!.box.height)) / 2
+  for (const id of roots) {
+    const p = places.get(id)!
+    p.box.x = left + p.width / 2
+    p.box.y = rootY
+    left += p.width + NODE_SEP
+  }
+  let right = 0
+  let bottom = 0
+  for (const id of order) {
+    const p = places.get(id)!
+    const b = p.box
+    right = Math.max(right, b.x + b.width / 2)
+    bottom = Math.max(bottom, b.y + b.height / 2)
+    const below = b.y + b.height / 2 + RANK_SEP
+    let x = b.x - rowWidth(p, places) / 2
+    if (p.column.length) {
+      let top = below
+      for (const leaf of p.column) {
+        const lb = places.get(leaf)!.box
+        lb.x = x + GUTTER + lb.width / 2
+        lb.y = top + lb.height / 2
+        top += lb.height + STACK_SEP
+      }
+      x += GUTTER + NODE_WIDTH + NODE_SEP
+    }
+    for (const kid of p.row) {
+      const k = places.get(kid)!
+      k.box.x = x + k.width / 2
+      k.box.y = below + k.box.height / 2
+      x += k.width + NODE_SEP
+    }
+  }
+  for (const p of places.values()) {
+    p.box.x = round(p.box.x)
+    p.box.y = round(p.box.y)
   }
   const edges: EdgePath[] = rels.map((r) => {
-    const parent = stackedUnder.get(r.from)
-    if (parent !== undefined) return { from: r.from, to: r.to, type: r.type, points: bracket(boxes.get(r.from)!, boxes.get(r.to)!, r.type), bracket: true }
-    const e = g.edge(r.to, r.from) as { points?: Array<{ x: number; y: number }> } | undefined
-    const pts = (e?.points ?? []).map((p) => ({ x: round(p.x), y: round(p.y) })).reverse()
-    return { from: r.from, to: r.to, type: r.type, points: pts }
+    const from = places.get(r.from)!.box
+    const to = places.get(r.to)!.box
+    if (stackedUnder.get(r.from) === r.to) return { from: r.from, to: r.to, type: r.type, points: bracket(from, to, r.type), bracket: true }
+    const top = round(from.y - from.height / 2)
+    const under = round(to.y + to.height / 2)
+    const mid = round((top + under) / 2)
+    return { from: r.from, to: r.to, type: r.type, points: [{ x: from.x, y: top }, { x: from.x, y: mid }, { x: to.x, y: mid }, { x: to.x, y: under }] }
   })
-  const graph = g.graph() as { width?: number; height?: number }
-  return {
-    width: Math.ceil(graph.width ?? 0),
-    height: Math.ceil(graph.height ?? 0),
-    nodes: [...boxes.values()],
-    edges,
+  return { width: Math.ceil(right + MARGIN), height: Math.ceil(bottom + MARGIN), nodes: [...places.values()].map((p) => p.box), edges }
+}
+
+/** Width of what hangs under a unit: its leaf column (with the bracket gutter) and its row of subtrees. */
+function rowWidth(p: Place, places: ReadonlyMap<string, Place>): number {
+  let w = p.column.length ? GUTTER + NODE_WIDTH : 0
+  for (const kid of p.row) w += (w ? NODE_SEP : 0) + places.get(kid)!.width
+  return w
+}
+
+/** Units in pre-order (a unit before everything under it), roots in the given order. */
+function preorder(roots: readonly string[], places: ReadonlyMap<string, Place>): string[] {
+  const out: string[] = []
+  const stack = [...roots].reverse()
+  while (stack.length) {
+    const id = stack.pop()!
+    out.push(id)
+    const p = places.get(id)!
+    for (let i = p.row.length - 1; i >= 0; i--) stack.push(p.row[i]!)
+    for (let i = p.column.length - 1; i >= 0; i--) stack.push(p.column[i]!)
   }
+  return out
 }
 
 /**

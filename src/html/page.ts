@@ -1,11 +1,12 @@
 /**
  * One document's review page: a static, offline HTML file with the text
- * highlighted by role, the argument map as inline SVG (laid out in Node by
- * dagre), a details panel, a legend and a review queue. Deterministic: the
+ * highlighted by role, the argument map as inline SVG (laid out in Node,
+ * ./layout.ts), a details panel, a legend and a review queue. Deterministic: the
  * same source and map give the same bytes (no dates, stable order).
  */
 import { plainish } from '../emit/text.js'
 import type { ArgumentMap, RelationType, Role } from '../model/types.js'
+import type { Parsed } from '../parse/index.js'
 import { CLIENT_SCRIPT } from './client.js'
 import { esc, isLow, LOW_CONFIDENCE, scriptJSON } from './escape.js'
 import { layoutMap } from './layout.js'
@@ -19,6 +20,8 @@ export interface PageOptions {
   indexHref?: string | null
   /** Review messages to show above the page (orphaned or invalid corrections...). */
   notes?: readonly string[]
+  /** The source's parse, when the caller has it (`argmap run` does): saves a second parse. */
+  parsed?: Parsed
 }
 
 const ROLE_ORDER: readonly Role[] = ['conclusion', 'claim', 'premise', 'none']
@@ -76,7 +79,7 @@ export function renderPage(source: string, map: ArgumentMap, options: PageOption
     ` · ${c.rels.support} support, ${c.rels.attack} attack · ${c.reviewed} of ${map.units.length} reviewed`
   const notes = options.notes?.length ? `<ul class="notes">${options.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''
   const argumentative = map.units.filter((u) => u.role !== 'none').length
-  // dagre's layout grows faster than linearly (10k units take ~15 s): past a bound the page keeps the
+  // Past a bound a graph is too big to read or pan (the layout itself is linear): the page keeps the
   // highlighted text and the review queue and says why the graph is missing.
   const layout = argumentative <= MAX_GRAPH_UNITS ? layoutMap(map) : null
   const graph = !layout
@@ -92,7 +95,7 @@ export function renderPage(source: string, map: ArgumentMap, options: PageOption
     `<header>${indexHref !== null ? `<a href="${esc(indexHref)}">← all documents</a>` : ''}<h1>${esc(title)}</h1>` +
     `<span class="src">${esc(map.source.path)}</span><span class="src" id="summary">${summary}</span></header>\n` +
     `${LEGEND}\n${notes}` +
-    `<main>\n<article id="text">\n${renderText(source, map)}\n</article>\n` +
+    `<main>\n<article id="text">\n${renderText(source, map, options.parsed?.tree, options.parsed?.shift)}\n</article>\n` +
     `<aside>\n<div id="graph">${graph}</div>\n` +
     '<div id="details" aria-live="polite"></div>\n' +
     `<div id="queue-box"><h2>Review queue (unreviewed first, lowest confidence first)</h2><ol id="queue">${queue}</ol></div>\n</aside>\n</main>\n` +
