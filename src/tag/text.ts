@@ -19,9 +19,24 @@ export function fold(plain: string): string {
 
 const WORD = /[a-z0-9]+(?:'[a-z]+)?/g
 
-/** Words of an already folded string. */
-export function words(folded: string): string[] {
-  return folded.match(WORD) ?? []
+/**
+ * The last few texts tokenised, and their words: features, the stemmer and
+ * every phrase matcher ask for the words of the same unit (and of its
+ * scrubbed variant) in turn. Callers share the array: never mutate it.
+ */
+const RECENT = 4
+const recentText: string[] = new Array<string>(RECENT).fill('')
+const recentWords: Array<readonly string[]> = new Array<readonly string[]>(RECENT).fill([])
+let slot = 0
+
+/** Words of an already folded string (a shared, read-only array). */
+export function words(folded: string): readonly string[] {
+  for (let i = 0; i < RECENT; i++) if (recentText[i] === folded) return recentWords[i]!
+  const out = folded.match(WORD) ?? []
+  recentText[slot] = folded
+  recentWords[slot] = out
+  slot = (slot + 1) % RECENT
+  return out
 }
 
 /** Generic English function words (closed classes) plus very common verbs. */

@@ -86,7 +86,7 @@ export interface PhraseMatcher {
 
 /** Compile a list of phrases (lower case) into a token matcher. */
 export function wordMatcher(phrases: readonly string[]): PhraseMatcher {
-  const byFirst = new Map<string, Array<{ words: string[]; phrase: string }>>()
+  const byFirst = new Map<string, Array<{ words: readonly string[]; phrase: string }>>()
   for (const phrase of new Set(phrases)) {
     const ws = words(phrase)
     if (ws.length === 0) continue
@@ -98,17 +98,8 @@ export function wordMatcher(phrases: readonly string[]): PhraseMatcher {
   return { byFirst }
 }
 
-let lastText = ''
-let lastTokens: string[] = []
-
-/** Tokens of a folded text (the last one is remembered: rules ask for the same text in turn). */
-function tokensOf(folded: string): string[] {
-  if (folded !== lastText) {
-    lastText = folded
-    lastTokens = words(folded)
-  }
-  return lastTokens
-}
+/** Tokens of a folded text (words() remembers the last few: rules ask for the same texts in turn). */
+const tokensOf = words
 
 /** Distinct phrases found in `folded`, in order of first occurrence (non-overlapping, longest first). */
 export function findAll(m: PhraseMatcher, folded: string): string[] {
