@@ -34,6 +34,28 @@ describe('turns and concessions', () => {
     expect(edges).toContain('Though, no research -attack-> If this does')
   })
 
+  it('"But once X, Y" with no scenario before it is a turn; after "If X, A." it is the other case', () => {
+    const turn = analyse(
+      'Higher fines for dog dirt are right. Of course, the owners would first have to be caught. ' +
+        'But once they have to pay, their laziness will vanish.\n',
+    )
+    expect(turn.edges).toContain('But once they -attack-> Of course, the')
+    const cases = analyse(
+      'The treaty puts us in a bind. If the talks succeed, our rival gains influence. ' +
+        'But if the talks fail, we face a war on our border.\n',
+    )
+    expect(cases.edges).toContain('But if the -support-> The treaty puts')
+  })
+
+  it('"That being said" turns; "One possible counter argument is" names the other side', () => {
+    const { edges } = analyse(
+      'Landfills are the wrong answer. One possible counter argument is that landfills are cheap. ' +
+        'That being said, they pollute the ground water for decades.\n',
+    )
+    expect(edges).toContain('One possible counter -attack-> Landfills are the')
+    expect(edges).toContain('That being said, -attack-> One possible counter')
+  })
+
   it('leaves out the question a text opens with: it poses the issue', () => {
     const { roles } = analyse(
       'Is nuclear energy really safe? I do not think so. Accidents happen. The waste stays dangerous for ages.\n',

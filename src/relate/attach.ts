@@ -110,10 +110,11 @@ export function plan(
         } else if (fn === 'concession') {
           set(u, head, 'attack', 0.7, mk, true)
           openConcession = u
-        } else if (contrast && f.conditional) {
-          const sib = conditionals.length > 0 ? conditionals[conditionals.length - 1]! : -1
-          if (sib >= 0 && out[sib]!.to >= 0) set(u, out[sib]!.to, out[sib]!.type, 0.6, ['structure:alternative-case', ...mk])
-          else set(u, head, 'support', 0.5, ['structure:alternative-case', ...mk])
+        } else if (contrast && f.conditional && conditionals.length > 0 && out[conditionals[conditionals.length - 1]!]!.to >= 0) {
+          // "If X, A. Yet if not X, B": the other case of a scenario already put sits beside it. Without such a
+          // scenario before it, "But once/as long as X, Y" is an ordinary turn.
+          const sib = conditionals[conditionals.length - 1]!
+          set(u, out[sib]!.to, out[sib]!.type, 0.6, ['structure:alternative-case', ...mk])
         } else if (contrast) {
           const cmk = mk.length > 0 ? mk : [`marker:${(f.marker.innerContrast ?? 'however').replace(/[^a-z0-9]+/g, '-')}`]
           if (prev < 0) set(u, head, 'attack', 0.55, cmk, true)
@@ -132,7 +133,7 @@ export function plan(
           openConcession = -1
         } else if (fn === 'conclusion' && !lead?.phrase.startsWith('which')) {
           set(u, head, 'support', 0.6, [...mk, 'structure:intermediate-conclusion'], true)
-          gather(out, members, k, head)
+          gather(out, members, k, head, segments)
         } else if (fn === 'addition') {
           set(u, head, 'support', 0.6, mk)
           openConcession = -1
@@ -283,12 +284,15 @@ function concede(out: Attachment[], t: number, head: number, conclusion: number)
 }
 
 /** "A. B. Therefore C": A and B (placed by default under the head) become premises of C. */
-function gather(out: Attachment[], members: readonly number[], k: number, head: number): void {
+function gather(out: Attachment[], members: readonly number[], k: number, head: number, segments: readonly Segment[]): void {
   const u = members[k]!
+  // "X, so Y" draws on the clause before it, in its own sentence; "X. Therefore Y." may draw on several sentences.
+  const inSentence = k > 0 && !endsSentence(segments[members[k - 1]!]!.plain)
   for (let j = k - 1, n = 0; j >= 0 && n < MAX_GATHER; j--, n++) {
     const p = members[j]!
     const a = out[p]!
     if (p === head || a.explicit || a.to !== head || a.type !== 'support') break
+    if (inSentence && j < k - 1 && endsSentence(segments[p]!.plain)) break
     out[p] = { to: u, type: 'support', confidence: 0.6, signals: ['structure:premise-of-conclusion'], explicit: true }
   }
 }

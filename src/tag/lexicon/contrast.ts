@@ -6,7 +6,7 @@
 
 export const CONTRAST: readonly string[] = Object.freeze([
   'but', 'yet', 'however', 'nevertheless', 'nonetheless', 'still', 'on the other hand', 'in contrast',
-  'by contrast', 'whereas', 'instead', 'on the contrary', 'even so', 'that said', 'having said that',
+  'by contrast', 'whereas', 'instead', 'on the contrary', 'even so', 'that said', 'having said that', 'that being said', 'this being said', 'with that said', 'with that being said',
   'then again', 'unfortunately', 'all the same', 'despite this', 'despite that', 'in spite of this',
   'in spite of that', 'regardless', 'at the same time', 'conversely', 'contrary to',
   'notwithstanding', 'the problem is', 'the trouble is', 'the downside is',

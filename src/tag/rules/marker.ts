@@ -82,11 +82,15 @@ function disambiguate(lead: LeadMarker, seg: Segment): LeadMarker | null {
 const OPPOSING_VOICE =
   /^["'(\s]*(?:(?:and|but|now|of course|granted),?\s+)?((?:some|many|most|others|critics|opponents|sceptics|skeptics)(?: (?:people|parents|politicians|experts|observers|commentators|users|of them|of us))?(?: (?:may|might|would|will|could|can|do|often|still|even))? (?:argue|say|claim|think|believe|feel|find|object|worry|fear|contend|insist|complain|point out|suggest|maintain|assert|hold))\b/
 
+/** "One possible counter-argument is that X", "An obvious objection is X": the author names the other side's point. */
+const NAMED_OBJECTION =
+  /^["'(\s]*((?:one|an?|another|the)(?: possible| obvious| common| frequent| likely| main| usual)? (?:counter[- ]?argument|objection|criticism|counterpoint)(?: to (?:this|that|it))? (?:is|would be|might be|could be))\b/
+
 export function markers(seg: Segment, text: string): MarkerResult {
   const signals: string[] = []
   let raw = leadMarker(text)
   if (!raw || raw.fn !== 'concession') {
-    const v = OPPOSING_VOICE.exec(text)
+    const v = OPPOSING_VOICE.exec(text) ?? NAMED_OBJECTION.exec(text)
     if (v && v[1]) raw = { fn: 'concession', phrase: v[1], rest: text.slice(v[0].length).trim(), comma: false }
   }
   let lead = raw ? disambiguate(raw, seg) : null
