@@ -19,6 +19,12 @@
  *   insertions, no `]:` (so no definition inside it), and a blank line (or the
  *   document's edge) on both sides, so that nothing continues into it or out
  *   of it.
+ * - Such a list or block quote also when its insertions are all wrap marks
+ *   that read back as inserted in the paragraphs nested in it, by the same
+ *   rule as for a top-level paragraph. A container only strips its line
+ *   prefixes before the paragraph's inline content is parsed, and a mark
+ *   adds no line: every line starts where it did, so the container's
+ *   structure (markers, indentation, laziness) is what it was.
  *
  * A run of neighbouring replaced blocks shares one stand-in (micromark's cost
  * is mostly per block): the run meets its kept neighbours at a paragraph or
@@ -32,6 +38,7 @@
  */
 import type { Nodes } from 'mdast'
 import type { Parsed } from '../parse/index.js'
+import { lastAtOrBefore } from '../util/search.js'
 
 /**
  * Characters after which a paragraph is not plain text; also `www.` (a GFM
@@ -56,6 +63,8 @@ export interface Block {
    * no position (then no mark in it is taken as read).
    */
   atomic: Array<[number, number]> | null
+  /** For a list or block quote: the paragraphs nested in it, in source order (as paragraph blocks). */
+  inner?: Block[]
 }
 
 const ATOMIC = new Set(['inlineCode', 'html', 'link', 'linkReference', 'image', 'imageReference', 'footnoteReference'])
@@ -74,23 +83,54 @@ function atomicSpans(node: Nodes, shift: number, out: Array<[number, number]>): 
 /**
  * Whether a wrap mark around [start, end) in this paragraph reads back as
  * inserted. In a plain paragraph, always. Otherwise when the unit's text has
- * no brackets or backslashes (so the label ends at the mark's own `]`, as
- * remark-directive counts brackets before anything else), no backslash
+ * no backslashes and its brackets balance, nested at most 32 deep (so the
+ * label ends at the mark's own `]`: remark-directive counts brackets before
+ * anything else, and gives up past that depth), no backslash
  * escapes the mark's `:`, and no code span, HTML, link, image or footnote
  * call runs across either end (so each end of the mark is in plain text; the
  * label is parsed on its own, and what it holds, emphasis or code included,
  * was whole inside the unit already).
  */
 export function markReadsBack(source: string, block: Block, start: number, end: number): boolean {
+  if (block.inner) {
+    const inner = block.inner[lastAtOrBefore(block.inner, start, (p) => p.start)]
+    return inner !== undefined && markReadsBack(source, inner, start, end)
+  }
   if (!block.paragraph || start < block.start || end > block.end) return false
   if (block.plain) return true
   if (!block.atomic || source[start - 1] === '\\') return false
+  let depth = 0
   for (let i = start; i < end; i++) {
     const c = source.charCodeAt(i)
-    if (c === 0x5b || c === 0x5d || c === 0x5c) return false
+    if (c === 0x5c) return false
+    if (c === 0x5b && ++depth > 32) return false
+    if (c === 0x5d && --depth < 0) return false
   }
+  if (depth !== 0) return false
   for (const [a, b] of block.atomic) if ((a < start && start < b) || (a < end && end < b)) return false
   return true
+}
+
+function paragraphBlock(source: string, node: Nodes, start: number, end: number, index: number, shift: number): Block {
+  const plain = !RISKY.test(source.slice(start, end))
+  const atomic: Array<[number, number]> = []
+  return { start, end, paragraph: true, plain, index, atomic: plain || atomicSpans(node, shift, atomic) ? atomic : null }
+}
+
+/** Paragraphs inside a list or block quote (at any depth, not inside tables, HTML or code), as paragraph blocks. */
+function nestedParagraphs(source: string, container: Nodes, index: number, shift: number): Block[] {
+  const out: Block[] = []
+  const stack: Nodes[] = [container]
+  while (stack.length) {
+    const node = stack.pop()!
+    if (node.type === 'paragraph') {
+      const p = node.position
+      if (p?.start.offset !== undefined && p.end.offset !== undefined) out.push(paragraphBlock(source, node, p.start.offset + shift, p.end.offset + shift, index, shift))
+    } else if (node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote') {
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes)
+    }
+  }
+  return out
 }
 
 /** Top-level blocks that may be replaced by a stand-in, in source order (source offsets). */
@@ -108,9 +148,7 @@ export function replaceableBlocks(source: string, parsed: Parsed): Block[] {
     const [start, end] = here
     const text = source.slice(start, end)
     if (node.type === 'paragraph') {
-      const plain = !RISKY.test(text)
-      const atomic: Array<[number, number]> = []
-      out.push({ start, end, paragraph: true, plain, index: i, atomic: plain || atomicSpans(node, parsed.shift, atomic) ? atomic : null })
+      out.push(paragraphBlock(source, node, start, end, i, parsed.shift))
       continue
     }
     if (text.includes(']:')) continue
@@ -120,7 +158,10 @@ export function replaceableBlocks(source: string, parsed: Parsed): Block[] {
     const gapAfter = source.slice(end, after ? after[0] : source.length)
     const openBefore = before ? BLANK_LINE.test(gapBefore) : /^[ \t]*$/.test(gapBefore)
     const openAfter = after ? BLANK_LINE.test(gapAfter) : true
-    if ((i === 0 || before) && (i === nodes.length - 1 || after) && openBefore && openAfter) out.push({ start, end, paragraph: false, plain: false, index: i, atomic: null })
+    if (!((i === 0 || before) && (i === nodes.length - 1 || after) && openBefore && openAfter)) continue
+    const block: Block = { start, end, paragraph: false, plain: false, index: i, atomic: null }
+    if (node.type === 'list' || node.type === 'blockquote') block.inner = nestedParagraphs(source, node, i, parsed.shift)
+    out.push(block)
   }
   return out
 }
@@ -192,7 +233,9 @@ export class Scope {
       const bodyStart = r.start + shift
       const first = k
       let ok = byIndex.has(i)
-      const paragraph = byIndex.get(i)?.paragraph === true
+      const block = byIndex.get(i)
+      // Marks may be taken as read in a paragraph and in the paragraphs of a list or quote.
+      const paragraph = block !== undefined && (block.paragraph || block.inner !== undefined)
       while (k < ins.length && (ins[k]!.at < r.end || (ins[k]!.at === r.end && ins[k]!.rank < 2))) {
         const x = ins[k++]!
         shift += x.text.length
