@@ -56,6 +56,16 @@ describe('turns and concessions', () => {
     expect(edges).toContain('That being said, -attack-> One possible counter')
   })
 
+  it('an unmarked clause that continues a sentence shares its sentence’s place', () => {
+    const { edges, roles } = analyse(
+      'Hunting is good for the environment. Some people may object to hunting on the basis of humane treatment. ' +
+        'Animals do not necessarily feel pain as we do, and a quick shot is better than starvation.\n',
+    )
+    expect(edges).toContain('Animals do not -attack-> Some people may')
+    expect(edges).toContain('as we do, -attack-> Some people may')
+    expect(roles).toContain('Animals do not: premise')
+  })
+
   it('leaves out the question a text opens with: it poses the issue', () => {
     const { roles } = analyse(
       'Is nuclear energy really safe? I do not think so. Accidents happen. The waste stays dangerous for ages.\n',

@@ -57,6 +57,12 @@ describe('rule: marker', () => {
     expect(mark('as it provides a sustainable resource.', { clause: true }).lead?.fn).toBe('reason')
     expect(mark('As the crowd cheered, the players left the field.').lead).toBeNull()
     expect(mark('For years there has been a housing shortage in Berlin.').lead).toBeNull()
+    // A comparison, a clarification or a span of time is no reason.
+    expect(mark('as we do,', { clause: true }).lead).toBeNull()
+    expect(mark('as we do our own family.', { clause: true }).lead).toBeNull()
+    expect(mark('as in forever, and harmful to anything living.', { clause: true }).lead).toBeNull()
+    expect(mark('as they grow up.', { clause: true }).lead).toBeNull()
+    expect(mark('as they do not want to pay twice.', { clause: true }).lead?.fn).toBe('reason')
   })
   it('keeps a reason embedded in its own main clause out of the lead', () => {
     const r = mark('Since the area belongs to the state, it could be used for social housing.')

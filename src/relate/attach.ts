@@ -99,7 +99,7 @@ export function plan(
             set(u, fronted, 'attack', 0.6, ['structure:answers-concession'], true)
             openConcession = -1
           } else set(u, head, 'support', 0.5, ['structure:default'])
-        } else if (fn === null && prev >= 0 && segments[u]!.clause && /^and\b/.test(f.folded) && out[prev]!.to >= 0 && prev !== head) {
+        } else if (fn === null && prev >= 0 && segments[u]!.clause && !endsSentence(segments[prev]!.plain) && out[prev]!.to >= 0 && prev !== head) {
           const p = out[prev]!
           set(u, p.to, p.type, p.confidence, ['structure:coordinated'], p.explicit)
         } else if (fn === 'reason' || fn === 'example') {

@@ -28,6 +28,10 @@ const PERFECT = /\b(?:has|have|had) (?:been|not|never|\w+ed|\w+en)\b/
 const OPINION_VERB =
   /^(?:[a-z]+ ){0,2}?(?:argue|say|says|said|claim|think|believe|feel|object|worry|fear|contend|insist|complain|point out|suggest|maintain|assert|hold|consider|view|regard|agree|disagree|oppose|critici[sz]e|reject|doubt|question|dismiss|insist)\b/
 
+/** "as" introducing a comparison, a manner or a time span rather than a reason. */
+const AS_NOT_REASON =
+  /^(?:in|if|though|well|such|opposed to|compared to|with|per)\b|^(?:i|we|you|they|he|she|it|one|people) (?:do|does|did|would|will|can)\b(?! not\b)(?!n't)(?: (?:ours?|theirs?|his|hers|with|to|for|in|at|our|their|my|your|so)\b| ?[,.;]|$)|^(?:i|we|you|they|he|she|it|one|children|kids|people) (?:grow|grows|get older|gets older|age|ages|mature|matures)\b/
+
 /** Keep a lead marker only when it really works as one here. */
 function disambiguate(lead: LeadMarker, seg: Segment): LeadMarker | null {
   const { phrase, rest } = lead
@@ -37,7 +41,9 @@ function disambiguate(lead: LeadMarker, seg: Segment): LeadMarker | null {
       if (TIME.test(rest) || PERFECT.test(rest)) return null
       return lead
     case 'as':
-      // "as it provides ..." after a main clause; not "As the crowd cheered, ...".
+      // "as it provides ..." after a main clause; not "As the crowd cheered, ...", nor a comparison
+      // ("feel pain as we do", "as in forever") or a span of time ("as they grow up").
+      if (AS_NOT_REASON.test(rest)) return null
       return seg.clause || (SUBJECT.test(rest) && !/,/.test(rest.slice(0, 40))) ? lead : null
     case 'for':
       return seg.clause || SUBJECT.test(rest) ? lead : null
