@@ -76,6 +76,14 @@ describe('rule: marker', () => {
     expect(mark('Some people may well argue that zoos protect species.').lead?.fn).toBe('concession')
     expect(mark('There are those that say violent games breed violence.').lead?.fn).toBe('concession')
     expect(mark('I have to admit that the bins are ugly.').lead?.fn).toBe('concession')
+    // A third party who "could argue" is the other side; "we could argue" is the author.
+    expect(mark('Christians who believe in waiting till marriage could argue that it is better to marry sooner.').lead?.fn).toBe('concession')
+    expect(mark('We could argue that the fee is too low.').lead).toBeNull()
+    // Naming a drawback grants a point against.
+    expect(mark('One drawback of composting is that not all material is beneficial.').lead?.fn).toBe('concession')
+    expect(mark('There can be a downside with composting due to runoff.').lead?.fn).toBe('concession')
+    expect(mark('On the negative side, a larger family costs more.').lead?.fn).toBe('concession')
+    expect(mark('I really do not see any downside to recycling.').lead).toBeNull()
   })
   it('reads a sentence-initial "Though," as a turn, a "though" clause as a concession', () => {
     expect(mark('Though, there has been no research that confirms this.').lead?.fn).toBe('contrast')

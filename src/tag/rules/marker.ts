@@ -92,11 +92,22 @@ const OPPOSING_VOICE =
 const NAMED_OBJECTION =
   /^["'(\s]*((?:one|an?|another|the)(?: possible| obvious| common| frequent| likely| main| usual)? (?:counter[- ]?argument|objection|criticism|counterpoint)(?: to (?:this|that|it))? (?:is|would be|might be|could be))\b/
 
+/** "One drawback of X is Y", "There can be a downside", "On the negative side, Y": the author grants a point against. */
+const NAMED_DRAWBACK =
+  /^["'(\s]*((?:(?:one|another|the|a|the only|the main|the one)(?: possible| real| big| major| obvious)? (?:drawback|downside|disadvantage)(?: (?:of|with|to) [^,]{1,60}?)? (?:is|would be|might be|could be|may be)|there (?:can be|could be|is|are|may be|might be) (?:a |one |some )?(?:possible )?(?:drawbacks?|downsides?|disadvantages?)|on the (?:negative|downside)(?: side)?))\b/
+
+/**
+ * "Christians who wait could argue that X", "Parents might say X": a third party who would argue, say or object
+ * is the other side's voice (not "we could argue", the author's own).
+ */
+const HYPOTHETICAL_VOICE =
+  /^["'(\s]*(?!(?:i|we|you)\b)((?:[a-z'-]+,? ){1,10}?(?:may|might|could|would|will) (?:well |rightly |also )?(?:argue|say|claim|object|contend|counter|point out|insist|complain|retort))\b/
+
 export function markers(seg: Segment, text: string): MarkerResult {
   const signals: string[] = []
   let raw = leadMarker(text)
   if (!raw || raw.fn !== 'concession') {
-    const v = OPPOSING_VOICE.exec(text) ?? NAMED_OBJECTION.exec(text)
+    const v = OPPOSING_VOICE.exec(text) ?? NAMED_OBJECTION.exec(text) ?? HYPOTHETICAL_VOICE.exec(text) ?? NAMED_DRAWBACK.exec(text)
     if (v && v[1]) raw = { fn: 'concession', phrase: v[1], rest: text.slice(v[0].length).trim(), comma: false }
   }
   let lead = raw ? disambiguate(raw, seg) : null
