@@ -123,6 +123,10 @@ describe('rule: modality', () => {
     expect(modality(fold('We urgently need a replacement for the coming match.')).deontic).toEqual(['we need'])
     expect(modality(fold('A reduction in medication is most certainly desirable.')).judgement).toBe(true)
     expect(modality(fold('The bags are sorted into different bins.')).judgement).toBe(false)
+    // "It would be fair/best to X" recommends X as firmly as "should"; "it is better for X to" only compares.
+    expect(modality(fold('It would be fair to make them into an Olympic event.')).deontic).toEqual(['it would be fair to'])
+    expect(modality(fold('In order to encourage reuse it would be ideal to charge for bags.')).deontic).toEqual(['it would be ideal to'])
+    expect(modality(fold('It is better for children to live with one happy parent.')).deontic).toEqual([])
   })
   it('reads "must have been" as a guess, and a stance only where it frames the unit', () => {
     expect(modality(fold('Its threats must have been of real concern for China.')).deontic).toEqual([])

@@ -27,6 +27,10 @@ const CLEAR = /\b(?:it|one thing|this|that|the (?:answer|conclusion|lesson))(?:'
 /** "It would be fair to ...", "X is most certainly desirable": a value judgement stated outright. */
 const JUDGEMENT =
   /\b(?:is|are|was|would be|will be|seems|seem|remains|'s|'re)(?: (?:not|most|very|quite|more|less|far|much|simply|clearly|certainly|definitely|surely|really|absolutely|highly|extremely|entirely|only|also|therefore|thus|in fact|actually|undoubtedly|just|so|too|a)){0,3} (?:fair|unfair|right|wrong|better|worse|best|appropriate|inappropriate|sensible|wise|unwise|reasonable|unreasonable|desirable|undesirable|advisable|justified|unjustified|irresponsible|responsible|unacceptable|acceptable|mistake|absurd|ridiculous|pointless|essential|crucial|vital|necessary|unnecessary|beneficial|harmful|dangerous|good idea|bad idea|the answer|the solution|the right|good|bad|a good thing|a bad thing|harmful|helpful|useful|useless|worth it|worthwhile)\b/
+/** "it would be best to", "it is wiser to", "it makes sense to": the author recommends a course of action. */
+const RECOMMEND =
+  /\b((?:it|this|that)(?: would|'d) be(?: (?:only|very|much|far|so|also|therefore|thus|simply|clearly|certainly))? (?:best|better|wise|wiser|fair|fairer|ideal|advisable|preferable|sensible|smart|a good idea|a better idea|the right thing|right|reasonable|only fair|only right|in everyone's interest) (?:for [a-z]+(?: [a-z]+)? )?to)\b/
+
 /** "must have been", "should have known": epistemic or counterfactual, not deontic. */
 const EPISTEMIC = /\b(?:must|should|ought to|have to|has to|had to) (?:not )?have (?:been|\w+ed|\w+en)\b/g
 
@@ -44,6 +48,9 @@ export function modality(text: string): ModalityResult {
   // "we urgently need", "we simply must": the adverb does not change the modal.
   const scrubbed = unmodal.includes('ly ') ? unmodal.replace(SUBJECT_ADVERB, '$1 ') : unmodal
   const deontic = findAll(DEONTIC_RE, scrubbed)
+  // "It would be fair/ideal/best to X": a recommendation, as prescriptive as "should".
+  const recommend = /\bto\b/.test(text) ? RECOMMEND.exec(text) : null
+  if (recommend && deontic.length === 0) deontic.push(recommend[1]!)
   const evaluative = findAll(EVALUATIVE_RE, text).filter((w) => !(w === 'right' && /\bright (?:now|away|after|before|here|there)\b/.test(text)))
   const necessity = findAll(NECESSITY_RE, scrubbed).filter((w) => !deontic.some((d) => d.includes(w)))
   // Stance counts when it frames the unit ("I think X"), not inside a subordinate clause ("when I think of").
