@@ -56,6 +56,18 @@ describe('argmap run on worker threads', { timeout: 30_000 }, () => {
     expect(parEvents.map((e) => `${e.status} ${e.input.path}`)).toEqual(seqEvents.map((e) => `${e.status} ${e.input.path}`))
   })
 
+  it('reports an output a worker cannot write as the sequential run does, and goes on', async () => {
+    const dir = smallCorpus()
+    for (const out of ['seq', 'par']) mkdirSync(join(dir, out, 'op-ed.html'), { recursive: true })
+    const seq = runCorpus({ paths: ['corpus'], out: 'seq', cwd: dir })
+    const par = await runCorpusParallel({ paths: ['corpus'], out: 'par', cwd: dir, jobs: 2 })
+    const messages = (r: typeof seq, out: string) => r.errors.map((e) => e.message.replace(join(dir, out), '<out>'))
+    expect(messages(par, 'par')).toEqual(messages(seq, 'seq'))
+    expect(messages(par, 'par').find((m) => m.includes('op-ed'))).toMatch(/^<out>\/op-ed\.html: cannot write output/)
+    expect(par.documents.map((d) => d.name)).toEqual(seq.documents.map((d) => d.name))
+    expect(par.documents.length).toBe(5)
+  })
+
   it('checks an output directory with workers as the sequential run does', async () => {
     const dir = smallCorpus()
     runCorpus({ paths: ['corpus'], out: 'out', cwd: dir })

@@ -45,6 +45,11 @@ export function summarize(name: string, map: ArgumentMap): DocumentSummary {
   }
 }
 
+/** The files one document writes, relative to the out dir (the order processDocument returns them in). */
+export function outputFiles(name: string): string[] {
+  return [`${name}.argmap.json`, `${name}.annotated.md`, `${name}.html`]
+}
+
 /** Map one source and render its outputs. Pure: no file system, so it can run in a worker. */
 export function processDocument(file: SourceFile & { review?: LoadedSidecar | null }, name: string): DocumentResult {
   const warnings: string[] = []
@@ -54,13 +59,14 @@ export function processDocument(file: SourceFile & { review?: LoadedSidecar | nu
   const machine = analyze(file.text, { path: file.path, sha256: file.sha256 }, parsed)
   const { map, messages } = reviewMap(machine, file.text, file.review ?? null)
   warnings.push(...messages)
+  const [json, annotated, html] = outputFiles(name) as [string, string, string]
   return {
     name,
     path: file.path,
     outputs: [
-      { file: `${name}.argmap.json`, content: toJSON(map) },
-      { file: `${name}.annotated.md`, content: annotate(file.text, map, parsed) },
-      { file: `${name}.html`, content: renderPage(file.text, map, { notes: messages, parsed }) },
+      { file: json, content: toJSON(map) },
+      { file: annotated, content: annotate(file.text, map, parsed) },
+      { file: html, content: renderPage(file.text, map, { notes: messages, parsed }) },
     ],
     summary: summarize(name, map),
     warnings,

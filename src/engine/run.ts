@@ -1,9 +1,11 @@
-import { existsSync, readFileSync, realpathSync } from 'node:fs'
+import { realpathSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { type DocumentResult, type DocumentSummary, processDocument } from './document.js'
+import { type DocumentSummary, outputFiles } from './document.js'
+import { type DocumentDone, runDocument, writeOrCheck } from './emit.js'
 import { expandInputs, type Input } from './inputs.js'
-import { DEFAULT_MAX_BYTES, decodeSource, InputError, readSource, type SourceFile, writeAllAtomic } from './io.js'
+import { DEFAULT_MAX_BYTES, decodeSource, InputError, readSource, type SourceFile } from './io.js'
 import { createPool, defaultJobs, orderedMap } from './pool.js'
+import type { WorkerInputError } from './worker.js'
 import { renderCorpusPage } from '../html/corpus.js'
 import { type LoadedSidecar, loadSidecarFor } from '../review/document.js'
 import { SidecarError } from '../review/sidecar.js'
@@ -23,7 +25,7 @@ export interface RunOptions {
 }
 
 export type FileEvent =
-  | { status: 'ok'; input: Input; result: DocumentResult; stale: string[] }
+  | { status: 'ok'; input: Input; result: DocumentDone; stale: string[] }
   | { status: 'error'; input: Input; message: string }
 
 export interface RunResult {
@@ -61,20 +63,12 @@ function realOrResolved(p: string): string {
   }
 }
 
-/** Write (or check) one document's outputs; never over a source file. */
-function emit(outputs: ReadonlyArray<{ file: string; content: string }>, out: string, sources: ReadonlySet<string>, check: boolean): string[] {
-  const stale: string[] = []
-  const writes: Array<{ path: string; content: string }> = []
-  for (const o of outputs) {
-    const target = join(out, o.file)
+/** Refuse outputs that would land on a source file (checked before the document is mapped). */
+function guard(files: readonly string[], out: string, sources: ReadonlySet<string>): void {
+  for (const file of files) {
+    const target = join(out, file)
     if (sources.has(realOrResolved(target))) throw new InputError(target, 'refusing to write an output over a source file; choose another --out', 'write')
-    if (check) {
-      if (!existsSync(target) || readFileSync(target, 'utf8') !== o.content) stale.push(target)
-    } else writes.push({ path: target, content: o.content })
   }
-  // All of a document's outputs or none: a full disk never leaves them half-updated.
-  writeAllAtomic(writes)
-  return stale
 }
 
 interface Corpus {
@@ -103,18 +97,17 @@ function errorMessage(input: Input, e: unknown): string {
   return e instanceof InputError || e instanceof SidecarError ? e.message : `${input.path}: ${(e as Error).stack ?? String(e)}`
 }
 
-/** Write (or check) one mapped document and record it; called in input order. */
-function settle(c: Corpus, input: Input, index: number, outcome: { doc: DocumentResult } | { error: unknown }): void {
+/** Record one written (or checked) document; called in input order. */
+function settle(c: Corpus, input: Input, index: number, outcome: { doc: DocumentDone } | { error: unknown }): void {
   const { result, options } = c
   let event: FileEvent
   try {
     if ('error' in outcome) throw outcome.error
     const doc = outcome.doc
-    const stale = emit(doc.outputs, c.out, c.sources, options.check === true)
     result.documents.push(doc.summary)
     result.warnings.push(...doc.warnings)
-    result.stale.push(...stale)
-    event = { status: 'ok', input, result: doc, stale }
+    result.stale.push(...doc.stale)
+    event = { status: 'ok', input, result: doc, stale: doc.stale }
   } catch (e) {
     const message = errorMessage(input, e)
     result.errors.push({ path: input.path, message })
@@ -127,7 +120,8 @@ function closeCorpus(c: Corpus): RunResult {
   const index = renderIndex(c.result.documents, c.result.errors)
   try {
     const page = renderCorpusPage(c.result.documents, c.result.errors)
-    c.result.stale.push(...emit([{ file: 'index.json', content: index }, { file: 'index.html', content: page }], c.out, c.sources, c.options.check === true))
+    guard(['index.json', 'index.html'], c.out, c.sources)
+    c.result.stale.push(...writeOrCheck([{ file: 'index.json', content: index }, { file: 'index.html', content: page }], c.out, c.options.check === true))
   } catch (e) {
     c.result.errors.push({ path: join(c.options.out, 'index.json'), message: e instanceof InputError ? e.message : String(e) })
   }
@@ -138,9 +132,10 @@ function closeCorpus(c: Corpus): RunResult {
 export function runCorpus(options: RunOptions): RunResult {
   const c = openCorpus(options)
   c.inputs.forEach((input, index) => {
-    let outcome: { doc: DocumentResult } | { error: unknown }
+    let outcome: { doc: DocumentDone } | { error: unknown }
     try {
-      outcome = { doc: processDocument(readCorpusInput(c, input), input.name) }
+      guard(outputFiles(input.name), c.out, c.sources)
+      outcome = { doc: runDocument(readCorpusInput(c, input), input.name, c.out, options.check === true) }
     } catch (error) {
       outcome = { error }
     }
@@ -162,8 +157,15 @@ export async function runCorpusParallel(options: RunOptions & { jobs?: number })
   if (jobs <= 1) return runCorpus(options)
   const pool = await createPool(jobs)
   try {
-    const start = (input: Input): Promise<DocumentResult> =>
-      pool.run({ kind: 'document', file: readCorpusInput(c, input), name: input.name }) as Promise<DocumentResult>
+    // The worker maps and writes the document (src/engine/emit.ts); the guard runs here, where the sources are known.
+    const start = (input: Input): Promise<DocumentDone> => {
+      guard(outputFiles(input.name), c.out, c.sources)
+      const task = { kind: 'document' as const, file: readCorpusInput(c, input), name: input.name, out: c.out, check: options.check === true }
+      return (pool.run(task) as Promise<DocumentDone | WorkerInputError>).then((r) => {
+        if ('inputError' in r) throw new InputError(r.inputError.file, r.inputError.problem, r.inputError.code)
+        return r
+      })
+    }
     let index = 0
     for await (const { item, result } of orderedMap(c.inputs, start, jobs * 2)) {
       settle(c, item, index++, result.ok ? { doc: result.value } : { error: result.error })
