@@ -1,6 +1,7 @@
 /**
  * Small text helpers shared by the tagging rules: case/quote folding, word
- * lists and a light stemmer for vocabulary overlap. No IO, no state.
+ * lists and a light stemmer for vocabulary overlap. No IO; the only state is
+ * the small cache in words().
  */
 
 /** Lower-case, fold curly quotes and dashes, collapse whitespace. */
@@ -59,20 +60,31 @@ export function isStopword(w: string): boolean {
 }
 
 /** Crude suffix stripping so "taxes/taxed/taxing" meet at "tax". */
+const SUFFIXES = ['ations', 'ation', 'ments', 'ment', 'ness', 'ings', 'ing', 'ies', 'ied', 'ers', 'er', 'ed', 'es', 's', 'ly']
+
 export function stem(w: string): string {
   if (w.length <= 4) return w
-  const s = w.replace(/'s$/, '')
-  for (const suf of ['ations', 'ation', 'ments', 'ment', 'ness', 'ings', 'ing', 'ies', 'ied', 'ers', 'er', 'ed', 'es', 's', 'ly']) {
+  const s = w.endsWith("'s") ? w.slice(0, -2) : w
+  for (const suf of SUFFIXES) {
     if (s.length - suf.length >= 4 && s.endsWith(suf)) return s.slice(0, s.length - suf.length)
   }
   return s
+}
+
+/** Whether a word is all ASCII digits. */
+function numeric(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i)
+    if (c < 48 || c > 57) return false
+  }
+  return w.length > 0
 }
 
 /** Distinct stemmed content words of a plain text (pass `folded` when already folded). */
 export function contentStems(plain: string, folded = fold(plain)): Set<string> {
   const out = new Set<string>()
   for (const w of words(folded)) {
-    if (w.length < 3 || STOP.has(w) || /^\d+$/.test(w)) continue
+    if (w.length < 3 || STOP.has(w) || numeric(w)) continue
     out.add(stem(w))
   }
   return out
