@@ -34,6 +34,19 @@ describe('tag', () => {
     expect(out.find((t) => t.role === 'conclusion')!.signals).toContain('thesis:conclusion-marker')
   })
 
+  it('reads the main clause after the author’s own concession as a thesis candidate, after a reported view as a rebuttal', () => {
+    const own = tagText(
+      'I live in Michigan, where we have a deposit. I see people bringing back huge amounts of bottles. ' +
+        'While I do not have exact statistics on the topic, this indicates to me that deposits promote recycling and should therefore be adopted.\n',
+    )
+    expect(own.find((t) => t.role === 'conclusion')!.text).toMatch(/^this indicates to me/)
+    const reported = tagText(
+      'The death penalty is not practicable in Germany. Human dignity is anchored in our constitution. ' +
+        'Even if many people think that a murderer has decided on the life of another, this is the crime that we should not repay with the same.\n',
+    )
+    expect(reported.find((t) => t.role === 'conclusion')!.text).toMatch(/^The death penalty/)
+  })
+
   it('prefers the opening thesis when nothing marks a later one', () => {
     const out = tagText('Social media has improved the lives of teenagers. They stay in touch with friends. They find new friends.')
     expect(out[0]!.role).toBe('conclusion')

@@ -88,6 +88,16 @@ export function scoreThesis(
   return { score, signals }
 }
 
+/** A concession that reports what others say or think ("many people think", "critics argue"), not the author's own granting. */
+function othersView(f: Features): boolean {
+  const lead = f.marker.lead
+  if (!lead) return false
+  const head = `${lead.phrase} ${lead.rest.split(' ', 6).join(' ')}`
+  return OTHERS_VIEW.test(head) && !/\b(?:i|we)\b/.test(head.split(' ', 4).join(' '))
+}
+const OTHERS_VIEW =
+  /\b(?:argue[sd]?|say|says|said|claim(?:s|ed)?|believe[sd]?|think|thinks|feel|feels|object|worry|fear|suggest(?:s|ed)?|contend|insist|point out|maintain|assert|hold)\b|^(?:critics|opponents|proponents|supporters|skeptics|sceptics|advocates|some|many|others)\b/
+
 /** Does this unit merely lead into the main clause (a fronted concession or reason, a question)? */
 function subordinate(f: Features): boolean {
   const fn = f.marker.lead?.fn
@@ -144,7 +154,8 @@ export function pickThesis(
     // The answer to an objection ("Some say X, but Y"; "Even if X, Y") is a rebuttal, not the thesis.
     const rebuttal = (prevConcession && fn === 'contrast') || prevFronted
     prevConcession = fn === 'concession'
-    prevFronted = prevConcession && !endsSentence(segments[i]!.plain)
+    // "Even if many people think X, Y" answers someone else's view; "While I lack the figures, Y" is the author's own point.
+    prevFronted = prevConcession && !endsSentence(segments[i]!.plain) && othersView(feats[i]!)
     const s = scoreThesis(segments[i]!, feats[i]!, { first: i === first, last: i === last, multiParagraph, rebuttal }, titleStems)
     if (s.score > bestScore) {
       second = bestScore
