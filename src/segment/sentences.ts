@@ -28,6 +28,8 @@ const OPENERS = new Set(
 )
 
 const TERMINAL = /[.!?\u2026\u203D\u3002\uFF01\uFF1F]/
+/** Where the loop in sentenceRanges can act: a terminal mark or a line ending (every other char is skipped). */
+const CANDIDATE = /[.!?\u2026\u203D\u3002\uFF01\uFF1F\n]/g
 /** Full-width terminal marks end a sentence without a following space. */
 const WIDE_TERMINAL = /[\u3002\uFF01\uFF1F]/
 const CLOSERS = /["'\u2019\u201D\u00BB)\]\u203A]/
@@ -118,6 +120,11 @@ export function sentenceRanges(text: string, opts: BoundaryOptions): Array<[numb
   const lineBlock = !/[.!?\u2026]/.test(text) && text.includes('\n')
   const quoted = /["\u201C]/.test(text) ? embeddedQuotes(text) : undefined
   for (let i = 0; i < text.length; i++) {
+    // Jump to the next terminal mark or line ending: one regex scan, not a test per char.
+    CANDIDATE.lastIndex = i
+    const hit = CANDIDATE.exec(text)
+    if (!hit) break
+    i = hit.index
     const ch = text[i] as string
     if (ch === '\n' && (lineBlock || opts.hardBreaks.has(i))) {
       const next = nextWord(text, i + 1)
