@@ -29,6 +29,8 @@ describe('lexicon', () => {
     expect(leadMarker(fold('And yet nobody complains.'))).toMatchObject({ fn: 'contrast', phrase: 'yet' })
     expect(leadMarker(fold('Some would argue that hunting puts a species at risk.'))).toMatchObject({ fn: 'concession' })
     expect(leadMarker(fold('Dogs are loyal.'))).toBeNull()
+    expect(leadMarker(fold('You might say that fines change nothing.'))).toMatchObject({ fn: 'concession' })
+    expect(leadMarker(fold('Be that as it may, the fines must rise.'))).toMatchObject({ fn: 'contrast' })
   })
 })
 
