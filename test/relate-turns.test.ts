@@ -66,6 +66,17 @@ describe('turns and concessions', () => {
     expect(roles).toContain('Animals do not: premise')
   })
 
+  it('the sentence after "X, because Y." expands on Y; after "X, as Y." it is about X again', () => {
+    const because = analyse(
+      'Phones should be banned at the wheel, because they distract drivers. Holding a phone takes a hand off the steering wheel.\n',
+    )
+    expect(because.edges).toContain('Holding a phone -support-> because they distract')
+    const as = analyse(
+      'The field should be built on, as it lies in the middle of the city. Its size allows housing and open space alike.\n',
+    )
+    expect(as.edges).toContain('Its size allows -support-> The field should')
+  })
+
   it('leaves out the question a text opens with: it poses the issue', () => {
     const { roles } = analyse(
       'Is nuclear energy really safe? I do not think so. Accidents happen. The waste stays dangerous for ages.\n',

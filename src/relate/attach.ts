@@ -106,7 +106,8 @@ export function plan(
           // A new sentence giving an example after "X because Y." illustrates X, not the reason Y.
           const afterClause = fn === 'example' && prev >= 0 && segments[prev]!.clause && out[prev]!.to >= 0 && out[prev]!.type === 'support' && endsSentence(segments[prev]!.plain)
           set(u, prev < 0 ? head : afterClause ? out[prev]!.to : prev, 'support', 0.75, mk, true)
-          openReason = fn === 'reason' && prev === head && segments[u]!.clause ? u : -1
+          // Only "because" brings in a new reason the next sentence may expand on; "as"/"since" give one as already known.
+          openReason = fn === 'reason' && lead?.phrase === 'because' && prev === head && segments[u]!.clause ? u : -1
         } else if (fn === 'concession') {
           set(u, head, 'attack', 0.7, mk, true)
           openConcession = u
