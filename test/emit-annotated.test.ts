@@ -77,6 +77,16 @@ describe('annotate', () => {
     expect(readMarks(out).map((m) => [m.role, m.start, m.end])).toEqual([['claim', map.units[0]!.start.offset, map.units[0]!.end.offset]])
   })
 
+  it('escapes a literal mark after unclosed raw HTML that would swallow the first escape forms', () => {
+    // The unclosed <!-- ends at <!--argmap-->'s -->, the unclosed <? at <?argmap?>'s ?>: the third form holds.
+    const src = 'We must act now, because costs grow. <!--<?]:claim] and Therefore we should vote.\n\n:claim\n'
+    const map = handMap(src, [['We must act now, because costs grow.', 'premise'], ['Therefore we should vote.', 'conclusion']], [[0, 'support', 1]])
+    const out = annotate(src, map)
+    expect(body(out)).toContain(':<x-argmap/>claim]')
+    expect(strip(out)).toBe(src)
+    expect(readMarks(out).map((m) => [m.role, m.start])).toEqual(map.units.map((u) => [u.role, u.start.offset]))
+  })
+
   it('falls back to a point mark when the label would not map back', () => {
     // A `]` inside a code span closes a directive label early.
     const src = 'Use `a]b` here, it is right. Next one.\n'

@@ -32,7 +32,7 @@ const NON_ASCII = [
 const SYNTAX = [
   '[', ']', '{', '}', ':', '::', ':claim', ':premise', ':conclusion', ':claim[x]{#y}', ':premise{#p len=3}', ':smile:', '{#id}', 'Re:claim',
   ':conclusion[', ']{.x}', '\\:', '<!--argmap-->', '<!-- argmap:begin final-newline=yes -->', '<!-- argmap:data', ':claim[a]', '::claim[b]',
-  'x:claim{#z supports=q}', ':::', '[x]{#y}', '<?argmap?>', '<!--', '-->', '<!-- argmap:end -->',
+  'x:claim{#z supports=q}', ':::', '[x]{#y}', '<?argmap?>', '<!--', '-->', '<!-- argmap:end -->', '<?', '?>', '<x-argmap/>', '<![CDATA[',
 ]
 const MARKUP = ['*', '_', '`', '\\', '&amp;', '&#x1F600;', '&nbsp;', '&copy;', '<br>', '|', '#', '~', '~~', '<', '>', '!', '[^1]', '**', '\\*', '\\[', '&#0;', '&bogus;']
 

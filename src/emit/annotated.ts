@@ -74,6 +74,21 @@ function literalEscapes(source: string): Map<number, number> {
   return out
 }
 
+/**
+ * The escapes a document needs when nothing else is inserted: where its own
+ * parse (with remark-directive) reads author text as one of our marks or as
+ * an escape token. Text inside HTML, code or a comment reads as neither and
+ * needs none; escaping it anyway can break the construct it sits in (an
+ * escape's `-->` ends an author's unclosed comment).
+ */
+function parsedEscapes(source: string): Map<number, number> {
+  const found = scan(source)
+  const out = new Map<number, number>()
+  for (const m of found.marks) out.set(m.start + 1, 0)
+  for (const e of found.escapes) out.set(e.start + 1, 0)
+  return out
+}
+
 /** Escapes by original offset → form (index into ESCAPES), and the form that last failed where one was dropped. */
 interface EscapeState {
   live: Map<number, number>
@@ -94,8 +109,15 @@ function unbalanced(text: string): boolean {
 }
 
 /** The marked body, or null when no placement read back exactly within the pass budget. `modes` is updated in place. */
-function place(source: string, args: readonly Unit[], outgoing: ReadonlyMap<string, Relation[]>, modes: Mode[], plain: Plain): string | null {
-  const escapes: EscapeState = { live: literalEscapes(source), failed: new Map(), exhausted: false }
+function place(
+  source: string,
+  args: readonly Unit[],
+  outgoing: ReadonlyMap<string, Relation[]>,
+  modes: Mode[],
+  plain: Plain,
+  literals: Map<number, number>,
+): string | null {
+  const escapes: EscapeState = { live: literals, failed: new Map(), exhausted: false }
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const ins: Insertion[] = []
     args.forEach((u, i) => {
@@ -176,12 +198,13 @@ export function annotate(source: string, map: ArgumentMap, parsed?: Parsed): str
   }
   // First with every unit wrapped, falling back unit by unit; if marks keep
   // changing the document's structure under each other, with every unit
-  // recorded in the trailer only (the text then changes by escapes alone).
+  // recorded in the trailer only (the text then changes by escapes alone,
+  // and only where the document's own parse reads a mark or escape token).
   // Author text that reads as a mark or an escape token needs escapes whose reading depends on far context: verify all of it then.
   const plain = plainUnits(source, literalEscapes(source).size ? undefined : parsed, args, outgoing)
   for (const initial of ['wrap', 'unplaced'] as const) {
     const modes: Mode[] = args.map((u) => (initial === 'wrap' && unbalanced(u.text) ? 'point' : initial))
-    const body = place(source, args, outgoing, modes, plain)
+    const body = place(source, args, outgoing, modes, plain, initial === 'wrap' ? literalEscapes(source) : parsedEscapes(source))
     if (body === null) continue
     const unplaced = new Map<string, Unplaced>()
     args.forEach((u, i) => {

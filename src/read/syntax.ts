@@ -10,10 +10,13 @@ export const MARK_NAMES: ReadonlySet<string> = new Set(['conclusion', 'claim', '
  * An empty inline HTML comment that argmap inserts and `strip` removes: it
  * keeps author text that would otherwise read as one of our marks (`:claim`)
  * from being one, and separates a mark from a `:` right before it. Where an
- * unclosed `<!--` in the author's text would swallow it, the processing
- * instruction form is used instead.
+ * unclosed construct in the author's text would swallow it (an unclosed
+ * `<!--` ends at the escape's `-->`), the next form is tried: a processing
+ * instruction, an element tag, a CDATA section. Each is closed by a different
+ * sequence, so only text with all four constructs left open before the
+ * literal defeats them all.
  */
-export const ESCAPES = ['<!--argmap-->', '<?argmap?>'] as const
+export const ESCAPES = ['<!--argmap-->', '<?argmap?>', '<x-argmap/>', '<![CDATA[argmap]]>'] as const
 export const ESCAPE = ESCAPES[0]
 const ESCAPE_SET: ReadonlySet<string> = new Set(ESCAPES)
 export const isEscape = (html: string): boolean => ESCAPE_SET.has(html)
