@@ -71,6 +71,12 @@ describe('objections, concessions, consequences and quoted evidence', () => {
     )
     expect(e).toContain('The rotten teeth -support-> Sugary drinks rot')
     expect(e).toContain('Dentists spend many -support-> We should tax')
+    // "also" adds a reason beside the one before it instead of expanding on it.
+    const also = edges(
+      'We should tax sugar. Sugary drinks rot the teeth of children. ' +
+        'The rotten teeth of children also cost dentists hours of work.\n',
+    )
+    expect(also).toContain('The rotten teeth -support-> We should tax')
   })
   it('a sentence pointing back at a "but" turn continues the turn; figures back a turn too', () => {
     const base = 'LED lights are worth buying. They cost more in the shop than old bulbs. But in the long run they save a lot of energy. '

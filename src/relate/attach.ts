@@ -148,7 +148,7 @@ export function plan(
           set(u, answered, 'support', 0.45, ['structure:elaborates-answer'])
         } else if (openConcession >= 0 && prev >= 0 && (prev === openConcession || out[prev]!.to === openConcession) && !trailingConcession(segments[openConcession]!)) {
           set(u, openConcession, 'support', 0.45, ['structure:elaborates-concession'])
-        } else if (openReason >= 0 && prev === openReason && fn === null && !f.conditional) {
+        } else if (openReason >= 0 && prev === openReason && fn === null && !f.conditional && !ADDS.test(f.folded)) {
           set(u, openReason, 'support', 0.45, ['structure:elaborates-reason'])
         } else if (fn === null && prev >= 0 && prev !== head && out[prev]!.type === 'attack' && out[prev]!.to !== head && ANAPHORIC.test(f.folded) && !f.conditional) {
           // "X. But Y. They (Y) ...": a sentence that opens by pointing back continues the turn it follows.
@@ -158,7 +158,7 @@ export function plan(
         } else if (fn === null && prev >= 0 && prev !== head && out[prev]!.type === 'support' && quotes(segments[u]!) && !quotes(segments[prev]!)) {
           set(u, prev, 'support', 0.45, ['structure:quoted-evidence'])
         } else {
-          const e = elaborated(u, k, members, out, feats, head, conclusion, common)
+          const e = ADDS.test(f.folded) ? -1 : elaborated(u, k, members, out, feats, head, conclusion, common)
           if (e >= 0) set(u, e, 'support', 0.45, ['structure:elaborates'])
           else set(u, head, 'support', 0.5, ['structure:default'])
         }
@@ -198,6 +198,9 @@ const QUOTED_NAME = /(?:^|[\s(])["'“‘]\p{Lu}[^"'“”‘’\s]*(?:\s[^"'“
 function datedReport(f: Features): boolean {
   return f.signals.includes('event:date') && !hasVoice(f)
 }
+
+/** "Landfills also produce odour": a further reason beside the one before it, not an expansion of it. */
+const ADDS = /\balso\b/
 
 /** A sentence that opens by pointing back ("They use ...", "Such addiction ..."). */
 const ANAPHORIC = /^(?:this|these|those|it|they|such)\b/
