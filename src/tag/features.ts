@@ -66,7 +66,7 @@ export function features(seg: Segment): Features {
     boosters: h.boosters,
     reported: r.score,
     framing: f.framing,
-    signals: [...m.signals, ...q.signals, ...c.signals, ...mod.signals, ...h.signals, ...r.signals, ...f.signals],
+    signals: m.signals.concat(q.signals, c.signals, mod.signals, h.signals, r.signals, f.signals),
   }
   CACHE.set(seg, out)
   return out

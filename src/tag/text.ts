@@ -6,16 +6,22 @@
 
 /** Lower-case, fold curly quotes and dashes, collapse whitespace. */
 const NEEDS_FOLDING = /[^\x20-\x7e]|\s\s|`|^\s|\s$/
+const FOLDED_CHAR = /[\u2018\u2019\u201A\u201B\u2032`\u201C\u201D\u201E\u201F\u2033\u2010-\u2015]/g
+/** White space other than single spaces inside the text. */
+const LOOSE_SPACE = /[^\S ]| {2}|^ | $/
+
+function foldChar(ch: string): string {
+  const c = ch.charCodeAt(0)
+  if (c >= 0x2010 && c <= 0x2015) return '-'
+  return c === 0x201c || c === 0x201d || c === 0x201e || c === 0x201f || c === 0x2033 ? '"' : "'"
+}
 
 export function fold(plain: string): string {
   const lower = plain.toLowerCase()
   if (!NEEDS_FOLDING.test(lower)) return lower
-  return lower
-    .replace(/[\u2018\u2019\u201A\u201B\u2032`]/g, "'")
-    .replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"')
-    .replace(/[\u2010-\u2015]/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim()
+  // One pass for the quotes and dashes (a callback only where one occurs), then white space only when needed.
+  const folded = lower.replace(FOLDED_CHAR, foldChar)
+  return LOOSE_SPACE.test(folded) ? folded.replace(/\s+/g, ' ').trim() : folded
 }
 
 const WORD = /[a-z0-9]+(?:'[a-z]+)?/g
