@@ -8,10 +8,22 @@ import { hash } from 'node:crypto'
 const NON_ASCII = /[^\x00-\x7f]/
 const ASCII_SEPARATORS = /[^a-z0-9']+/g
 
+/** Curly single quotes and primes (folded to `'` below), and punctuation that NFKC maps to ASCII separators or leaves a non-letter. */
+const QUOTES = /[\u2018\u2019\u201A\u201B\u2032]/g
+const SEPARATORS = /[\u00A0\u2010-\u2015\u201C-\u201F\u2026]/g
+
+function asciiNormal(text: string): string {
+  return text.toLowerCase().replace(ASCII_SEPARATORS, ' ').replace(/'+/g, '').trim()
+}
+
 export function normalizeText(plain: string): string {
   // ASCII text (the common case) takes a shorter path with the same result:
   // NFKC leaves ASCII as it is, and its letters and digits are a-z, 0-9 once lower-cased.
-  if (!NON_ASCII.test(plain)) return plain.toLowerCase().replace(ASCII_SEPARATORS, ' ').replace(/'+/g, '').trim()
+  if (!NON_ASCII.test(plain)) return asciiNormal(plain)
+  // So does text whose only other characters are curly quotes, dashes, an ellipsis or a no-break space
+  // (prose nearly always): the quotes become `'`, the rest separators, as the full path below makes them.
+  const mapped = plain.replace(QUOTES, "'").replace(SEPARATORS, ' ')
+  if (!NON_ASCII.test(mapped)) return asciiNormal(mapped)
   return plain
     .normalize('NFKC')
     .toLowerCase()
