@@ -29,6 +29,14 @@ describe('unit ids', () => {
     expect(after.units.map((u) => u.id)).toEqual(before.units.map((u) => u.id))
   })
 
+  it('normalise text the same on the fast paths as through NFKC', () => {
+    // Curly quotes, dashes, an ellipsis and a no-break space take the ASCII path; a ligature or accent the full one.
+    expect(api.normalizeText('China\u2019s \u201Cpivot\u201D\u2014a game\u2026 over\u00A0now')).toBe('chinas pivot a game over now')
+    expect(api.normalizeText("China's \"pivot\" - a game... over now")).toBe('chinas pivot a game over now')
+    expect(api.normalizeText('\uFB01ne \u2018caf\u00E9\u2019 5\u2033')).toBe('fine cafe\u0301'.normalize('NFKC') + ' 5')
+    expect(api.baseId('China\u2019s pivot')).toBe(api.baseId("China's pivot"))
+  })
+
   it('number repeats of the same text by occurrence', () => {
     const map = analyze('We must act.\n\nWe must act.\n\nWe *must* act!\n')
     const ids = map.units.map((u) => u.id)
