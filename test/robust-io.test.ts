@@ -62,6 +62,17 @@ describe('writeAtomic / writeAllAtomic when the disk fills up mid-write', () => 
     expect(readdirSync(dir).sort()).toEqual(['a.json', 'a.md'])
   })
 
+  it('syncs each file before the rename unless told the outputs are regenerable', () => {
+    const dir = tempDir()
+    const synced: number[] = []
+    const io: WriteFs = { ...failingFs(Infinity), fsyncSync: (fd: number) => void synced.push(fd) }
+    writeAllAtomic([{ path: join(dir, 'a'), content: 'a' }, { path: join(dir, 'b'), content: 'b' }], io)
+    expect(synced.length).toBe(2)
+    writeAllAtomic([{ path: join(dir, 'c'), content: 'c' }], io, false)
+    expect(synced.length).toBe(2)
+    expect(readFileSync(join(dir, 'c'), 'utf8')).toBe('c')
+  })
+
   it('names other errno codes in words', () => {
     const dir = tempDir()
     writeFileSync(join(dir, 'file'), '')

@@ -31,8 +31,8 @@ export function writeOrCheck(outputs: DocumentResult['outputs'], out: string, ch
       if (!existsSync(target) || readFileSync(target, 'utf8') !== o.content) stale.push(target)
     } else writes.push({ path: target, content: o.content })
   }
-  // All of a document's outputs or none: a full disk never leaves them half-updated.
-  writeAllAtomic(writes)
+  // All of a document's outputs or none: a full disk never leaves them half-updated. Regenerable, so not fsynced.
+  writeAllAtomic(writes, undefined, false)
   return stale
 }
 

@@ -188,12 +188,18 @@ export function writeAtomic(path: string, content: string, io: WriteFs = fs): vo
 }
 
 /**
- * Write several files as one: every temp file is written and synced first,
- * then all are renamed into place. If any write fails, every temp file is
- * removed and no target changes, so a document's outputs are never left
- * half-updated (its JSON new, its annotated markdown old).
+ * Write several files as one: every temp file is written (and, when
+ * `durable`, synced) first, then all are renamed into place. If any write
+ * fails, every temp file is removed and no target changes, so a document's
+ * outputs are never left half-updated (its JSON new, its annotated markdown
+ * old). `durable: false` is for outputs a run regenerates (maps, annotated
+ * markdown, pages): the rename still makes each file whole or absent for
+ * any reader, but a power cut may lose the newest version. fsyncs are
+ * serialised by the disk, so one per output file stalled the workers of a
+ * parallel run by turns; a reviewer's corrections (src/review/files.ts) are
+ * still synced.
  */
-export function writeAllAtomic(files: ReadonlyArray<{ path: string; content: string }>, io: WriteFs = fs): void {
+export function writeAllAtomic(files: ReadonlyArray<{ path: string; content: string }>, io: WriteFs = fs, durable = true): void {
   const temps: string[] = []
   let current = files[0]?.path ?? ''
   try {
@@ -207,7 +213,7 @@ export function writeAllAtomic(files: ReadonlyArray<{ path: string; content: str
         const buf = Buffer.from(f.content, 'utf8')
         let off = 0
         while (off < buf.length) off += io.writeSync(fd, buf, off, buf.length - off)
-        io.fsyncSync(fd)
+        if (durable) io.fsyncSync(fd)
       } finally {
         io.closeSync(fd)
       }
