@@ -145,8 +145,17 @@ export function runCorpus(options: RunOptions): RunResult {
 }
 
 /**
+ * Documents in flight per worker. Results are taken in input order, so a slow
+ * document at the head holds up the window: with a narrow one, one long
+ * document can leave the other workers without work. A document in flight
+ * holds only its source (outputs are written by the worker), so a wide
+ * window costs little memory and none that grows with the corpus.
+ */
+const WINDOW = 16
+
+/**
  * `runCorpus` on `jobs` worker threads (default: the available cores). Files
- * are read one at a time as workers free up (at most `2 × jobs` documents in
+ * are read one at a time as workers free up (at most `16 × jobs` documents in
  * flight), and written and reported in input order, so output is byte for
  * byte that of `runCorpus` and memory stays flat as the corpus grows. With
  * one job, or one file, it is `runCorpus` (no threads to start).
@@ -167,7 +176,7 @@ export async function runCorpusParallel(options: RunOptions & { jobs?: number })
       })
     }
     let index = 0
-    for await (const { item, result } of orderedMap(c.inputs, start, jobs * 2)) {
+    for await (const { item, result } of orderedMap(c.inputs, start, jobs * WINDOW)) {
       settle(c, item, index++, result.ok ? { doc: result.value } : { error: result.error })
     }
   } finally {
