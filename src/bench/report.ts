@@ -118,9 +118,16 @@ const PROFILE_NOTES = `What the profiles (\`node --cpu-prof\`) showed, and what 
   jumps between terminal marks; ids hash with one-shot SHA-1 and normalise curly-quoted prose on the ASCII
   path; \`plainish\` and the trailer's fields skip work on plain text; the tagger's word lists are cached per
   text.
-- **Left.** The tagger's per-unit rules (dozens of regular expressions and phrase matchers a unit) are now the
-  largest stage after parsing, and the garbage collector's share grows with document size: that is what keeps
-  the 1000-copy document above 2× bare parse+stringify.`
+- **Left: size.** The tagger's per-unit rules (dozens of regular expressions and phrase matchers a unit) are now
+  the largest stage after parsing, and the collector's share grows with the heap (about 380 MB at the peak for
+  the 1000-copy document): argmap's time per byte is about the same at 100 and 1000 copies, but bare remark's
+  falls, so the 1000-copy ratio misses 2×.
+- **Left: workers.** One worker already keeps about 1.5 cores busy: V8 compiles hot functions (TurboFan) and
+  collects garbage on background threads, and \`--trace-opt\` shows the largest rule and planner functions
+  recompiled several times after deoptimisations (objects of several shapes). Two workers each pay that again on
+  two cores, so the corpus run gains little from the second. Each worker now writes its own outputs, the
+  window of documents in flight is wide, and run outputs are not fsynced; what remains is V8's own background
+  work (with \`--single-threaded-gc\` the gain was 1.2×).`
 
 /** How to run a corpus on all cores and across machines: fixed text, after the figures. */
 const SCALING = `### Many files, many cores, many machines
