@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { features } from '../src/tag/features.js'
+import { ALL_MATCHERS, findAll, findAllScan, wordMatcher } from '../src/tag/lexicon/index.js'
+import { fold } from '../src/tag/text.js'
+import { segment } from '../src/segment/index.js'
+import { opEdPath, sharedDir } from './helpers.js'
+
+/**
+ * findAll visits only the tokens that start some matcher's phrase (one map
+ * lookup per token for all matchers); it must find exactly what a plain scan
+ * of every token finds, for every matcher the rules compile.
+ */
+describe('phrase matching', () => {
+  it('finds what a plain scan finds, for every matcher, on the op-ed and the gold texts', () => {
+    features // the rules' matchers are compiled when the features module loads
+    const texts = segment(readFileSync(opEdPath, 'utf8')).map((s) => fold(s.plain))
+    for (const file of ['microtexts.jsonl', 'microtexts2.jsonl']) {
+      for (const line of readFileSync(join(sharedDir, 'gold', file), 'utf8').split('\n').filter(Boolean)) {
+        texts.push(...(JSON.parse(line) as { text: string }).text.split(/(?<=[.!?])\s+/).map(fold))
+      }
+    }
+    expect(ALL_MATCHERS.length).toBeGreaterThan(5)
+    let found = 0
+    for (const m of ALL_MATCHERS) {
+      for (const t of texts) {
+        const a = findAll(m, t)
+        expect(a).toEqual(findAllScan(m, t))
+        found += a.length
+      }
+    }
+    expect(found).toBeGreaterThan(500)
+  })
+
+  it('takes the longest phrase at a token and does not overlap matches', () => {
+    const m = wordMatcher(['of course', 'of', 'course it is', 'it is'])
+    expect(findAll(m, 'of course it is true, it is')).toEqual(['of course', 'it is'])
+    expect(findAll(m, 'course it is')).toEqual(['course it is'])
+  })
+})
