@@ -16,8 +16,9 @@ const EMPTY: Readonly<AnalyzeOptions> = Object.freeze({})
 /**
  * unified plugin: maps the parsed tree and stores the result in
  * `file.data.argumentMap`, for use inside any remark pipeline. The tree
- * must come from remark-parse with remark-gfm and remark-frontmatter (as
- * `parser` in ./parse does) for offsets to agree with `argmap run`.
+ * must come from remark-parse with GFM and remark-frontmatter for offsets to
+ * agree with `argmap run`: `parser` from ./parse, or remark-gfm, whose trees
+ * are the same but for a few literal-autolink edge cases (src/parse/gfm.ts).
  */
 export default function remarkArgmap(options: Readonly<AnalyzeOptions> = EMPTY) {
   return function transformer(tree: Root, file: VFile): void {
