@@ -72,6 +72,27 @@ describe('op-ed map (corpus/china-north-korea.md)', () => {
     expect(out('This is evidenced by the establishment')).toMatchObject({ to: unit('Since 2008').id, type: 'support' })
   })
 
+  it('reads a dated report as the ground of the consequence "this" draws from it', () => {
+    // "Since 2008 ... China has accelerated its own efforts ... This is evidenced by ... Yet this preoccupation could have ..."
+    expect(out('Since 2008, in order to counterbalance')).toMatchObject({ to: unit('Yet this preoccupation on Eurasia').id, type: 'support' })
+    expect(unit('Yet this preoccupation on Eurasia').role).toBe('claim')
+  })
+
+  it('keeps China’s public plea on the side of the calmed fears, not as a concession', () => {
+    // "Fears ..., however, were calmed ... China ... has implored [them] to ‘seize the opportunity’. Yet behind closed doors ..."
+    expect(out('China, one of the most important stakeholders')).toMatchObject({ to: unit('Fears of a nuclear Armageddon').id, type: 'support' })
+  })
+
+  it('argues with "The fact that X did not help." for the turbulent relations before it', () => {
+    expect(unit('The fact that DPRK founder').role).toBe('premise')
+    expect(out('The fact that DPRK founder')).toMatchObject({ to: unit('Even before the inception').id, type: 'support' })
+  })
+
+  it('takes the restated dilemma as a reason for the closing thesis', () => {
+    // "Faced with two possibilities, China risked being either dragged into conflict ... or [excluded]": why China had to make amends.
+    expect(out('Faced with two possibilities')).toMatchObject({ to: conclusion.id, type: 'support' })
+  })
+
   it('reads a consequence of a dated report as a point, and a quoted nickname as evidence', () => {
     // "Since 2008 China has accelerated its pivot ... Yet this preoccupation could have given the US the upper hand."
     expect(out('Yet this preoccupation on Eurasia')).toMatchObject({ to: unit('China stands to lose in both.').id, type: 'support' })

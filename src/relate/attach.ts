@@ -123,6 +123,12 @@ export function plan(
             // "Since 2008 China has done X. Yet this could have given Y the upper hand." A consequence
             // drawn from a dated report does not dispute the report: it is a point for the paragraph's claim.
             set(u, head, 'support', 0.5, [...cmk, 'structure:consequence-of-report'])
+            // The report that "this" points back to is what the consequence is drawn from: it backs the consequence.
+            const t = climb(prev)
+            const r = out[t]!
+            if (t !== head && t !== conclusion && r.to === head && r.type === 'support' && !r.explicit) {
+              out[t] = { ...r, to: u, signals: ['structure:ground-of-consequence'] }
+            }
           }
           else {
             const t = climb(prev)
@@ -153,6 +159,9 @@ export function plan(
         } else if (fn === null && prev >= 0 && prev !== head && out[prev]!.type === 'attack' && out[prev]!.to !== head && ANAPHORIC.test(f.folded) && !f.conditional) {
           // "X. But Y. They (Y) ...": a sentence that opens by pointing back continues the turn it follows.
           set(u, prev, 'support', 0.45, ['structure:continues-turn'])
+        } else if (fn === null && prev >= 0 && prev !== head && out[prev]!.to >= 0 && aggravates(f)) {
+          // "Relations were turbulent. The fact that X did not help.": X made the state just described worse.
+          set(u, prev, 'support', 0.5, ['structure:aggravates'])
         } else if (fn === null && prev >= 0 && prev !== head && out[prev]!.to >= 0 && figures(f) && !figures(feats[prev]!)) {
           set(u, prev, 'support', 0.45, ['structure:evidence'])
         } else if (fn === null && prev >= 0 && prev !== head && out[prev]!.type === 'support' && quotes(segments[u]!) && !quotes(segments[prev]!)) {
@@ -169,8 +178,14 @@ export function plan(
           out[fronted] = { ...out[fronted]!, to: u, signals: [...out[fronted]!.signals, 'structure:fronted-reason'] }
         }
       } else if (u === head && head !== conclusion && prev >= 0 && fn === 'contrast') {
-        // A paragraph whose point is a "yet/but" turn: what it turns against is conceded.
-        concede(out, climb(prev), head, conclusion)
+        // A paragraph whose point is a "yet/but" turn: what it turns against is conceded. But in
+        // "A. However, B. C. Yet D." the unmarked C sides with the turn B it follows (B is already
+        // the explicit opposition), so C backs B rather than being granted on its own.
+        const t = climb(prev)
+        const pp = k >= 2 ? members[k - 2]! : -1
+        if (t === prev && pp >= 0 && pp !== head && followsTurn(t, pp, out, feats)) {
+          out[t] = { ...out[t]!, to: pp, type: 'support', confidence: 0.45, signals: ['structure:continues-turn'] }
+        } else concede(out, t, head, conclusion)
       } else if (u === conclusion && prev >= 0 && (fn === 'contrast' || f.marker.innerContrast)) {
         concede(out, climb(prev), head, conclusion)
       }
@@ -193,6 +208,23 @@ function quotes(seg: Segment): boolean {
   return QUOTED_NAME.test(seg.plain)
 }
 const QUOTED_NAME = /(?:^|[\s(])["'“‘]\p{Lu}[^"'“”‘’\s]*(?:\s[^"'“”‘’\s]+){0,4}["'”’](?=[\s),.;:!?]|$)/u
+
+/** "X did not help", "X made matters worse": X is named as adding to the trouble described before it. */
+function aggravates(f: Features): boolean {
+  return (f.folded.includes('help') || f.folded.includes('worse')) && AGGRAVATES.test(f.folded)
+}
+const AGGRAVATES =
+  /\b(?:did|does|do|will|would|could|can)(?: not|n't) help(?: (?:matters|things|much|either|at all|the situation|the matter))?[\s.!;]*$|\b(?:made?|makes|making) (?:matters|things|it|the situation|the problem) (?:even |much |far |only )?worse\b/
+
+/** Unit t, placed by default, right after pp, an explicit "however/but" turn against an earlier unit. */
+function followsTurn(t: number, pp: number, out: readonly Attachment[], feats: readonly Features[]): boolean {
+  const a = out[t]!
+  const b = out[pp]!
+  const pf = feats[pp]!
+  const tf = feats[t]!
+  return !a.explicit && a.type === 'support' && tf.marker.lead === null && !tf.conditional &&
+    b.explicit && b.type === 'attack' && (pf.marker.lead?.fn === 'contrast' || (pf.marker.innerContrast !== null && pf.marker.lead === null))
+}
 
 /** A dated report of what happened, in no voice of the author's: a fact, not a position. */
 function datedReport(f: Features): boolean {

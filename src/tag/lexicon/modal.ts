@@ -31,4 +31,7 @@ export const EVALUATIVE: readonly string[] = Object.freeze([
   'a waste', 'waste of', 'cannot stand', 'precarious', 'damaging', 'detrimental', 'counterproductive',
   'advisable', 'preferable', 'deserve', 'deserves', 'too much', 'too many', 'too little', 'too few',
   'enough', 'the only way', 'the best way', 'the right thing', 'should not', 'is key', 'is the key',
+  // "X did not help": X made a bad state worse (an understatement, still a judgement).
+  'did not help', "didn't help", 'does not help', "doesn't help", 'do not help', "don't help",
+  'made matters worse', 'make matters worse', 'makes matters worse', 'made things worse',
 ])
