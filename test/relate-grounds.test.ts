@@ -47,4 +47,21 @@ describe('grounds', () => {
     expect(edges).toContain('The mayor urged -support-> Those fears, however,')
     expect(edges).toContain('Yet in private -support-> The stadium plan')
   })
+
+  it('the writer’s own experience ("I talk to my cousins ...") is evidence for the statement before it', () => {
+    const { edges, roles } = analyse(
+      'Cell phones have brought families closer together. Long distance calls cost nothing any more. ' +
+        'I talk to my cousins in Canada every week.\n',
+    )
+    expect(edges).toContain('I talk to -support-> Long distance calls')
+    expect(roles).toContain('Long distance calls: claim')
+  })
+
+  it('a reason added with "also" before a "but" stays on the writer’s side (not conceded)', () => {
+    const { edges } = analyse(
+      'Landfills are the wrong way to handle our trash. They leak toxins into the ground water. ' +
+        'They also take up a lot of space. But recycling plants are expensive to build.\n',
+    )
+    expect(edges).toContain('They also take -support-> Landfills are the')
+  })
 })

@@ -88,6 +88,12 @@ describe('op-ed map (corpus/china-north-korea.md)', () => {
     expect(out('The fact that DPRK founder')).toMatchObject({ to: unit('Even before the inception').id, type: 'support' })
   })
 
+  it('keeps a reason added with "also" on the side of the reason before it', () => {
+    // "China has historically allied itself with North Korea ... It has also provided the economic lifeblood ... Yet this has been far more a marriage of convenience"
+    expect(out('China has historically allied')).toMatchObject({ to: unit('Yet this has been far more').id, type: 'support' })
+    expect(out('It has also provided the economic lifeblood')).toMatchObject({ to: unit('Yet this has been far more').id, type: 'support' })
+  })
+
   it('takes the restated dilemma as a reason for the closing thesis', () => {
     // "Faced with two possibilities, China risked being either dragged into conflict ... or [excluded]": why China had to make amends.
     expect(out('Faced with two possibilities')).toMatchObject({ to: conclusion.id, type: 'support' })

@@ -135,7 +135,7 @@ export function plan(
             set(u, t, 'attack', 0.7, cmk, true)
             // Under the thesis itself, what a "but" answers was granted against the thesis. Inside a
             // paragraph about a claim of its own, the turn is local: the answered unit stays as placed.
-            if (head === conclusion) concede(out, t, head, conclusion)
+            if (head === conclusion) concede(out, t, head, conclusion, feats)
           }
           openConcession = -1
         } else if (fn === 'conclusion' && !lead?.phrase.startsWith('which')) {
@@ -162,6 +162,9 @@ export function plan(
         } else if (fn === null && prev >= 0 && prev !== head && out[prev]!.to >= 0 && aggravates(f)) {
           // "Relations were turbulent. The fact that X did not help.": X made the state just described worse.
           set(u, prev, 'support', 0.5, ['structure:aggravates'])
+        } else if (fn === null && prev >= 0 && prev !== head && out[prev]!.to >= 0 && !f.conditional && anecdote(f) && !anecdote(feats[prev]!)) {
+          // "Phones keep families close. I talk to my cousins every day.": the writer's own experience is evidence.
+          set(u, prev, 'support', 0.45, ['structure:experience'])
         } else if (fn === null && prev >= 0 && prev !== head && out[prev]!.to >= 0 && figures(f) && !figures(feats[prev]!)) {
           set(u, prev, 'support', 0.45, ['structure:evidence'])
         } else if (fn === null && prev >= 0 && prev !== head && out[prev]!.type === 'support' && quotes(segments[u]!) && !quotes(segments[prev]!)) {
@@ -185,9 +188,9 @@ export function plan(
         const pp = k >= 2 ? members[k - 2]! : -1
         if (t === prev && pp >= 0 && pp !== head && followsTurn(t, pp, out, feats)) {
           out[t] = { ...out[t]!, to: pp, type: 'support', confidence: 0.45, signals: ['structure:continues-turn'] }
-        } else concede(out, t, head, conclusion)
+        } else concede(out, t, head, conclusion, feats)
       } else if (u === conclusion && prev >= 0 && (fn === 'contrast' || f.marker.innerContrast)) {
-        concede(out, climb(prev), head, conclusion)
+        concede(out, climb(prev), head, conclusion, feats)
       }
       if (fronted >= 0 && prev === fronted && u === head && out[fronted]!.to === head) {
         out[fronted] = { ...out[fronted]!, signals: [...out[fronted]!.signals, 'structure:fronted'] }
@@ -225,6 +228,12 @@ function followsTurn(t: number, pp: number, out: readonly Attachment[], feats: r
   return !a.explicit && a.type === 'support' && tf.marker.lead === null && !tf.conditional &&
     b.explicit && b.type === 'attack' && (pf.marker.lead?.fn === 'contrast' || (pf.marker.innerContrast !== null && pf.marker.lead === null))
 }
+
+/** The writer's own experience ("I see ...", "My son plays ..."), not the writer's opinion ("I think", "I would"). */
+function anecdote(f: Features): boolean {
+  return ANECDOTE.test(f.folded) && f.stance.length === 0 && f.deontic.length === 0 && f.evaluative.length === 0 && f.hedges.length === 0 && f.boosters.length === 0
+}
+const ANECDOTE = /^(?:i (?!(?:think|believe|feel|would|'d|will|'ll|should|must|agree|disagree|say|suggest|guess|suppose|doubt|know|hope|wish)\b)|my (?:own )?(?:[a-z]+ )?(?:family|friends?|kids|children|son|daughter|wife|husband|parents|mother|father|mom|dad|brother|sister|grandparents|neighbou?rs?)\b)/
 
 /** A dated report of what happened, in no voice of the author's: a fact, not a position. */
 function datedReport(f: Features): boolean {
@@ -313,9 +322,11 @@ function reaches(out: readonly Attachment[], from: number, target: number): bool
 }
 
 /** A unit that a "but/however" turns against was granted only to be answered: make its default support an attack. */
-function concede(out: Attachment[], t: number, head: number, conclusion: number): void {
+function concede(out: Attachment[], t: number, head: number, conclusion: number, feats: readonly Features[]): void {
   const a = out[t]!
   if (t === head || t === conclusion || a.explicit || a.to < 0 || a.type !== 'support') return
+  // "It also takes up space. But ..." adds to the writer's own reasons; it is not granted to the other side.
+  if (ADDS.test(feats[t]!.folded)) return
   out[t] = { ...a, type: 'attack', confidence: 0.5, signals: [...a.signals, 'structure:conceded'] }
 }
 
