@@ -90,6 +90,9 @@ describe('rule: marker', () => {
   it('reads a sentence-initial "Though," as a turn, a "though" clause as a concession', () => {
     expect(mark('Though, there has been no research that confirms this.').lead?.fn).toBe('contrast')
     expect(mark('Though some may disagree, fines work.').lead?.fn).toBe('concession')
+    // A whole sentence "Though X." has no main clause to concede to: it turns like "However, X."
+    expect(mark('Though force creates resistance from individuals and corporations.').lead?.fn).toBe('contrast')
+    expect(mark('Though it costs money', { clause: true }).lead?.fn).toBe('concession')
     expect(mark('though it costs more,', { clause: true }).lead?.fn).toBe('concession')
   })
 })
@@ -129,6 +132,11 @@ describe('rule: modality', () => {
     expect(modality(fold('It would be fair to make them into an Olympic event.')).deontic).toEqual(['it would be fair to'])
     expect(modality(fold('In order to encourage reuse it would be ideal to charge for bags.')).deontic).toEqual(['it would be ideal to'])
     expect(modality(fold('It is better for children to live with one happy parent.')).deontic).toEqual([])
+    // Necessity in the author's own voice prescribes; described necessity does not.
+    expect(modality(fold('I say they need to date at least one year.')).deontic).toEqual(['need to'])
+    expect(modality(fold('They need to date at least one year.')).deontic).toEqual([])
+    expect(modality(fold('Dogs do not have a bad impact on life.')).evaluative).toEqual(['bad'])
+    expect(modality(fold('The scandal did not help.')).evaluative).toEqual(['did not help'])
   })
   it('reads "must have been" as a guess, and a stance only where it frames the unit', () => {
     expect(modality(fold('Its threats must have been of real concern for China.')).deontic).toEqual([])
@@ -195,6 +203,16 @@ describe('rule: answer', () => {
     const granted = doc("Yes, it's annoying to separate your rubbish.", 'Three bags stink in the kitchen.', 'But Germany produces far too much rubbish.')
     expect(answers(documentFeatures(granted), granted.map(() => true)).size).toBe(0)
     expect(documentFeatures(granted)[0]!.marker.lead?.fn).toBe('concession')
+  })
+
+  it('reads "Of course (not)" right after a question as the author’s answer, not a concession', () => {
+    const asked = doc('Video games do not harm families.', 'Would you say gardening harms family life?', "Of course you wouldn't.", 'Both are hobbies.')
+    expect([...answers(documentFeatures(asked), asked.map(() => true))]).toEqual([[2, 'of course']])
+    expect(documentFeatures(asked)[2]!.marker.lead?.fn).toBe('stance')
+    const granted = doc('Video games do not harm families.', 'Children play too much.', 'Of course, some games are violent.', 'Parents can choose.')
+    expect(answers(documentFeatures(granted), granted.map(() => true)).size).toBe(0)
+    const noOne = doc('Fines work.', 'Who likes paying them?', 'No one pays twice.')
+    expect(answers(documentFeatures(noOne), noOne.map(() => true)).size).toBe(0)
   })
 })
 

@@ -70,8 +70,9 @@ function disambiguate(lead: LeadMarker, seg: Segment): LeadMarker | null {
       // "Despite X, Y" is a concession only when it opens the sentence.
       return seg.clause ? null : lead
     case 'though':
-      // "Though, X." as a sentence adverb means "however": a turn, not a concession clause.
-      return lead.comma && !seg.clause ? { ...lead, fn: 'contrast' } : lead
+      // "Though, X." as a sentence adverb means "however": a turn, not a concession clause. So is a whole
+      // sentence "Though X." with no main clause to concede to.
+      return !seg.clause && (lead.comma || (endsSentence(seg.plain) && !rest.includes(','))) ? { ...lead, fn: 'contrast' } : lead
     case 'those who':
     case 'people who':
       return lead

@@ -60,6 +60,8 @@ export function modality(text: string): ModalityResult {
   })
   const clear = /clear|obvious|evident|plain|certain/.test(text) ? CLEAR.exec(text) : null
   if (clear && !stance.includes(clear[0])) stance.push(clear[0])
+  // "I say they need to wait", "I think we have to act": necessity in the author's own voice prescribes.
+  if (stance.length > 0 && necessity.length > 0 && deontic.length === 0) deontic.push(...necessity.splice(0))
   const judgement = JUDGEMENT.test(text)
   const signals = [
     ...deontic.map((w) => `modal:${slug(w)}`),
