@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { segment } from '../src/segment/index.js'
 import { tag } from '../src/tag/index.js'
-import { firstMain, pickThesis } from '../src/tag/rules/thesis.js'
+import { firstMain, lastMain, pickThesis } from '../src/tag/rules/thesis.js'
 import { features } from '../src/tag/features.js'
 
 function tagText(source: string, title: string | null = null) {
@@ -59,6 +59,24 @@ describe('tag', () => {
     const idx = segments.map((_, i) => i)
     expect(segments[firstMain(idx, segments, feats)]!.plain).toBe('removing the horns of rhinos is not the answer.')
     expect(segments[pickThesis(segments, feats, idx.map(() => true), null).index]!.plain).toBe('removing the horns of rhinos is not the answer.')
+  })
+
+  it('passes the first position to a turn against an opening fact: "X is popular. It can harm Y, though."', () => {
+    const segments = segment('Video games are popular in our everyday life. They can harm children, though. They keep kids from playing outside.')
+    const feats = segments.map(features)
+    const idx = segments.map((_, i) => i)
+    expect(segments[firstMain(idx, segments, feats)]!.plain).toBe('They can harm children, though.')
+    // An opening in the author's own voice keeps its place.
+    const voiced = segment('Video games should be banned from schools. They can be useful, though. They distract pupils.')
+    expect(firstMain(idx, voiced, voiced.map(features))).toBe(0)
+  })
+
+  it('does not count a point tacked on with "Additionally" as the closing statement', () => {
+    const segments = segment('Games make people aggressive. They overstimulate the brain. Thus, playing them daily may trigger violence. Additionally, some people do not notice the effect.')
+    const feats = segments.map(features)
+    const idx = segments.map((_, i) => i)
+    expect(segments[lastMain(idx, segments, feats)]!.plain).toBe('Thus, playing them daily may trigger violence.')
+    expect(tagText(segments.map((s) => s.plain).join(' ')).find((t) => t.role === 'conclusion')!.text).toBe('Thus, playing them daily may trigger violence.')
   })
 
   it('tags headings, framing, narration and boilerplate none', () => {

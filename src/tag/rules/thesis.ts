@@ -116,13 +116,23 @@ export function firstMain(idx: readonly number[], segments: readonly Segment[], 
   if (next !== undefined && !endsSentence(segments[i]!.plain) && segments[next]!.paragraph === segments[i]!.paragraph) {
     if (feats[next]!.marker.lead?.fn === 'contrast' && !subordinate(feats[i]!)) return next
   }
+  // "Video games are popular. They can harm families, though.": an opening fact, stated in no voice of the
+  // author's, set up only to be turned; the turn is the first point made.
+  if (next !== undefined && endsSentence(segments[i]!.plain) && segments[next]!.paragraph === segments[i]!.paragraph && !hasVoice(feats[i]!)) {
+    const nf = feats[next]!
+    if ((nf.marker.lead?.fn === 'contrast' || (nf.marker.innerContrast !== null && nf.marker.lead === null)) && !nf.conditional) return next
+  }
   return i
 }
 
 /** The last main clause of the text: in "X, because Y." at the end, X. */
 export function lastMain(idx: readonly number[], segments: readonly Segment[], feats: readonly Features[]): number {
-  const i = idx[idx.length - 1]!
-  const prev = idx[idx.length - 2]
+  let k = idx.length - 1
+  // "... Thus, X. Additionally, Y.": a point tacked on after the close is not the closing statement.
+  const tacked = feats[idx[k]!]!.marker.lead
+  if (k > 0 && tacked?.fn === 'addition' && tacked.phrase !== 'finally' && !segments[idx[k]!]!.clause) k--
+  const i = idx[k]!
+  const prev = idx[k - 1]
   const fn = feats[i]!.marker.lead?.fn
   if (prev !== undefined && (fn === 'reason' || fn === 'example') && segments[i]!.clause && !endsSentence(segments[prev]!.plain)) return prev
   return i
