@@ -79,6 +79,16 @@ describe('tag', () => {
     expect(tagText(segments.map((s) => s.plain).join(' ')).find((t) => t.role === 'conclusion')!.text).toBe('Thus, playing them daily may trigger violence.')
   })
 
+  it('reads the reply to a reported or named objection as a rebuttal, not the thesis', () => {
+    const out = tagText(
+      'Large families are not better for the children. The main problem is the loss of parental guidance for each child. ' +
+        'One possible counter argument is that siblings support each other for life. ' +
+        'I would suggest that this is needed because parents have too little time for each child.\n',
+    )
+    expect(out.find((t) => t.role === 'conclusion')!.text).toBe('Large families are not better for the children.')
+    expect(out.find((t) => t.text.startsWith('I would suggest'))!.role).not.toBe('conclusion')
+  })
+
   it('tags headings, framing, narration and boilerplate none', () => {
     const out = tagText(
       [

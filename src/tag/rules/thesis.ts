@@ -98,6 +98,9 @@ function othersView(f: Features): boolean {
 const OTHERS_VIEW =
   /\b(?:argue[sd]?|say|says|said|claim(?:s|ed)?|believe[sd]?|think|thinks|feel|feels|object|worry|fear|suggest(?:s|ed)?|contend|insist|point out|maintain|assert|hold)\b|^(?:critics|opponents|proponents|supporters|skeptics|sceptics|advocates|some|many|others)\b/
 
+/** A concession that names the other side's point ("one possible counter-argument is", "an obvious objection is"). */
+const NAMED = /\b(?:counter[- ]?arguments?|objections?|criticisms?|counterpoints?)\b/
+
 /** Does this unit merely lead into the main clause (a fronted concession or reason, a question)? */
 function subordinate(f: Features): boolean {
   const fn = f.marker.lead?.fn
@@ -159,11 +162,14 @@ export function pickThesis(
   let bestSignals: string[] = []
   let prevConcession = false
   let prevFronted = false
+  let prevObjection = false
   for (const i of idx) {
     const fn = feats[i]!.marker.lead?.fn
     // The answer to an objection ("Some say X, but Y"; "Even if X, Y") is a rebuttal, not the thesis.
-    const rebuttal = (prevConcession && fn === 'contrast') || prevFronted
+    const rebuttal = (prevConcession && fn === 'contrast') || prevFronted || (prevObjection && (fn === null || fn === 'stance'))
     prevConcession = fn === 'concession'
+    // "Some people object that X." The unmarked sentence after it is the author's reply, not the thesis.
+    prevObjection = prevConcession && !segments[i]!.clause && endsSentence(segments[i]!.plain) && (othersView(feats[i]!) || NAMED.test(feats[i]!.marker.lead!.phrase))
     // "Even if many people think X, Y" answers someone else's view; "While I lack the figures, Y" is the author's own point.
     prevFronted = prevConcession && !endsSentence(segments[i]!.plain) && othersView(feats[i]!)
     const s = scoreThesis(segments[i]!, feats[i]!, { first: i === first, last: i === last, multiParagraph, rebuttal }, titleStems)
