@@ -94,4 +94,14 @@ describe('objections, concessions, consequences and quoted evidence', () => {
     const v = edges('Supermarkets should not charge for plastic bags. Many people argue that a fee changes habits.\n')
     expect(v).toContain('Many people argue -attack-> Supermarkets should not')
   })
+
+  it('reads the author’s reply ("I would suggest ...") to a named counter-argument as an attack on it', () => {
+    const e = edges(
+      'Large families are not better for the children. Parents have less time for each child. ' +
+        'One possible counter argument is that siblings support each other for life. ' +
+        'I would suggest that this support is overrated.\n',
+    )
+    expect(e).toContain('One possible counter -attack-> Large families are')
+    expect(e).toContain('I would suggest -attack-> One possible counter')
+  })
 })

@@ -254,12 +254,15 @@ const ANAPHORIC = /^(?:this|these|those|it|they|such)\b/
 const REPORTED_VOICE =
   /\b(?:argue[sd]?|say|said|claim(?:s|ed)?|believe|think|feel|object|worry|fear|suggest(?:s|ed)?|contend|insist|complain|point out|maintain|assert|hold|find)\b|^(?:critics|opponents|proponents|supporters|skeptics|sceptics|advocates)\b/
 
+/** The author names the other side's point: "one possible counter-argument is", "an obvious objection is". */
+const NAMED_OBJECTION = /\b(?:counter[- ]?arguments?|objections?|criticisms?|counterpoints?)\b/
+
 /** A whole sentence that reports an opposing view: what follows it answers it. */
 function reportedObjection(seg: Segment, f: Features): boolean {
   const lead = f.marker.lead
   if (!lead || seg.clause || !endsSentence(seg.plain)) return false
   // The verb may follow the marker phrase: "some people | may object to ...".
-  return REPORTED_VOICE.test(`${lead.phrase} ${lead.rest.split(' ', 3).join(' ')}`)
+  return REPORTED_VOICE.test(`${lead.phrase} ${lead.rest.split(' ', 3).join(' ')}`) || NAMED_OBJECTION.test(lead.phrase)
 }
 
 /** "X, although Y." The concession closes the sentence that it qualifies; the next sentence is about X again. */

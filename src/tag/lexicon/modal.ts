@@ -34,4 +34,5 @@ export const EVALUATIVE: readonly string[] = Object.freeze([
   // "X did not help": X made a bad state worse (an understatement, still a judgement).
   'did not help', "didn't help", 'does not help', "doesn't help", 'do not help', "don't help",
   'made matters worse', 'make matters worse', 'makes matters worse', 'made things worse',
+  'makes little sense', 'make little sense', 'makes no sense', 'make no sense', 'made no sense',
 ])
