@@ -79,6 +79,18 @@ describe('tag', () => {
     expect(tagText(segments.map((s) => s.plain).join(' ')).find((t) => t.role === 'conclusion')!.text).toBe('Thus, playing them daily may trigger violence.')
   })
 
+  it('does not count an opposing view left at the very end as the closing statement', () => {
+    const segments = segment(
+      'The problem with plastic bags is that they pollute the environment. ' +
+        'To encourage reusable bags it would be ideal to charge for plastic bags. ' +
+        'There are those who would say that not everyone can afford reusable bags, because plastic bags cost only a few pennies.',
+    )
+    const feats = segments.map(features)
+    const idx = segments.map((_, i) => i)
+    expect(segments[lastMain(idx, segments, feats)]!.plain).toBe('To encourage reusable bags it would be ideal to charge for plastic bags.')
+    expect(segments[pickThesis(segments, feats, idx.map(() => true), null).index]!.plain).toBe('To encourage reusable bags it would be ideal to charge for plastic bags.')
+  })
+
   it('reads the reply to a reported or named objection as a rebuttal, not the thesis', () => {
     const out = tagText(
       'Large families are not better for the children. The main problem is the loss of parental guidance for each child. ' +

@@ -134,10 +134,15 @@ export function lastMain(idx: readonly number[], segments: readonly Segment[], f
   // "... Thus, X. Additionally, Y.": a point tacked on after the close is not the closing statement.
   const tacked = feats[idx[k]!]!.marker.lead
   if (k > 0 && tacked?.fn === 'addition' && tacked.phrase !== 'finally' && !segments[idx[k]!]!.clause) k--
-  const i = idx[k]!
-  const prev = idx[k - 1]
+  let i = idx[k]!
+  let prev = idx[k - 1]
   const fn = feats[i]!.marker.lead?.fn
-  if (prev !== undefined && (fn === 'reason' || fn === 'example') && segments[i]!.clause && !endsSentence(segments[prev]!.plain)) return prev
+  if (prev !== undefined && (fn === 'reason' || fn === 'example') && segments[i]!.clause && !endsSentence(segments[prev]!.plain)) {
+    i = prev
+    prev = idx[--k - 1]
+  }
+  // "... X. There are those who would say Y.": an opposing view left at the end is not the author's close.
+  if (prev !== undefined && endsSentence(segments[prev]!.plain) && othersView(feats[i]!) && feats[i]!.marker.lead?.fn === 'concession') return prev
   return i
 }
 
