@@ -6,8 +6,9 @@
  * shared vocabulary. One pass over the units; look-backs are bounded.
  */
 import type { RelationType, Segment } from '../model/types.js'
-import { hasVoice, type Features } from '../tag/features.js'
+import type { Features } from '../tag/features.js'
 import { endsSentence } from '../tag/text.js'
+import { ADDS, aggravates, anecdote, ANAPHORIC, CONSEQUENCE, datedReport, figures, quotes, reportedObjection, trailingConcession } from './cues.js'
 import { chooseHead } from './heads.js'
 
 export interface Attachment {
@@ -203,22 +204,6 @@ export function plan(
   return out
 }
 
-/** "this (preoccupation) could have given ...": what the preceding unit may lead to. */
-const CONSEQUENCE = /^(?:this|that|these|those|such)(?: [a-z-]+){0,3} (?:could|would|might|may|will|can) (?:also |well |even )?(?:have )?[a-z]+/
-
-/** A quoted name in the unit (a nickname, a title: 'X is now called “Fatty Kim”'), not scare quotes around a common word. */
-function quotes(seg: Segment): boolean {
-  return QUOTED_NAME.test(seg.plain)
-}
-const QUOTED_NAME = /(?:^|[\s(])["'“‘]\p{Lu}[^"'“”‘’\s]*(?:\s[^"'“”‘’\s]+){0,4}["'”’](?=[\s),.;:!?]|$)/u
-
-/** "X did not help", "X made matters worse": X is named as adding to the trouble described before it. */
-function aggravates(f: Features): boolean {
-  return (f.folded.includes('help') || f.folded.includes('worse')) && AGGRAVATES.test(f.folded)
-}
-const AGGRAVATES =
-  /\b(?:did|does|do|will|would|could|can)(?: not|n't) help(?: (?:matters|things|much|either|at all|the situation|the matter))?[\s.!;]*$|\b(?:made?|makes|making) (?:matters|things|it|the situation|the problem) (?:even |much |far |only )?worse\b/
-
 /** Unit t, placed by default, right after pp, an explicit "however/but" turn against an earlier unit. */
 function followsTurn(t: number, pp: number, out: readonly Attachment[], feats: readonly Features[]): boolean {
   const a = out[t]!
@@ -228,53 +213,6 @@ function followsTurn(t: number, pp: number, out: readonly Attachment[], feats: r
   return !a.explicit && a.type === 'support' && tf.marker.lead === null && !tf.conditional &&
     b.explicit && b.type === 'attack' && (pf.marker.lead?.fn === 'contrast' || (pf.marker.innerContrast !== null && pf.marker.lead === null))
 }
-
-/** The writer's own experience ("I see ...", "My son plays ..."), not the writer's opinion ("I think", "I would"). */
-function anecdote(f: Features): boolean {
-  return ANECDOTE.test(f.folded) && f.stance.length === 0 && f.deontic.length === 0 && f.evaluative.length === 0 && f.hedges.length === 0 && f.boosters.length === 0
-}
-const ANECDOTE = /^(?:i (?!(?:think|believe|feel|would|'d|will|'ll|should|must|agree|disagree|say|suggest|guess|suppose|doubt|know|hope|wish)\b)|my (?:own )?(?:[a-z]+ )?(?:family|friends?|kids|children|son|daughter|wife|husband|parents|mother|father|mom|dad|brother|sister|grandparents|neighbou?rs?)\b)/
-
-/** A dated report of what happened, in no voice of the author's: a fact, not a position. */
-function datedReport(f: Features): boolean {
-  return f.signals.includes('event:date') && !hasVoice(f)
-}
-
-/** "Landfills also produce odour": a further reason beside the one before it, not an expansion of it. */
-const ADDS = /\balso\b/
-
-/** A sentence that opens by pointing back ("They use ...", "Such addiction ..."). */
-const ANAPHORIC = /^(?:this|these|those|it|they|such)\b/
-
-/**
- * Concession phrases that report someone else's view with a verb of saying or thinking ("some argue",
- * "it is said", "one could object") or name the other side ("critics"); not the author's own granting
- * ("admittedly", "yes"), nor a mere subject ("some people may prefer").
- */
-const REPORTED_VOICE =
-  /\b(?:argue[sd]?|say|said|claim(?:s|ed)?|believe|think|feel|object|worry|fear|suggest(?:s|ed)?|contend|insist|complain|point out|maintain|assert|hold|find)\b|^(?:critics|opponents|proponents|supporters|skeptics|sceptics|advocates)\b/
-
-/** The author names the other side's point: "one possible counter-argument is", "an obvious objection is". */
-const NAMED_OBJECTION = /\b(?:counter[- ]?arguments?|objections?|criticisms?|counterpoints?)\b/
-
-/** A whole sentence that reports an opposing view: what follows it answers it. */
-function reportedObjection(seg: Segment, f: Features): boolean {
-  const lead = f.marker.lead
-  if (!lead || seg.clause || !endsSentence(seg.plain)) return false
-  // The verb may follow the marker phrase: "some people | may object to ...".
-  return REPORTED_VOICE.test(`${lead.phrase} ${lead.rest.split(' ', 3).join(' ')}`) || NAMED_OBJECTION.test(lead.phrase)
-}
-
-/** "X, although Y." The concession closes the sentence that it qualifies; the next sentence is about X again. */
-function trailingConcession(seg: Segment): boolean {
-  return seg.clause && endsSentence(seg.plain)
-}
-
-/** Figures (counts, amounts, rates; not years or dates) in a unit: evidence for the general statement before it. */
-function figures(f: Features): boolean {
-  return /\d/.test(f.folded) && /\d/.test(f.folded.replace(YEAR_OR_DAY, ' '))
-}
-const YEAR_OR_DAY = /\b(?:(?:1[5-9]|20)\d\d(?:s)?|\d{1,2}(?:st|nd|rd|th)?(?= (?:of )?[a-z]{3,9}\b))\b/g
 
 /** How many preceding units an unmarked unit may elaborate on (only the one just before it: anaphoric continuity). */
 const ELABORATION_WINDOW = 1
