@@ -120,8 +120,9 @@ const PROFILE_NOTES = `What the profiles (\`node --cpu-prof\`) showed, and what 
   text.
 - **Left: size.** The tagger's per-unit rules (dozens of regular expressions and phrase matchers a unit) are now
   the largest stage after parsing, and the collector's share grows with the heap (about 380 MB at the peak for
-  the 1000-copy document): argmap's time per byte is about the same at 100 and 1000 copies, but bare remark's
-  falls, so the 1000-copy ratio misses 2×.
+  the 1000-copy document). Bare remark gets cheaper per byte on the larger input and argmap does not, so the
+  1000-copy ratio is the higher one; the 100-copy ratio sits near 2× and moves with the machine's load (it
+  read 1.97× and 2.43× in two full runs on 2026-11-28).
 - **Left: workers.** One worker already keeps about 1.5 cores busy: V8 compiles hot functions (TurboFan) and
   collects garbage on background threads, and \`--trace-opt\` shows the largest rule and planner functions
   recompiled several times after deoptimisations (objects of several shapes). Two workers each pay that again on
