@@ -26,6 +26,18 @@ beforeAll(() => {
 })
 afterAll(() => rmSync(tmp, { recursive: true, force: true }))
 
+describe('the README', () => {
+  it('shows what `argmap diff` prints for its worked example', async () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
+    const command = '$ argmap diff corpus/china-north-korea.md test/fixtures/diff/edited/new.md; echo "exit $?"\n'
+    const start = readme.indexOf(command)
+    expect(start).toBeGreaterThan(0)
+    const shown = readme.slice(start + command.length, readme.indexOf('```', start))
+    const { code, out } = await run({ old: 'corpus/china-north-korea.md', new: 'test/fixtures/diff/edited/new.md' }, ROOT)
+    expect(shown).toBe(`${out}exit ${code}\n`)
+  })
+})
+
 describe('argmap diff inputs and exit codes', () => {
   it('reads .argmap.json maps and gives the same diff as the markdown', async () => {
     const edited = OPED.replace(...REWORD)
