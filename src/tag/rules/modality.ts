@@ -6,6 +6,7 @@
  */
 import { DEONTIC, EVALUATIVE, NECESSITY, STANCE, findAll, firstAt, wordMatcher } from '../lexicon/index.js'
 import { slug, words } from '../text.js'
+import { BE, CLEAR_WORD, JUDGEMENT_COPULA, JUDGEMENT_VALUE, TO, wordBits } from '../lexicon/guards.js'
 
 export interface ModalityResult {
   deontic: string[]
@@ -44,12 +45,14 @@ function tokenBefore(text: string, at: number): string {
 }
 
 export function modality(text: string): ModalityResult {
+  // Guards (../lexicon/guards.ts): RECOMMEND needs "be" and "to", CLEAR one of its words, JUDGEMENT a copula and a value word.
+  const bits = wordBits(text)
   const unmodal = text.includes(' have ') ? text.replace(EPISTEMIC, ' ') : text
   // "we urgently need", "we simply must": the adverb does not change the modal.
   const scrubbed = unmodal.includes('ly ') ? unmodal.replace(SUBJECT_ADVERB, '$1 ') : unmodal
   const deontic = findAll(DEONTIC_RE, scrubbed)
   // "It would be fair/ideal/best to X": a recommendation, as prescriptive as "should".
-  const recommend = /\bto\b/.test(text) ? RECOMMEND.exec(text) : null
+  const recommend = (bits & TO) !== 0 && (bits & BE) !== 0 ? RECOMMEND.exec(text) : null
   if (recommend && deontic.length === 0) deontic.push(recommend[1]!)
   const evaluative = findAll(EVALUATIVE_RE, text).filter((w) => !(w === 'right' && /\bright (?:now|away|after|before|here|there)\b/.test(text)))
   const necessity = findAll(NECESSITY_RE, scrubbed).filter((w) => !deontic.some((d) => d.includes(w)))
@@ -58,17 +61,17 @@ export function modality(text: string): ModalityResult {
     const at = firstAt(text, w)
     return at >= 0 && at <= 5 && !SUBORDINATOR.has(tokenBefore(text, at))
   })
-  const clear = /clear|obvious|evident|plain|certain/.test(text) ? CLEAR.exec(text) : null
+  const clear = (bits & CLEAR_WORD) !== 0 ? CLEAR.exec(text) : null
   if (clear && !stance.includes(clear[0])) stance.push(clear[0])
   // "I say they need to wait", "I think we have to act": necessity in the author's own voice prescribes.
   if (stance.length > 0 && necessity.length > 0 && deontic.length === 0) deontic.push(...necessity.splice(0))
-  const judgement = JUDGEMENT.test(text)
-  const signals = [
-    ...deontic.map((w) => `modal:${slug(w)}`),
-    ...necessity.map((w) => `modal:${slug(w)}`),
-    ...evaluative.map((w) => `eval:${slug(w)}`),
-    ...stance.map((w) => `stance:${slug(w)}`),
-    ...(judgement ? ['eval:judgement'] : []),
-  ]
+  const judgement =
+    (bits & JUDGEMENT_VALUE) !== 0 && ((bits & JUDGEMENT_COPULA) !== 0 || text.includes("'")) && JUDGEMENT.test(text)
+  const signals: string[] = []
+  for (const w of deontic) signals.push(`modal:${slug(w)}`)
+  for (const w of necessity) signals.push(`modal:${slug(w)}`)
+  for (const w of evaluative) signals.push(`eval:${slug(w)}`)
+  for (const w of stance) signals.push(`stance:${slug(w)}`)
+  if (judgement) signals.push('eval:judgement')
   return { deontic, judgement, necessity, evaluative, stance, signals }
 }

@@ -3,6 +3,7 @@
  * people and places, figures) is background unless the author argues with it.
  * Returns a score; the combiner decides.
  */
+import { DATE_WORD, ED_WORD, PAST_WORD, PRESENT_WORD, wordBits } from '../lexicon/guards.js'
 
 export interface ReportedResult {
   /** 0 (no narration cues) upwards; 2 or more reads as a report of events. */
@@ -20,8 +21,7 @@ const DATE = new RegExp(
     `\\b(?:yesterday|last (?:week|month|year|night|summer|winter|spring|autumn)|(?:a|one|two|three|\\d+|several|a few) (?:days?|weeks?|months?|years?|decades?) (?:later|ago|earlier|before|after))\\b`,
   ].join('|'),
 )
-/** Cheap pre-check before the date expression. */
-const MAYBE_DATE = /\d|yesterday|last |later|ago\b|earlier|before|after|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/
+const DIGIT = /\d/
 const NUMBER = /\b\d[\d,.]*\s*(?:%|percent|per cent|million|billion|thousand)?/
 const IRREGULAR_PAST =
   /\b(?:was|were|did|said|showed|made|became|began|came|went|took|found|left|met|told|saw|gave|held|led|won|lost|knew|thought|brought|wrote|ran|rose|fell|spoke|sent|got|kept|felt|stood|paid|built|sought|fought|struck|chose|drove|grew|threw|broke)\b(?!')/
@@ -34,11 +34,16 @@ const NAME = /[a-z,;:)]\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*/
 export function reported(plain: string, folded: string): ReportedResult {
   let score = 0
   const signals: string[] = []
-  if (MAYBE_DATE.test(folded) && DATE.test(folded)) {
+  // Guards (../lexicon/guards.ts): every date without a digit has one of the date words; each past or present form is a word.
+  const bits = wordBits(folded)
+  const digit = DIGIT.test(folded)
+  const date = (digit || (bits & DATE_WORD) !== 0) && DATE.test(folded)
+  if (date) {
     score += 1
     signals.push('event:date')
   }
-  if ((IRREGULAR_PAST.test(folded) || REGULAR_PAST.test(folded)) && !PRESENT_VOICE.test(folded)) {
+  const past = ((bits & PAST_WORD) !== 0 && IRREGULAR_PAST.test(folded)) || ((bits & ED_WORD) !== 0 && REGULAR_PAST.test(folded))
+  if (past && !(((bits & PRESENT_WORD) !== 0 || folded.includes("'")) && PRESENT_VOICE.test(folded))) {
     score += 1
     signals.push('event:past')
   }
@@ -46,7 +51,7 @@ export function reported(plain: string, folded: string): ReportedResult {
     score += 0.5
     signals.push('event:name')
   }
-  if (!signals.includes('event:date') && NUMBER.test(folded)) {
+  if (!date && digit && NUMBER.test(folded)) {
     score += 0.5
     signals.push('event:number')
   }
