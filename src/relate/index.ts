@@ -9,13 +9,14 @@ import type { Relation, Segment } from '../model/types.js'
 import { documentFeatures } from '../tag/document.js'
 import type { Tagged } from '../tag/index.js'
 import { plan, type Attachment } from './attach.js'
+import { takePlan } from './memo.js'
 
 export function relate(segments: readonly Segment[], tagged: readonly Tagged[], ids: readonly string[]): Relation[] {
   const n = segments.length
   const arg = tagged.map((t) => t.role !== 'none')
   const conclusion = tagged.findIndex((t) => t.role === 'conclusion')
-  const feats = documentFeatures(segments, arg)
-  const structure: Attachment[] = plan(segments, feats, arg, conclusion)
+  // The tagger's plan, when it planned these units with this mask and conclusion (a reviewer's roles may differ).
+  const structure: Attachment[] = takePlan(segments, arg, conclusion) ?? plan(segments, documentFeatures(segments, arg), arg, conclusion)
   const canTarget = (i: number): boolean => tagged[i]!.role === 'claim' || tagged[i]!.role === 'conclusion'
   // Nearest ancestor-or-self that may be a target, memoised along each path (linear overall).
   const resolved = new Int32Array(n).fill(-2)

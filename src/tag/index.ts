@@ -7,6 +7,7 @@
  */
 import type { Role, Segment } from '../model/types.js'
 import { plan } from '../relate/attach.js'
+import { leavePlan } from '../relate/memo.js'
 import { documentFeatures } from './document.js'
 import { features } from './features.js'
 import { argumentative } from './rules/combine.js'
@@ -32,14 +33,15 @@ export function tag(segments: readonly Segment[], doc: DocContext): Tagged[] {
   const feats = documentFeatures(segments, arg)
   const thesis = pickThesis(segments, feats, arg, doc.title)
   const structure = plan(segments, feats, arg, thesis.index)
+  leavePlan(segments, arg, thesis.index, structure)
   const targeted = new Array<number>(segments.length).fill(0)
   for (const a of structure) if (a.to >= 0) targeted[a.to]!++
   return segments.map((_, i): Tagged => {
     const b = base[i]!
     const f = feats[i]!
-    if (!b.arg) return { role: 'none', confidence: round(b.confidence), signals: dedupe([...b.signals, ...f.signals]) }
+    if (!b.arg) return { role: 'none', confidence: round(b.confidence), signals: merge(b.signals, f.signals) }
     if (i === thesis.index) {
-      return { role: 'conclusion', confidence: round(thesis.confidence), signals: dedupe([...thesis.signals, ...f.signals]) }
+      return { role: 'conclusion', confidence: round(thesis.confidence), signals: merge(thesis.signals, f.signals) }
     }
     const a = structure[i]!
     const n = targeted[i]!
@@ -47,13 +49,20 @@ export function tag(segments: readonly Segment[], doc: DocContext): Tagged[] {
       return {
         role: 'claim',
         confidence: round(Math.min(b.confidence, 0.5 + 0.1 * n)),
-        signals: dedupe([...f.signals, ...b.signals, 'structure:has-support-or-attack']),
+        signals: merge(f.signals, b.signals, 'structure:has-support-or-attack'),
       }
     }
-    return { role: 'premise', confidence: round(Math.min(b.confidence, a.confidence + 0.1)), signals: dedupe([...f.signals, ...b.signals]) }
+    return { role: 'premise', confidence: round(Math.min(b.confidence, a.confidence + 0.1)), signals: merge(f.signals, b.signals) }
   })
 }
 
-function dedupe(xs: string[]): string[] {
-  return [...new Set(xs)]
+/** Signals of `a`, then `b`, then `extra`, each once, in order of first appearance. */
+function merge(a: readonly string[], b: readonly string[], extra?: string): string[] {
+  // A unit has a handful of signals: a scan beats building a Set; long lists still go through one.
+  if (a.length + b.length > 16) return [...new Set(extra === undefined ? [...a, ...b] : [...a, ...b, extra])]
+  const out: string[] = []
+  for (const x of a) if (!out.includes(x)) out.push(x)
+  for (const x of b) if (!out.includes(x)) out.push(x)
+  if (extra !== undefined && !out.includes(extra)) out.push(extra)
+  return out
 }

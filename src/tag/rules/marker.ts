@@ -6,6 +6,7 @@
  */
 import type { Segment } from '../../model/types.js'
 import { INNER_CONCLUSION_RE, INNER_CONTRAST_LIST, findAll, leadMarker, type LeadMarker } from '../lexicon/index.js'
+import { HYPOTHETICAL_MODAL, HYPOTHETICAL_VERB, wordBits } from '../lexicon/guards.js'
 import { endsSentence, slug } from '../text.js'
 
 /** A comma after the reason, then a main clause of three words or more. */
@@ -104,11 +105,17 @@ const NAMED_DRAWBACK =
 const HYPOTHETICAL_VOICE =
   /^["'(\s]*(?!(?:i|we|you)\b)((?:[a-z'-]+,? ){1,10}?(?:may|might|could|would|will) (?:well |rightly |also )?(?:argue|say|claim|object|contend|counter|point out|insist|complain|retort))\b/
 
+/** "thus far", "thus creating": not a conclusion (see markers()). */
+const SIDE_EFFECT = /\b(?:thus|hence) (?:far\b|[a-z]+ing\b)/g
+
 export function markers(seg: Segment, text: string): MarkerResult {
   const signals: string[] = []
   let raw = leadMarker(text)
   if (!raw || raw.fn !== 'concession') {
-    const v = OPPOSING_VOICE.exec(text) ?? NAMED_OBJECTION.exec(text) ?? HYPOTHETICAL_VOICE.exec(text) ?? NAMED_DRAWBACK.exec(text)
+    // HYPOTHETICAL_VOICE cannot match without one of its modals and verbs (../lexicon/guards.ts).
+    const bits = wordBits(text)
+    const hypothetical = (bits & HYPOTHETICAL_MODAL) !== 0 && (bits & HYPOTHETICAL_VERB) !== 0
+    const v = OPPOSING_VOICE.exec(text) ?? NAMED_OBJECTION.exec(text) ?? (hypothetical ? HYPOTHETICAL_VOICE.exec(text) : null) ?? NAMED_DRAWBACK.exec(text)
     if (v && v[1]) raw = { fn: 'concession', phrase: v[1], rest: text.slice(v[0].length).trim(), comma: false }
   }
   let lead = raw ? disambiguate(raw, seg) : null
@@ -121,7 +128,7 @@ export function markers(seg: Segment, text: string): MarkerResult {
   let innerConclusion: string | null = null
   const body = lead ? lead.rest : text
   // "thus far" is temporal; "thus creating", "thereby making" name a side effect, not a conclusion.
-  const inner = findAll(INNER_CONCLUSION_RE, body.replace(/\b(?:thus|hence) (?:far\b|[a-z]+ing\b)/g, ' '))
+  const inner = findAll(INNER_CONCLUSION_RE, body.includes('thus ') || body.includes('hence ') ? body.replace(SIDE_EFFECT, ' ') : body)
   if (inner.length > 0 && inner[0] !== undefined) {
     innerConclusion = inner[0]
     signals.push(`marker:${slug(inner[0])}`)
