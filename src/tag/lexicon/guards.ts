@@ -37,8 +37,14 @@ export const HYPOTHETICAL_MODAL = 1 << 9
 export const HYPOTHETICAL_VERB = 1 << 10
 
 const BITS = new Map<string, number>()
+/** Which (first letter, length) pairs some guard word has: most words skip the map lookup. */
+const SHAPES = new Uint8Array(26 * 16)
+const shape = (w: string): number => (w.charCodeAt(0) - 97) * 16 + Math.min(w.length, 15)
 function group(bit: number, list: string): void {
-  for (const w of list.split(' ')) BITS.set(w, (BITS.get(w) ?? 0) | bit)
+  for (const w of list.split(' ')) {
+    BITS.set(w, (BITS.get(w) ?? 0) | bit)
+    SHAPES[shape(w)] = 1
+  }
 }
 group(DATE_WORD, 'yesterday last day days week weeks month months year years decade decades')
 group(
@@ -61,10 +67,15 @@ group(BE, 'be')
 group(HYPOTHETICAL_MODAL, 'may might could would will')
 group(HYPOTHETICAL_VERB, 'argue say claim object contend counter point insist complain retort')
 
+/** Bits of one word (a run of [a-z0-9]). */
 function bitsOf(part: string): number {
-  let b = BITS.get(part) ?? 0
-  if (part.length >= 5 && part.endsWith('ed')) b |= ED_WORD
-  return b
+  const n = part.length
+  if (n === 0) return 0
+  // "-ed" words of five letters or more (ED_WORD); [a-z] only matters for the expression, not for the guard.
+  const ed = n >= 5 && part.charCodeAt(n - 1) === 100 && part.charCodeAt(n - 2) === 101 ? ED_WORD : 0
+  const c = part.charCodeAt(0) - 97
+  if (c < 0 || c > 25 || SHAPES[c * 16 + (n < 15 ? n : 15)] === 0) return ed
+  return ed | (BITS.get(part) ?? 0)
 }
 
 let lastText: string | null = null
@@ -74,10 +85,15 @@ let lastBits = 0
 export function wordBits(folded: string): number {
   if (folded === lastText) return lastBits
   let bits = 0
-  for (const w of words(folded)) {
-    const apostrophe = w.indexOf("'")
-    if (apostrophe < 0) bits |= bitsOf(w)
-    else bits |= bitsOf(w.slice(0, apostrophe)) | bitsOf(w.slice(apostrophe + 1))
+  const ws = words(folded)
+  if (folded.includes("'")) {
+    for (const w of ws) {
+      const apostrophe = w.indexOf("'")
+      if (apostrophe < 0) bits |= bitsOf(w)
+      else bits |= bitsOf(w.slice(0, apostrophe)) | bitsOf(w.slice(apostrophe + 1))
+    }
+  } else {
+    for (let i = 0; i < ws.length; i++) bits |= bitsOf(ws[i]!)
   }
   lastText = folded
   lastBits = bits
