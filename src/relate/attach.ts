@@ -7,9 +7,8 @@
  */
 import type { RelationType, Segment } from '../model/types.js'
 import type { Features } from '../tag/features.js'
-import { endsSentence } from '../tag/text.js'
-import { ADDS, aggravates, anecdote, ANAPHORIC, CONSEQUENCE, datedReport, figures, quotes, reportedObjection, trailingConcession } from './cues.js'
-import { chooseHead } from './heads.js'
+import { ADDS, aggravates, anecdote, ANAPHORIC, CONSEQUENCE, datedReport, figures, markerSignal, quotes, reportedObjection, sentenceEnds, trailingConcession } from './cues.js'
+import { chooseHead, topicWords } from './heads.js'
 
 export interface Attachment {
   /** Target unit index, or -1 for a root. */
@@ -49,16 +48,8 @@ export function plan(
     lastPara = p
   }
   const thesisStems = feats[conclusion]!.stems
-  // Words in more than a third of the argumentative units name the topic, not a point.
-  const df = new Map<string, number>()
-  let nArg = 0
-  for (let i = 0; i < segments.length; i++) {
-    if (!arg[i]) continue
-    nArg++
-    for (const w of feats[i]!.stems) df.set(w, (df.get(w) ?? 0) + 1)
-  }
-  const common = new Set<string>()
-  for (const [w, n] of df) if (n > Math.max(2, nArg / 3)) common.add(w)
+  const common = topicWords(feats, arg)
+  const ends = sentenceEnds(segments)
   for (const members of groups) {
     const head = members.includes(conclusion) ? conclusion : members[chooseHead(members, segments, feats, thesisStems, common)]!
     if (head !== conclusion) {
@@ -88,7 +79,7 @@ export function plan(
       const f = feats[u]!
       const lead = f.marker.lead
       const fn = lead?.fn ?? null
-      const mk = lead ? [`marker:${lead.phrase.replace(/[^a-z0-9]+/g, '-')}`] : []
+      const mk = lead ? [markerSignal(lead.phrase)] : []
       if (u !== head && u !== conclusion) {
         const contrast = fn === 'contrast' || (f.marker.innerContrast !== null && fn !== 'concession')
         // "Although X, ultimately Y" / "Even if X, I would Y": a main clause that opens with a marker of
@@ -100,12 +91,12 @@ export function plan(
             set(u, fronted, 'attack', 0.6, ['structure:answers-concession'], true)
             openConcession = -1
           } else set(u, head, 'support', 0.5, ['structure:default'])
-        } else if (fn === null && prev >= 0 && segments[u]!.clause && !endsSentence(segments[prev]!.plain) && out[prev]!.to >= 0 && prev !== head) {
+        } else if (fn === null && prev >= 0 && segments[u]!.clause && !ends(prev) && out[prev]!.to >= 0 && prev !== head) {
           const p = out[prev]!
           set(u, p.to, p.type, p.confidence, ['structure:coordinated'], p.explicit)
         } else if (fn === 'reason' || fn === 'example') {
           // A new sentence giving an example after "X because Y." illustrates X, not the reason Y.
-          const afterClause = fn === 'example' && prev >= 0 && segments[prev]!.clause && out[prev]!.to >= 0 && out[prev]!.type === 'support' && endsSentence(segments[prev]!.plain)
+          const afterClause = fn === 'example' && prev >= 0 && segments[prev]!.clause && out[prev]!.to >= 0 && out[prev]!.type === 'support' && ends(prev)
           set(u, prev < 0 ? head : afterClause ? out[prev]!.to : prev, 'support', 0.75, mk, true)
           // Only "because" brings in a new reason the next sentence may expand on; "as"/"since" give one as already known.
           openReason = fn === 'reason' && lead?.phrase === 'because' && prev === head && segments[u]!.clause ? u : -1
@@ -118,7 +109,7 @@ export function plan(
           const sib = conditionals[conditionals.length - 1]!
           set(u, out[sib]!.to, out[sib]!.type, 0.6, ['structure:alternative-case', ...mk])
         } else if (contrast) {
-          const cmk = mk.length > 0 ? mk : [`marker:${(f.marker.innerContrast ?? 'however').replace(/[^a-z0-9]+/g, '-')}`]
+          const cmk = mk.length > 0 ? mk : [markerSignal(f.marker.innerContrast ?? 'however')]
           if (prev < 0) set(u, head, 'attack', 0.55, cmk, true)
           else if (lead && CONSEQUENCE.test(lead.rest) && datedReport(feats[climb(prev)]!)) {
             // "Since 2008 China has done X. Yet this could have given Y the upper hand." A consequence
@@ -141,7 +132,7 @@ export function plan(
           openConcession = -1
         } else if (fn === 'conclusion' && !lead?.phrase.startsWith('which')) {
           set(u, head, 'support', 0.6, [...mk, 'structure:intermediate-conclusion'], true)
-          gather(out, members, k, head, segments)
+          gather(out, members, k, head, ends)
         } else if (fn === 'addition') {
           set(u, head, 'support', 0.6, mk)
           openConcession = -1
@@ -196,8 +187,8 @@ export function plan(
       if (fronted >= 0 && prev === fronted && u === head && out[fronted]!.to === head) {
         out[fronted] = { ...out[fronted]!, signals: [...out[fronted]!.signals, 'structure:fronted'] }
       }
-      const opensSentence = prev < 0 || endsSentence(segments[prev]!.plain)
-      fronted = opensSentence && !endsSentence(segments[u]!.plain) && (fn === 'reason' || fn === 'concession') ? u : -1
+      const opensSentence = prev < 0 || ends(prev)
+      fronted = opensSentence && !ends(u) && (fn === 'reason' || fn === 'concession') ? u : -1
       prev = u
     }
   }
@@ -272,15 +263,15 @@ function concede(out: Attachment[], t: number, head: number, conclusion: number,
 }
 
 /** "A. B. Therefore C": A and B (placed by default under the head) become premises of C. */
-function gather(out: Attachment[], members: readonly number[], k: number, head: number, segments: readonly Segment[]): void {
+function gather(out: Attachment[], members: readonly number[], k: number, head: number, ends: (i: number) => boolean): void {
   const u = members[k]!
   // "X, so Y" draws on the clause before it, in its own sentence; "X. Therefore Y." may draw on several sentences.
-  const inSentence = k > 0 && !endsSentence(segments[members[k - 1]!]!.plain)
+  const inSentence = k > 0 && !ends(members[k - 1]!)
   for (let j = k - 1, n = 0; j >= 0 && n < MAX_GATHER; j--, n++) {
     const p = members[j]!
     const a = out[p]!
     if (p === head || a.explicit || a.to !== head || a.type !== 'support') break
-    if (inSentence && j < k - 1 && endsSentence(segments[p]!.plain)) break
+    if (inSentence && j < k - 1 && ends(p)) break
     out[p] = { to: u, type: 'support', confidence: 0.6, signals: ['structure:premise-of-conclusion'], explicit: true }
   }
 }

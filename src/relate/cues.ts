@@ -69,3 +69,24 @@ export function figures(f: Features): boolean {
   return /\d/.test(f.folded) && /\d/.test(f.folded.replace(YEAR_OR_DAY, ' '))
 }
 const YEAR_OR_DAY = /\b(?:(?:1[5-9]|20)\d\d(?:s)?|\d{1,2}(?:st|nd|rd|th)?(?= (?:of )?[a-z]{3,9}\b))\b/g
+
+/** Whether unit i closes a sentence (endsSentence, asked once per unit). */
+export function sentenceEnds(segments: readonly Segment[]): (i: number) => boolean {
+  const known = new Int8Array(segments.length)
+  return (i) => {
+    if (known[i] === 0) known[i] = endsSentence(segments[i]!.plain) ? 1 : 2
+    return known[i] === 1
+  }
+}
+
+const MARKER_SIGNALS = new Map<string, string>()
+
+/** "marker:" and the phrase with runs of other characters as "-" (memoised: phrases mostly come from the lexicon). */
+export function markerSignal(phrase: string): string {
+  let s = MARKER_SIGNALS.get(phrase)
+  if (s === undefined) {
+    s = `marker:${phrase.replace(/[^a-z0-9]+/g, '-')}`
+    if (MARKER_SIGNALS.size < 4096) MARKER_SIGNALS.set(phrase, s)
+  }
+  return s
+}

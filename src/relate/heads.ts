@@ -27,6 +27,32 @@ export const HEAD_WEIGHTS = Object.freeze({
   clause: -1,
 })
 
+/**
+ * Words in more than a third of the argumentative units (and in more than
+ * two): they name the text's topic, not a point.
+ */
+export function topicWords(feats: readonly Features[], arg: readonly boolean[]): Set<string> {
+  // A stem's slot in `counts` (one map lookup per occurrence once it is known).
+  const slot = new Map<string, number>()
+  const counts: number[] = []
+  let nArg = 0
+  for (let i = 0; i < feats.length; i++) {
+    if (!arg[i]) continue
+    nArg++
+    for (const w of feats[i]!.stems) {
+      const k = slot.get(w)
+      if (k === undefined) {
+        slot.set(w, counts.length)
+        counts.push(1)
+      } else counts[k]!++
+    }
+  }
+  const common = new Set<string>()
+  const min = Math.max(2, nArg / 3)
+  for (const [w, k] of slot) if (counts[k]! > min) common.add(w)
+  return common
+}
+
 /** Index (into `members`) of the paragraph's head. Members are argumentative unit indices in order. */
 export function chooseHead(
   members: readonly number[],

@@ -35,6 +35,10 @@ export const BE = 1 << 8
 export const HYPOTHETICAL_MODAL = 1 << 9
 /** A verb of saying of HYPOTHETICAL_VOICE ("point" of "point out"). */
 export const HYPOTHETICAL_VERB = 1 << 10
+/** A subject of modality.ts's SUBJECT_ADVERB ("no one" by its "one"). */
+export const ADVERB_SUBJECT = 1 << 11
+/** A modal word SUBJECT_ADVERB looks ahead for ("have to" by its "have", "had better" by its "had"). */
+export const ADVERB_MODAL = 1 << 12
 
 const BITS = new Map<string, number>()
 /** Which (first letter, length) pairs some guard word has: most words skip the map lookup. */
@@ -66,6 +70,8 @@ group(TO, 'to')
 group(BE, 'be')
 group(HYPOTHETICAL_MODAL, 'may might could would will')
 group(HYPOTHETICAL_VERB, 'argue say claim object contend counter point insist complain retort')
+group(ADVERB_SUBJECT, 'we you they one everyone nobody')
+group(ADVERB_MODAL, 'need must should ought have had')
 
 /** Bits of one word (a run of [a-z0-9]). */
 function bitsOf(part: string): number {

@@ -105,6 +105,32 @@ const NAMED_DRAWBACK =
 const HYPOTHETICAL_VOICE =
   /^["'(\s]*(?!(?:i|we|you)\b)((?:[a-z'-]+,? ){1,10}?(?:may|might|could|would|will) (?:well |rightly |also )?(?:argue|say|claim|object|contend|counter|point out|insist|complain|retort))\b/
 
+/** Each inner contrast marker as a signal names it: ", however," is "however". */
+const CONTRAST_NAMES = INNER_CONTRAST_LIST.map((c) => c.replace(/[^a-z ]/g, '').trim())
+/** What all inner contrast markers open with (", "): only there can one start. */
+const CONTRAST_OPENING = INNER_CONTRAST_LIST.reduce((p, c) => {
+  let n = 0
+  while (n < p.length && n < c.length && p[n] === c[n]) n++
+  return p.slice(0, n)
+}, INNER_CONTRAST_LIST[0] ?? '')
+
+/** Index of the first marker in INNER_CONTRAST_LIST (list order) that `body` contains, or -1. */
+function innerContrastIn(body: string): number {
+  if (CONTRAST_OPENING === '') return INNER_CONTRAST_LIST.findIndex((c) => body.includes(c))
+  let best = -1
+  for (let at = body.indexOf(CONTRAST_OPENING); at >= 0; at = body.indexOf(CONTRAST_OPENING, at + 1)) {
+    const end = best < 0 ? INNER_CONTRAST_LIST.length : best
+    for (let k = 0; k < end; k++) {
+      if (body.startsWith(INNER_CONTRAST_LIST[k]!, at)) {
+        best = k
+        break
+      }
+    }
+    if (best === 0) break
+  }
+  return best
+}
+
 /** "thus far", "thus creating": not a conclusion (see markers()). */
 const SIDE_EFFECT = /\b(?:thus|hence) (?:far\b|[a-z]+ing\b)/g
 
@@ -134,12 +160,10 @@ export function markers(seg: Segment, text: string): MarkerResult {
     signals.push(`marker:${slug(inner[0])}`)
   }
   let innerContrast: string | null = null
-  for (const c of INNER_CONTRAST_LIST) {
-    if (body.includes(c)) {
-      innerContrast = c.replace(/[^a-z ]/g, '').trim()
-      signals.push(`marker:${slug(innerContrast)}`)
-      break
-    }
+  const c = innerContrastIn(body)
+  if (c >= 0) {
+    innerContrast = CONTRAST_NAMES[c]!
+    signals.push(`marker:${slug(innerContrast)}`)
   }
   return { lead, innerConclusion, innerContrast, signals }
 }

@@ -6,7 +6,7 @@
  */
 import { DEONTIC, EVALUATIVE, NECESSITY, STANCE, findAll, firstAt, wordMatcher } from '../lexicon/index.js'
 import { slug, words } from '../text.js'
-import { BE, CLEAR_WORD, JUDGEMENT_COPULA, JUDGEMENT_VALUE, TO, wordBits } from '../lexicon/guards.js'
+import { ADVERB_MODAL, ADVERB_SUBJECT, BE, CLEAR_WORD, JUDGEMENT_COPULA, JUDGEMENT_VALUE, TO, wordBits } from '../lexicon/guards.js'
 
 export interface ModalityResult {
   deontic: string[]
@@ -45,11 +45,11 @@ function tokenBefore(text: string, at: number): string {
 }
 
 export function modality(text: string): ModalityResult {
-  // Guards (../lexicon/guards.ts): RECOMMEND needs "be" and "to", CLEAR one of its words, JUDGEMENT a copula and a value word.
+  // Guards (../lexicon/guards.ts): SUBJECT_ADVERB needs a subject and a modal word, RECOMMEND needs "be" and "to", CLEAR one of its words, JUDGEMENT a copula and a value word.
   const bits = wordBits(text)
   const unmodal = text.includes(' have ') ? text.replace(EPISTEMIC, ' ') : text
   // "we urgently need", "we simply must": the adverb does not change the modal.
-  const scrubbed = unmodal.includes('ly ') ? unmodal.replace(SUBJECT_ADVERB, '$1 ') : unmodal
+  const scrubbed = unmodal.includes('ly ') && (wordBits(unmodal) & ADVERB_SUBJECT) !== 0 && (wordBits(unmodal) & ADVERB_MODAL) !== 0 ? unmodal.replace(SUBJECT_ADVERB, '$1 ') : unmodal
   const deontic = findAll(DEONTIC_RE, scrubbed)
   // "It would be fair/ideal/best to X": a recommendation, as prescriptive as "should".
   const recommend = (bits & TO) !== 0 && (bits & BE) !== 0 ? RECOMMEND.exec(text) : null
