@@ -14,10 +14,16 @@ export interface HedgeResult {
 const HEDGE_RE = wordMatcher(HEDGES)
 const BOOSTER_RE = wordMatcher(BOOSTERS)
 
+/** "on 3 May 2018", "May 5": the month. */
+const MAY_AS_MONTH = /\b\d{1,2}(?:st|nd|rd|th)? (?:of )?may\b|\bmay \d/
+
 export function hedge(text: string): HedgeResult {
   const boosters = findAll(BOOSTER_RE, text)
   // "may" as a month is not a hedge ("on 3 May 2018").
-  const hedges = findAll(HEDGE_RE, text).filter((w) => !(w === 'may' && /\b\d{1,2}(?:st|nd|rd|th)? (?:of )?may\b|\bmay \d/.test(text)))
-  const signals = [...hedges.map((w) => `hedge:${slug(w)}`), ...boosters.map((w) => `booster:${slug(w)}`)]
+  const found = findAll(HEDGE_RE, text)
+  const hedges = found.includes('may') ? found.filter((w) => !(w === 'may' && MAY_AS_MONTH.test(text))) : found
+  const signals: string[] = []
+  for (const w of hedges) signals.push(`hedge:${slug(w)}`)
+  for (const w of boosters) signals.push(`booster:${slug(w)}`)
   return { hedges, boosters, signals }
 }

@@ -38,6 +38,9 @@ const EPISTEMIC = /\b(?:must|should|ought to|have to|has to|had to) (?:not )?hav
 /** An "-ly" adverb between a subject and its modal ("we urgently need", "one really ought to"). */
 const SUBJECT_ADVERB = /\b(we|you|they|one|everyone|nobody|no one) (?:[a-z]+ly )+(?=(?:need|must|should|ought|have to|had better)\b)/g
 
+/** "right now", "right after": not the value word. */
+const RIGHT_AS_ADVERB = /\bright (?:now|away|after|before|here|there)\b/
+
 const SUBORDINATOR: ReadonlySet<string> = new Set(['when', 'if', 'whenever', 'because', 'as', 'unless', 'whether'])
 
 function tokenBefore(text: string, at: number): string {
@@ -54,8 +57,10 @@ export function modality(text: string): ModalityResult {
   // "It would be fair/ideal/best to X": a recommendation, as prescriptive as "should".
   const recommend = (bits & TO) !== 0 && (bits & BE) !== 0 ? RECOMMEND.exec(text) : null
   if (recommend && deontic.length === 0) deontic.push(recommend[1]!)
-  const evaluative = findAll(EVALUATIVE_RE, text).filter((w) => !(w === 'right' && /\bright (?:now|away|after|before|here|there)\b/.test(text)))
-  const necessity = findAll(NECESSITY_RE, scrubbed).filter((w) => !deontic.some((d) => d.includes(w)))
+  const valued = findAll(EVALUATIVE_RE, text)
+  const evaluative = valued.includes('right') ? valued.filter((w) => !(w === 'right' && RIGHT_AS_ADVERB.test(text))) : valued
+  const needed = findAll(NECESSITY_RE, scrubbed)
+  const necessity = deontic.length > 0 && needed.length > 0 ? needed.filter((w) => !deontic.some((d) => d.includes(w))) : needed
   // Stance counts when it frames the unit ("I think X"), not inside a subordinate clause ("when I think of").
   const stance = findAll(STANCE_RE, text).filter((w) => {
     const at = firstAt(text, w)
