@@ -63,6 +63,9 @@ export function chooseHead(
   common: ReadonlySet<string> = new Set(),
 ): number {
   const W = HEAD_WEIGHTS
+  // The thesis words that are not topic words: a unit shares with the thesis those of them it has.
+  const thesisWords: string[] = []
+  for (const w of thesisStems) if (!common.has(w)) thesisWords.push(w)
   let best = 0
   let bestScore = -Infinity
   for (let k = 0; k < members.length; k++) {
@@ -78,7 +81,7 @@ export function chooseHead(
     const voice = (f.deontic.length > 0 ? 1 : f.necessity.length > 0 ? 0.5 : 0) + (f.evaluative.length > 0 ? 1 : 0) + (f.stance.length > 0 ? 1 : 0) + (f.boosters.length > 0 ? 0.5 : 0)
     s += Math.min(W.voiceCap, voice * W.voice)
     let shared = 0
-    for (const w of f.stems) if (thesisStems.has(w) && !common.has(w)) shared++
+    for (let j = 0; j < thesisWords.length; j++) if (f.stems.has(thesisWords[j]!)) shared++
     s += Math.min(W.thesisCap, shared * W.thesisWord)
     const next = members[k + 1]
     if (next !== undefined) {
