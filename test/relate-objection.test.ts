@@ -1,17 +1,8 @@
 // Relate: replies to a reported objection, a concession that closes its sentence, consequences, quoted names.
 import { describe, expect, it } from 'vitest'
-import { assignIds } from '../src/model/ids.js'
-import { relate } from '../src/relate/index.js'
-import { segment } from '../src/segment/index.js'
-import { tag } from '../src/tag/index.js'
+import { structure } from './support/structure.js'
 
-function edges(source: string): string[] {
-  const segments = segment(source)
-  const ids = assignIds(segments.map((s) => s.plain))
-  const tagged = tag(segments, { paragraphCount: segments.at(-1)!.paragraph + 1, title: null })
-  const text = new Map(segments.map((s, i) => [ids[i]!, s.plain.split(' ').slice(0, 3).join(' ')]))
-  return relate(segments, tagged, ids).map((r) => `${text.get(r.from)} -${r.type}-> ${text.get(r.to)}`)
-}
+const edges = (source: string): string[] => structure(source).edges
 
 describe('objections, concessions, consequences and quoted evidence', () => {
   it('reads the sentence after a reported objection as the reply, and the next one as backing the reply', () => {

@@ -1,19 +1,6 @@
 // Relate: how turns, concessions and the opening question shape the structure.
 import { describe, expect, it } from 'vitest'
-import { assignIds } from '../src/model/ids.js'
-import { relate } from '../src/relate/index.js'
-import { segment } from '../src/segment/index.js'
-import { tag } from '../src/tag/index.js'
-
-function analyse(source: string) {
-  const segments = segment(source)
-  const ids = assignIds(segments.map((s) => s.plain))
-  const tagged = tag(segments, { paragraphCount: segments.at(-1)!.paragraph + 1, title: null })
-  const text = new Map(segments.map((s, i) => [ids[i]!, s.plain.split(' ').slice(0, 3).join(' ')]))
-  const edges = relate(segments, tagged, ids).map((r) => `${text.get(r.from)} -${r.type}-> ${text.get(r.to)}`)
-  const roles = segments.map((s, i) => `${s.plain.split(' ').slice(0, 3).join(' ')}: ${tagged[i]!.role}`)
-  return { edges, roles }
-}
+import { structure as analyse } from './support/structure.js'
 
 describe('turns and concessions', () => {
   it('a main clause opening with "ultimately" still answers the fronted "While X,"', () => {
