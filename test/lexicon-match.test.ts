@@ -2,10 +2,29 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { features } from '../src/tag/features.js'
-import { ALL_MATCHERS, findAll, findAllScan, wordMatcher } from '../src/tag/lexicon/index.js'
-import { fold } from '../src/tag/text.js'
+import { ALL_MATCHERS, findAll, type PhraseMatcher, wordMatcher } from '../src/tag/lexicon/index.js'
+import { fold, words } from '../src/tag/text.js'
 import { segment } from '../src/segment/index.js'
 import { opEdPath, sharedDir } from './helpers.js'
+
+/** The plain scan findAll replaced: every token looked up, the longest phrase taken, no overlaps. */
+function findAllScan(m: PhraseMatcher, folded: string): string[] {
+  const toks = words(folded)
+  const out: string[] = []
+  for (let i = 0; i < toks.length; i++) {
+    const cands = m.byFirst.get(toks[i]!)
+    if (!cands) continue
+    for (const c of cands) {
+      let ok = i + c.words.length <= toks.length
+      for (let j = 1; ok && j < c.words.length; j++) ok = toks[i + j] === c.words[j]
+      if (!ok) continue
+      if (!out.includes(c.phrase)) out.push(c.phrase)
+      i += c.words.length - 1
+      break
+    }
+  }
+  return out
+}
 
 /**
  * findAll visits only the tokens that start some matcher's phrase (one map

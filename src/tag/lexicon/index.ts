@@ -179,25 +179,6 @@ function longestAt(m: PhraseMatcher, toks: readonly string[], i: number): { word
   return undefined
 }
 
-/** The plain scan (every token looked up), which findAll must agree with (tested). */
-export function findAllScan(m: PhraseMatcher, folded: string): string[] {
-  const toks = tokensOf(folded)
-  const out: string[] = []
-  for (let i = 0; i < toks.length; i++) {
-    const cands = m.byFirst.get(toks[i]!)
-    if (!cands) continue
-    for (const c of cands) {
-      let ok = i + c.words.length <= toks.length
-      for (let j = 1; ok && j < c.words.length; j++) ok = toks[i + j] === c.words[j]
-      if (!ok) continue
-      if (!out.includes(c.phrase)) out.push(c.phrase)
-      i += c.words.length - 1
-      break
-    }
-  }
-  return out
-}
-
 /** Index of the first token where `phrase` starts in `folded`, or -1. */
 export function firstAt(folded: string, phrase: string): number {
   const toks = tokensOf(folded)
