@@ -2,8 +2,8 @@
  * Writing (or checking) a document's outputs. Used by the main thread in a
  * sequential run and by each worker in a parallel one, so that a worker
  * writes what it rendered: the rendered text never crosses threads, and the
- * main thread's event loop is not blocked by writes and fsyncs while workers
- * wait for their next document.
+ * main thread's event loop is not blocked by writes while workers wait for
+ * their next document.
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
