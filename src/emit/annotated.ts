@@ -201,10 +201,11 @@ export function annotate(source: string, map: ArgumentMap, parsed?: Parsed): str
   // recorded in the trailer only (the text then changes by escapes alone,
   // and only where the document's own parse reads a mark or escape token).
   // Author text that reads as a mark or an escape token needs escapes whose reading depends on far context: verify all of it then.
-  const plain = plainUnits(source, literalEscapes(source).size ? undefined : parsed, args, outgoing)
+  const literals = literalEscapes(source)
+  const plain = plainUnits(source, literals.size ? undefined : parsed, args, outgoing)
   for (const initial of ['wrap', 'unplaced'] as const) {
     const modes: Mode[] = args.map((u) => (initial === 'wrap' && unbalanced(u.text) ? 'point' : initial))
-    const body = place(source, args, outgoing, modes, plain, initial === 'wrap' ? literalEscapes(source) : parsedEscapes(source))
+    const body = place(source, args, outgoing, modes, plain, initial === 'wrap' ? literals : parsedEscapes(source))
     if (body === null) continue
     const unplaced = new Map<string, Unplaced>()
     args.forEach((u, i) => {

@@ -92,6 +92,8 @@ interface Place {
   row: string[]
   /** Leaf children stacked in a column (the first block of the row). */
   column: string[]
+  /** Width of what hangs under the box (see rowWidth). */
+  under: number
   /** Width of the subtree (the box, the row under it, whichever is wider). */
   width: number
 }
@@ -110,7 +112,7 @@ export function layoutMap(map: ArgumentMap): GraphLayout {
     if (u.role === 'none') continue
     const lines = wrap(plainish(u.text))
     const box: NodeBox = { id: u.id, role: u.role, x: 0, y: 0, width: NODE_WIDTH, height: lines.length * LINE_HEIGHT + PAD_Y, lines }
-    places.set(u.id, { box, row: [], column: [], width: NODE_WIDTH })
+    places.set(u.id, { box, row: [], column: [], under: 0, width: NODE_WIDTH })
   }
   const rels = map.relations.filter((r) => places.has(r.from) && places.has(r.to) && r.from !== r.to)
   const children = new Map<string, string[]>()
@@ -139,7 +141,8 @@ export function layoutMap(map: ArgumentMap): GraphLayout {
   const order = preorder(roots, places)
   for (let i = order.length - 1; i >= 0; i--) {
     const p = places.get(order[i]!)!
-    p.width = Math.max(p.box.width, rowWidth(p, places))
+    p.under = rowWidth(p, places)
+    p.width = Math.max(p.box.width, p.under)
   }
   // Pre-order: centre each unit over its subtree, then lay out its row below it.
   let left = MARGIN
@@ -158,7 +161,7 @@ export function layoutMap(map: ArgumentMap): GraphLayout {
     right = Math.max(right, b.x + b.width / 2)
     bottom = Math.max(bottom, b.y + b.height / 2)
     const below = b.y + b.height / 2 + RANK_SEP
-    let x = b.x - rowWidth(p, places) / 2
+    let x = b.x - p.under / 2
     if (p.column.length) {
       let top = below
       for (const leaf of p.column) {

@@ -23,6 +23,7 @@ import { gfmFootnote } from 'micromark-extension-gfm-footnote'
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough'
 import { gfmTable } from 'micromark-extension-gfm-table'
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item'
+import { toString } from 'mdast-util-to-string'
 import type { Processor } from 'unified'
 
 type Point = { line: number; column: number; offset?: number }
@@ -86,16 +87,10 @@ function place(original: Extract<Nodes, { type: 'text' }>, run: Nodes[]): void {
   let point: Point = { ...pos.start }
   for (const node of run) {
     const first = point
-    point = advance(point, text(node))
+    point = advance(point, toString(node))
     node.position = { start: first, end: point }
     if ('children' in node) for (const child of node.children) child.position = { start: { ...first }, end: { ...point } }
   }
-}
-
-function text(node: Nodes): string {
-  if ('value' in node && typeof node.value === 'string') return node.value
-  if ('children' in node) return node.children.map((c) => text(c as Nodes)).join('')
-  return ''
 }
 
 function advance(point: Point, value: string): Point {
@@ -111,6 +106,11 @@ function advance(point: Point, value: string): Point {
 
 const before: FromMarkdownExtension = { transforms: [snapshot] }
 const after: FromMarkdownExtension = { transforms: [restore] }
+
+/** Whether a source may hold a GFM table: a table needs a `|` in its head or delimiter row (see GfmOptions.tables). */
+export function mayHoldTables(source: string): boolean {
+  return source.includes('|')
+}
 
 export interface GfmOptions {
   /**

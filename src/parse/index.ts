@@ -3,7 +3,7 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { lastAtOrBefore } from '../util/search.js'
-import { remarkGfmPositioned } from './gfm.js'
+import { mayHoldTables, remarkGfmPositioned } from './gfm.js'
 
 /** The frozen parser preset: CommonMark + GFM (see ./gfm.ts) + YAML/TOML front matter. */
 export const parser = unified().use(remarkParse).use(remarkGfmPositioned).use(remarkFrontmatter, ['yaml', 'toml']).freeze()
@@ -13,7 +13,7 @@ const pipeless = unified().use(remarkParse).use(remarkGfmPositioned, { tables: f
 
 /** The preset's parser for `source`: `parser`, or the table-less one when `source` has no `|`. */
 export function parserFor(source: string): typeof parser {
-  return source.includes('|') ? parser : pipeless
+  return mayHoldTables(source) ? parser : pipeless
 }
 
 export const BOM = '\uFEFF'

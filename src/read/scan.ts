@@ -12,7 +12,7 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkParse from 'remark-parse'
 import { unified, type Processor } from 'unified'
 import { MARK_NAMES, isEscape } from './syntax.js'
-import { remarkGfmPositioned } from '../parse/gfm.js'
+import { mayHoldTables, remarkGfmPositioned } from '../parse/gfm.js'
 
 /** A mark as found in annotated text; offsets index the annotated text. */
 export interface FoundMark {
@@ -61,7 +61,7 @@ const processors = new Map<boolean, Processor<Root>>()
 
 /** The preset plus remark-directive; without tables when `text` has no `|` (as parserFor in src/parse does). */
 function parser(text: string): Processor<Root> {
-  const tables = text.includes('|')
+  const tables = mayHoldTables(text)
   let processor = processors.get(tables)
   if (!processor) {
     processor = unified()
