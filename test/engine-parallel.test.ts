@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
@@ -66,6 +66,48 @@ describe('argmap run on worker threads', { timeout: 30_000 }, () => {
     expect(messages(par, 'par').find((m) => m.includes('op-ed'))).toMatch(/^<out>\/op-ed\.html: cannot write output/)
     expect(par.documents.map((d) => d.name)).toEqual(seq.documents.map((d) => d.name))
     expect(par.documents.length).toBe(5)
+  })
+
+  it('keeps input order across many batches, with bad files among them', async () => {
+    // More inputs than several worker batches hold, so results from different batches and workers interleave.
+    const dir = tempDir('argmap-engine-')
+    const corpus = join(dir, 'corpus')
+    mkdirSync(corpus)
+    const op = readFileSync(opEdPath, 'utf8')
+    const paragraphs = op.split('\n\n')
+    for (let i = 0; i < 30; i++) {
+      const name = join(corpus, `doc-${String(i).padStart(2, '0')}.md`)
+      if (i % 11 === 5) writeFileSync(name, Buffer.from([0xff, 0xfe, 0x41]))
+      else writeFileSync(name, paragraphs.slice(0, 2 + (i % 7)).join('\n\n') + `\n\nDocument ${i} ends here.\n`)
+    }
+    const seqEvents: FileEvent[] = []
+    const parEvents: FileEvent[] = []
+    const seq = runCorpus({ paths: ['corpus'], out: 'seq', cwd: dir, onFile: (e) => seqEvents.push(e) })
+    const par = await runCorpusParallel({ paths: ['corpus'], out: 'par', cwd: dir, jobs: 2, onFile: (e, i) => parEvents.push({ ...e, index: i } as FileEvent) })
+    expect(snapshot(join(dir, 'par'))).toEqual(snapshot(join(dir, 'seq')))
+    expect(par.documents).toEqual(seq.documents)
+    expect(par.errors).toEqual(seq.errors)
+    expect(par.errors.map((e) => e.path)).toEqual(['corpus/doc-05.md', 'corpus/doc-16.md', 'corpus/doc-27.md'])
+    expect(parEvents.map((e) => e.input.path)).toEqual([...Array(30).keys()].map((i) => `corpus/doc-${String(i).padStart(2, '0')}.md`))
+    expect(parEvents.map((e) => (e as FileEvent & { index: number }).index)).toEqual([...Array(30).keys()])
+    expect(parEvents.map((e) => e.status)).toEqual(seqEvents.map((e) => e.status))
+  })
+
+  it('rewrites nothing on a re-run over an unchanged corpus, and only the changed document after an edit', async () => {
+    const dir = smallCorpus()
+    await runCorpusParallel({ paths: ['corpus'], out: 'out', cwd: dir, jobs: 2 })
+    const files = readdirSync(join(dir, 'out'), { recursive: true }).map(String).filter((f) => f.includes('.'))
+    const stamp = () => Object.fromEntries(files.map((f) => [f, statSync(join(dir, 'out', f)).ino]))
+    const before = stamp()
+    await runCorpusParallel({ paths: ['corpus'], out: 'out', cwd: dir, jobs: 2 })
+    runCorpus({ paths: ['corpus'], out: 'out', cwd: dir })
+    // An atomic write replaces the file (a new inode): the same inode means it was left alone.
+    expect(stamp()).toEqual(before)
+    writeFileSync(join(dir, 'corpus/op-ed.md'), readFileSync(join(dir, 'corpus/op-ed.md'), 'utf8') + '\nOne more sentence.\n')
+    await runCorpusParallel({ paths: ['corpus'], out: 'out', cwd: dir, jobs: 2 })
+    const after = stamp()
+    const changed = files.filter((f) => after[f] !== before[f]).sort()
+    expect(changed).toEqual(['index.html', 'index.json', 'op-ed.annotated.md', 'op-ed.argmap.json', 'op-ed.html'])
   })
 
   it('checks an output directory with workers as the sequential run does', async () => {

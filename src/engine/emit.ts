@@ -8,8 +8,9 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { type DocumentResult, type DocumentSummary, processDocument } from './document.js'
-import { writeAllAtomic, type SourceFile } from './io.js'
-import type { LoadedSidecar } from '../review/document.js'
+import { InputError, readSource, writeAllAtomic, type SourceFile } from './io.js'
+import { type LoadedSidecar, loadSidecarFor } from '../review/document.js'
+import { SidecarError } from '../review/sidecar.js'
 
 /** A document mapped and written: what the run records and reports. */
 export interface DocumentDone {
@@ -21,15 +22,31 @@ export interface DocumentDone {
   stale: string[]
 }
 
-/** Write `outputs` under `out` all or none (atomically), or in check mode list those that differ. */
+/** Whether `path` holds exactly `content` (false when it is missing or unreadable). */
+function holds(path: string, content: string): boolean {
+  if (!existsSync(path)) return false
+  try {
+    const bytes = readFileSync(path)
+    return bytes.length === Buffer.byteLength(content) && bytes.equals(Buffer.from(content, 'utf8'))
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Write `outputs` under `out` all or none (atomically), or in check mode
+ * list those that differ. An output that already holds what would be
+ * written is left alone: a re-run over an unchanged corpus rewrites nothing,
+ * so modification times stay meaningful to make, watchers and rsync.
+ */
 export function writeOrCheck(outputs: DocumentResult['outputs'], out: string, check: boolean): string[] {
   const stale: string[] = []
   const writes: Array<{ path: string; content: string }> = []
   for (const o of outputs) {
     const target = join(out, o.file)
-    if (check) {
-      if (!existsSync(target) || readFileSync(target, 'utf8') !== o.content) stale.push(target)
-    } else writes.push({ path: target, content: o.content })
+    if (holds(target, o.content)) continue
+    if (check) stale.push(target)
+    else writes.push({ path: target, content: o.content })
   }
   // All of a document's outputs or none: a full disk never leaves them half-updated. Regenerable, so not fsynced.
   writeAllAtomic(writes, undefined, false)
@@ -41,4 +58,17 @@ export function runDocument(file: SourceFile & { review?: LoadedSidecar | null }
   const doc = processDocument(file, name)
   const stale = writeOrCheck(doc.outputs, out, check)
   return { name: doc.name, path: doc.path, summary: doc.summary, warnings: doc.warnings, stale }
+}
+
+/** A source file read from disk with its review sidecar (if any): the input `runDocument` takes. */
+export type CorpusFile = SourceFile & { review: LoadedSidecar | null }
+
+/** Read a corpus input and its sidecar; throws InputError or SidecarError with a message for the user. */
+export function readCorpusFile(path: string, abs: string, maxBytes: number): CorpusFile {
+  return { ...readSource(path, maxBytes, abs), review: loadSidecarFor(path, abs) }
+}
+
+/** What the run reports for a document that failed: the user's message, or the stack of a bug. */
+export function failureMessage(path: string, e: unknown): string {
+  return e instanceof InputError || e instanceof SidecarError ? e.message : `${path}: ${(e as Error).stack ?? String(e)}`
 }

@@ -205,9 +205,16 @@ export function writeAllAtomic(files: ReadonlyArray<{ path: string; content: str
   try {
     for (const f of files) {
       current = f.path
-      io.mkdirSync(dirname(f.path), { recursive: true })
       const tmp = join(dirname(f.path), `.argmap-tmp-${basename(f.path)}-${process.pid}-${randomBytes(4).toString('hex')}`)
-      const fd = io.openSync(tmp, 'wx')
+      let fd: number
+      try {
+        fd = io.openSync(tmp, 'wx')
+      } catch (e) {
+        // The directory is made only when missing: one mkdir per output file costs a corpus run more than the writes.
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e
+        io.mkdirSync(dirname(f.path), { recursive: true })
+        fd = io.openSync(tmp, 'wx')
+      }
       temps.push(tmp)
       try {
         const buf = Buffer.from(f.content, 'utf8')

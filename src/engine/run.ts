@@ -1,14 +1,12 @@
 import { realpathSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { type DocumentSummary, outputFiles } from './document.js'
-import { type DocumentDone, runDocument, writeOrCheck } from './emit.js'
+import { type DocumentDone, failureMessage, writeOrCheck } from './emit.js'
 import { expandInputs, type Input } from './inputs.js'
-import { DEFAULT_MAX_BYTES, decodeSource, InputError, readSource, type SourceFile } from './io.js'
+import { DEFAULT_MAX_BYTES, decodeSource, InputError } from './io.js'
 import { createPool, defaultJobs, orderedMap } from './pool.js'
-import type { WorkerInputError } from './worker.js'
+import { type DocumentJob, type DocumentOutcome, runJob } from './worker.js'
 import { renderCorpusPage } from '../html/corpus.js'
-import { type LoadedSidecar, loadSidecarFor } from '../review/document.js'
-import { SidecarError } from '../review/sidecar.js'
 
 export interface RunOptions {
   /** Paths as given; resolved against `cwd`, recorded as given. */
@@ -87,31 +85,31 @@ function openCorpus(options: RunOptions): Corpus {
   return { options, maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, out, inputs, sources, result: { documents: [], errors: [], warnings: [], stale: [] } }
 }
 
-function readCorpusInput(c: Corpus, input: Input): SourceFile & { review: LoadedSidecar | null } {
-  const { options, maxBytes } = c
-  const file = input.path === '-' && options.stdin ? decodeSource('-', options.stdin(maxBytes), maxBytes) : readSource(input.path, maxBytes, input.abs)
-  return { ...file, review: loadSidecarFor(input.path, input.abs) }
-}
-
-function errorMessage(input: Input, e: unknown): string {
-  return e instanceof InputError || e instanceof SidecarError ? e.message : `${input.path}: ${(e as Error).stack ?? String(e)}`
+/**
+ * The job for one input, after refusing outputs that would land on a source.
+ * Standard input is read here (a worker cannot read the main thread's); a
+ * file is read by whoever runs the job.
+ */
+function jobFor(c: Corpus, input: Input): DocumentJob {
+  guard(outputFiles(input.name), c.out, c.sources)
+  const job: DocumentJob = { path: input.path, abs: input.abs, name: input.name }
+  if (input.path === '-' && c.options.stdin) job.file = { ...decodeSource('-', c.options.stdin(c.maxBytes), c.maxBytes), review: null }
+  return job
 }
 
 /** Record one written (or checked) document; called in input order. */
-function settle(c: Corpus, input: Input, index: number, outcome: { doc: DocumentDone } | { error: unknown }): void {
+function settle(c: Corpus, input: Input, index: number, outcome: DocumentOutcome): void {
   const { result, options } = c
   let event: FileEvent
-  try {
-    if ('error' in outcome) throw outcome.error
+  if ('doc' in outcome) {
     const doc = outcome.doc
     result.documents.push(doc.summary)
     result.warnings.push(...doc.warnings)
     result.stale.push(...doc.stale)
     event = { status: 'ok', input, result: doc, stale: doc.stale }
-  } catch (e) {
-    const message = errorMessage(input, e)
-    result.errors.push({ path: input.path, message })
-    event = { status: 'error', input, message }
+  } else {
+    result.errors.push({ path: input.path, message: outcome.failed })
+    event = { status: 'error', input, message: outcome.failed }
   }
   options.onFile?.(event, index, c.inputs.length)
 }
@@ -131,13 +129,13 @@ function closeCorpus(c: Corpus): RunResult {
 /** The file-set pipeline: every input is read, mapped and written; a bad file is reported and the rest go on. */
 export function runCorpus(options: RunOptions): RunResult {
   const c = openCorpus(options)
+  const check = options.check === true
   c.inputs.forEach((input, index) => {
-    let outcome: { doc: DocumentDone } | { error: unknown }
+    let outcome: DocumentOutcome
     try {
-      guard(outputFiles(input.name), c.out, c.sources)
-      outcome = { doc: runDocument(readCorpusInput(c, input), input.name, c.out, options.check === true) }
-    } catch (error) {
-      outcome = { error }
+      outcome = runJob(jobFor(c, input), c.out, check, c.maxBytes)
+    } catch (e) {
+      outcome = { failed: failureMessage(input.path, e) }
     }
     settle(c, input, index, outcome)
   })
@@ -145,39 +143,63 @@ export function runCorpus(options: RunOptions): RunResult {
 }
 
 /**
- * Documents in flight per worker. Results are taken in input order, so a slow
- * document at the head holds up the window: with a narrow one, one long
- * document can leave the other workers without work. A document in flight
- * holds only its source (outputs are written by the worker), so a wide
- * window costs little memory and none that grows with the corpus.
+ * Documents per task. A task's fixed cost (a message each way, and
+ * tinypool's memory reading after each) is paid once per batch; a small
+ * batch keeps the workers evenly loaded at the end of a corpus.
  */
-const WINDOW = 16
+const BATCH = 8
+
+/**
+ * Batches in flight per worker. Results are taken in input order, so a slow
+ * batch at the head holds up the window: with a narrow one, one long
+ * document can leave the other workers without work. A job in flight is a
+ * path (the worker reads the file and writes the outputs), so a wide window
+ * costs no memory that grows with the corpus.
+ */
+const WINDOW = 4
+
+/** Inputs in runs of `size`, with the index of each run's first input. */
+function* batches<T>(items: readonly T[], size: number): Generator<{ first: number; items: T[] }> {
+  for (let i = 0; i < items.length; i += size) yield { first: i, items: items.slice(i, i + size) }
+}
 
 /**
  * `runCorpus` on `jobs` worker threads (default: the available cores). Files
- * are read one at a time as workers free up (at most `16 × jobs` documents in
- * flight), and written and reported in input order, so output is byte for
- * byte that of `runCorpus` and memory stays flat as the corpus grows. With
- * one job, or one file, it is `runCorpus` (no threads to start).
+ * are read by the workers, in batches handed out as workers free up (at most
+ * `WINDOW × jobs` batches in flight), and reported in input order, so
+ * output is byte for byte that of `runCorpus` and memory stays flat as the
+ * corpus grows. With one job, or one file, it is `runCorpus` (no threads to
+ * start).
  */
 export async function runCorpusParallel(options: RunOptions & { jobs?: number }): Promise<RunResult> {
   const c = openCorpus(options)
   const jobs = Math.min(options.jobs ?? defaultJobs(), c.inputs.length)
   if (jobs <= 1) return runCorpus(options)
   const pool = await createPool(jobs)
+  const check = options.check === true
   try {
-    // The worker maps and writes the document (src/engine/emit.ts); the guard runs here, where the sources are known.
-    const start = (input: Input): Promise<DocumentDone> => {
-      guard(outputFiles(input.name), c.out, c.sources)
-      const task = { kind: 'document' as const, file: readCorpusInput(c, input), name: input.name, out: c.out, check: options.check === true }
-      return (pool.run(task) as Promise<DocumentDone | WorkerInputError>).then((r) => {
-        if ('inputError' in r) throw new InputError(r.inputError.file, r.inputError.problem, r.inputError.code)
-        return r
-      })
+    // The guard runs here, where the sources are known; a refused input never reaches a worker.
+    const start = async (batch: { items: Input[] }): Promise<DocumentOutcome[]> => {
+      const outcomes: Array<DocumentOutcome | null> = []
+      const sent: DocumentJob[] = []
+      for (const input of batch.items) {
+        try {
+          sent.push(jobFor(c, input))
+          outcomes.push(null)
+        } catch (e) {
+          outcomes.push({ failed: failureMessage(input.path, e) })
+        }
+      }
+      const done = sent.length ? ((await pool.run({ kind: 'documents', jobs: sent, out: c.out, check, maxBytes: c.maxBytes })) as DocumentOutcome[]) : []
+      let k = 0
+      return outcomes.map((o) => o ?? done[k++]!)
     }
-    let index = 0
-    for await (const { item, result } of orderedMap(c.inputs, start, jobs * WINDOW)) {
-      settle(c, item, index++, result.ok ? { doc: result.value } : { error: result.error })
+    for await (const { item, result } of orderedMap(batches(c.inputs, BATCH), start, jobs * WINDOW)) {
+      item.items.forEach((input, i) => {
+        // A batch fails whole only if its worker died: every document in it is reported.
+        const outcome = result.ok ? result.value[i]! : { failed: failureMessage(input.path, result.error) }
+        settle(c, input, item.first + i, outcome)
+      })
     }
   } finally {
     await pool.close()

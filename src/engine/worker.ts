@@ -1,31 +1,44 @@
 /**
- * The worker-thread side of the pool (src/engine/pool.ts): one task is one
- * document, mapped by the same pure functions the sequential path uses, so
- * output is identical whichever thread ran it.
+ * The worker-thread side of the pool (src/engine/pool.ts): one task is a
+ * batch of corpus documents, each read, mapped and written here by the same
+ * functions the sequential path uses, so output is identical whichever
+ * thread ran it. The main thread sends only paths: reading, decoding and
+ * hashing a source happen on the worker, and the source text never crosses
+ * threads. A batch, not a document, per task: the pool's own cost per task
+ * (a message each way, and tinypool's `process.memoryUsage()` call after
+ * each task, which reads /proc) is paid once per batch.
  */
-import { type DocumentDone, runDocument } from './emit.js'
-import { InputError, type SourceFile } from './io.js'
+import { type CorpusFile, type DocumentDone, failureMessage, readCorpusFile, runDocument } from './emit.js'
 import { type JsonlLine, type JsonlResult, mapJsonLine } from './jsonl.js'
-import type { LoadedSidecar } from '../review/document.js'
 
-/** A corpus document to map and write under `out` (or check), or a JSON line to map. */
-export type WorkerTask =
-  | { kind: 'document'; file: SourceFile & { review: LoadedSidecar | null }; name: string; out: string; check: boolean }
-  | { kind: 'jsonl'; line: JsonlLine }
-
-/** An InputError (an output that cannot be written) as data: an error's class does not survive the thread boundary. */
-export interface WorkerInputError {
-  inputError: { file: string; problem: string; code: InputError['code'] }
+/** One document of a batch: where to read it (or, for standard input, its bytes read by the main thread) and its output name. */
+export interface DocumentJob {
+  path: string
+  abs: string
+  name: string
+  file?: CorpusFile
 }
 
-export type WorkerResult = DocumentDone | JsonlResult | WorkerInputError
+/** A batch of corpus documents to map and write under `out` (or check), or a JSON line to map. */
+export type WorkerTask =
+  | { kind: 'documents'; jobs: DocumentJob[]; out: string; check: boolean; maxBytes: number }
+  | { kind: 'jsonl'; line: JsonlLine }
+
+/** A document's outcome as data: an error's class does not survive the thread boundary, so a failure is its message. */
+export type DocumentOutcome = { doc: DocumentDone } | { failed: string }
+
+export type WorkerResult = DocumentOutcome[] | JsonlResult
+
+/** Read, map and write one document; never throws. Shared by the sequential run, so both report failures alike. */
+export function runJob(job: DocumentJob, out: string, check: boolean, maxBytes: number): DocumentOutcome {
+  try {
+    return { doc: runDocument(job.file ?? readCorpusFile(job.path, job.abs, maxBytes), job.name, out, check) }
+  } catch (e) {
+    return { failed: failureMessage(job.path, e) }
+  }
+}
 
 export default function work(task: WorkerTask): WorkerResult {
   if (task.kind === 'jsonl') return mapJsonLine(task.line)
-  try {
-    return runDocument(task.file, task.name, task.out, task.check)
-  } catch (e) {
-    if (e instanceof InputError) return { inputError: { file: e.file, problem: e.problem, code: e.code } }
-    throw e
-  }
+  return task.jobs.map((job) => runJob(job, task.out, task.check, task.maxBytes))
 }
