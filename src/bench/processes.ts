@@ -26,6 +26,9 @@ export interface ProcessRun {
   rssMB: number
   /** CPU time of the process, all threads (user + system). */
   cpuMs: number
+  /** Of that, the main thread's, and that of the threads alive at exit (V8's compiler and collector threads); NaN where not measured. */
+  mainCpuMs: number
+  backgroundCpuMs: number
   code: number | null
 }
 
@@ -43,15 +46,18 @@ export function timeNode(repoRoot: string, args: readonly string[], cwd = repoRo
   const ms = now() - t
   let rssMB = NaN
   let cpuMs = NaN
+  let mainCpuMs = NaN
+  let backgroundCpuMs = NaN
   try {
-    const [rss, cpu] = readFileSync(rssFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number)
+    const [rss, cpu, main, others] = readFileSync(rssFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number)
     rssMB = rss! / 1024
     cpuMs = cpu! / 1000
+    if (main! >= 0) [mainCpuMs, backgroundCpuMs] = [main! / 1000, others! / 1000]
   } catch {
     /* no probe */
   }
   if (r.status !== 0 && r.status !== 1) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${r.stderr?.toString().slice(0, 2000)}`)
-  return { ms, rssMB, cpuMs, code: r.status }
+  return { ms, rssMB, cpuMs, mainCpuMs, backgroundCpuMs, code: r.status }
 }
 
 /** Cold start: `argmap map` on the op-ed versus a bare node process that imports unified + remark-parse + remark-stringify and parses it. */
@@ -97,10 +103,45 @@ export interface CorpusRun {
   parallelRssMB: number
   singleCpuMs: number
   parallelCpuMs: number
+  /** Where the CPU time went, in the median run of each: the main thread, worker threads, and V8's background threads. */
+  threads: { single: ThreadSplit; parallel: ThreadSplit }
+  /** Where the corpus and outputs were: a RAM disk when there is one, so the disk's speed is not measured. */
+  onRamDisk: boolean
   /** Load average (1 min) before and after: other processes competing for the cores. */
   loadavg: [number, number]
   /** The same parallel run on a corpus `scale` times larger (more op-ed copies): memory must stay flat. */
   scaled: { files: number; ms: number; rssMB: number; scale: number }
+}
+
+export interface ThreadSplit {
+  main: number
+  workers: number
+  background: number
+}
+
+function threadSplit(run: ProcessRun): ThreadSplit {
+  return { main: run.mainCpuMs, workers: run.cpuMs - run.mainCpuMs - run.backgroundCpuMs, background: run.backgroundCpuMs }
+}
+
+/** The run whose wall time is the median of `runs` (the lower middle one for an even count). */
+function medianRun(runs: readonly ProcessRun[]): ProcessRun {
+  return [...runs].sort((a, b) => a.ms - b.ms)[(runs.length - 1) >> 1]!
+}
+
+/**
+ * A work folder for the corpus run: on the RAM disk (/dev/shm) when there is
+ * one. On a disk, the run's thousands of new files measure the file system
+ * more than argmap: on this project's ext4 (no journal), creating files soon
+ * after many were deleted (as every benchmark round does) costs tens of
+ * times more per file, and the two workers wait on each other's directory
+ * lock.
+ */
+function workFolder(): { dir: string; ram: boolean } {
+  try {
+    return { dir: mkdtempSync(join('/dev/shm', 'argmap-bench-corpus-')), ram: true }
+  } catch {
+    return { dir: mkdtempSync(join(tmpdir(), 'argmap-bench-corpus-')), ram: false }
+  }
 }
 
 function writeCorpus(dir: string, op: string, copies: number, readmes: readonly ReadmeFile[]): { files: number; bytes: number } {
@@ -119,20 +160,29 @@ function writeCorpus(dir: string, op: string, copies: number, readmes: readonly 
 
 /** `argmap run` over op-ed copies plus the README corpus: one worker versus `jobs`, timed from spawn to exit. */
 export function corpusRun(repoRoot: string, op: string, readmes: readonly ReadmeFile[], copies: number, jobs: number, rounds: number, scale: number): CorpusRun {
-  const work = mkdtempSync(join(tmpdir(), 'argmap-bench-corpus-'))
+  const { dir: work, ram } = workFolder()
   const bin = join(repoRoot, 'dist/cli/bin.js')
   const load0 = loadavg()[0]!
   try {
     const { files, bytes } = writeCorpus(join(work, 'corpus'), op, copies, readmes)
     const single: ProcessRun[] = []
     const parallel: ProcessRun[] = []
+    // Every run writes into a fresh folder (a re-run over its own outputs would rewrite nothing); the last of each is kept to compare.
+    const run = (n: number, r: number): ProcessRun => {
+      const out = `out-${n}`
+      rmSync(join(work, out), { recursive: true, force: true })
+      const result = timeNode(repoRoot, [bin, 'run', 'corpus', '--out', out, '--jobs', String(n)], work)
+      if (r < rounds - 1) rmSync(join(work, out), { recursive: true, force: true })
+      return result
+    }
     for (let r = 0; r < rounds; r++) {
-      single.push(timeNode(repoRoot, [bin, 'run', 'corpus', '--out', 'out-1', '--jobs', '1'], work))
-      parallel.push(timeNode(repoRoot, [bin, 'run', 'corpus', '--out', `out-${jobs}`, '--jobs', String(jobs)], work))
+      single.push(run(1, r))
+      parallel.push(run(jobs, r))
     }
     const identical = digest(join(work, 'out-1')) === digest(join(work, `out-${jobs}`))
     rmSync(join(work, 'out-1'), { recursive: true, force: true })
     rmSync(join(work, `out-${jobs}`), { recursive: true, force: true })
+    rmSync(join(work, 'corpus'), { recursive: true, force: true })
     const big = writeCorpus(join(work, 'big'), op, copies * scale, readmes)
     const scaled = timeNode(repoRoot, [bin, 'run', 'big', '--out', 'out-big', '--jobs', String(jobs)], work)
     const singleMs = median(single.map((s) => s.ms))
@@ -151,6 +201,8 @@ export function corpusRun(repoRoot: string, op: string, readmes: readonly Readme
       parallelRssMB: Math.max(...parallel.map((s) => s.rssMB)),
       singleCpuMs: median(single.map((s) => s.cpuMs)),
       parallelCpuMs: median(parallel.map((s) => s.cpuMs)),
+      threads: { single: threadSplit(medianRun(single)), parallel: threadSplit(medianRun(parallel)) },
+      onRamDisk: ram,
       loadavg: [Math.round(load0 * 100) / 100, Math.round(loadavg()[0]! * 100) / 100],
       scaled: { files: big.files, ms: scaled.ms, rssMB: scaled.rssMB, scale },
     }

@@ -127,17 +127,24 @@ const PROFILE_NOTES = `What the profiles (\`node --cpu-prof\`) showed, and what 
   the 1000-copy document). Bare remark gets cheaper per byte on the larger input and argmap does not, so the
   1000-copy ratio is the higher one; the 100-copy ratio sits near 2× and moves with the machine's load (it
   read 1.97×, 2.43× and 1.93× in three full runs on 2026-11-28).
-- **Left: workers.** One worker already keeps about 1.5 cores busy: V8 compiles hot functions (TurboFan) and
-  collects garbage on background threads, and \`--trace-opt\` shows the largest rule and planner functions
-  recompiled several times after deoptimisations (objects of several shapes). Two workers each pay that again on
-  two cores, so the corpus run gains little from the second. Each worker now writes its own outputs, the
-  window of documents in flight is wide, and run outputs are not fsynced; what remains is V8's own background
-  work (with \`--single-threaded-gc\` the gain was 1.2×).`
+- **Corpus run.** The main thread now sends paths only: each worker reads, maps and writes a batch of 8
+  documents per task (tinypool reads the process's memory use from /proc after every task, and a message goes
+  each way), outputs that already hold the same bytes are not rewritten, and the output folder is made only when
+  missing. On a 1066-file corpus on disk, 2 workers went from 1.1× to 1.4× one worker's throughput.
+- **Left: workers.** The thread split above is the limit: one worker keeps the second core busy too. \`perf\`
+  puts a quarter of all CPU samples of a one-worker run in TurboFan (V8's optimising compiler, mostly its escape
+  analysis) on V8's background threads; the garbage collector's helpers add a little. A second worker is a
+  second isolate that compiles the same code again, on the core the first one's compiler had to itself. Pure
+  compute shows it with no file system at all: 1000 op-ed maps in one thread took 5.4 s of wall time and 7.2 s
+  of CPU; on two threads, 500 each, 5.0 to 5.5 s and 10 s of CPU. V8 flags that compile less
+  (\`--no-turbo-escape\`, smaller inlining budgets, \`--maglev\`, \`--single-threaded-gc\`) moved the figures
+  less than the run-to-run noise. The share shrinks as the corpus grows: on 5066 files on disk, 2 workers
+  reached 1.59×.`
 
 /** How to run a corpus on all cores and across machines: fixed text, after the figures. */
 const SCALING = `### Many files, many cores, many machines
 
-\`argmap run\` maps files on worker threads, \`--jobs N\` of them (default: the cores available; \`--jobs 1\` maps in the main thread). Files are read one at a time as workers free up (at most 16 × N documents in flight); each worker writes the outputs of the document it mapped (atomically, all or none), and documents are reported and indexed in input order, so the output is byte for byte the same for any N and memory does not grow with the corpus.
+\`argmap run\` maps files on worker threads, \`--jobs N\` of them (default: the cores available; \`--jobs 1\` maps in the main thread). The main thread hands out paths in batches of 8 as workers free up (at most 4 batches per worker in flight); each worker reads its documents, maps them and writes their outputs (atomically, all or none; an output that already holds the same bytes is left alone, so a re-run over an unchanged corpus rewrites nothing), and documents are reported and indexed in input order, so the output is byte for byte the same for any N and memory does not grow with the corpus.
 
 \`argmap run --jsonl\` streams instead: it reads JSON lines \`{"id": ..., "text": ...}\` from standard input and writes one map per line to standard output, in input order (the map of \`argmap map --format json\`, compact, with \`source.path\` set to the id). A line that cannot be mapped (not JSON, no string \`text\`, invalid UTF-8, longer than \`--max-size\`) gives an error line in its place, \`{"id": <id or null>, "line": <input line>, "error": "<message>"}\`, and the command exits 1 after the last line; blank lines are skipped. Memory is bounded: lines are read only as workers free up, and output waits for the reader. So any engine that can pipe a shard through a command can spread a corpus over machines; with GNU split and parallel:
 
@@ -206,12 +213,15 @@ export function markdown(r: BenchResult): string {
   }
   if (r.corpusRun) {
     const c = r.corpusRun
+    const cores = (split: { main: number; workers: number; background: number }, wall: number): string =>
+      `main thread ${ms(split.main)}, workers ${ms(Math.max(0, split.workers))}, V8's background threads ${ms(split.background)} (${f2((split.main + Math.max(0, split.workers) + split.background) / wall)} cores busy)`
+    const t = c.threads
     out.push(
-      `Corpus run (\`argmap run\`, timed from spawn to exit; ${c.files} files = ${c.opEdCopies} op-ed copies + ${c.readmes} READMEs, ${mb(c.bytes)}): ` +
+      `Corpus run (\`argmap run\`, timed from spawn to exit; ${c.files} files = ${c.opEdCopies} op-ed copies + ${c.readmes} READMEs, ${mb(c.bytes)}` +
+        `${c.onRamDisk ? ', corpus and outputs on a RAM disk so that the disk is not what is measured' : ''}): ` +
         `1 worker ${ms(c.singleMs)}, ${c.jobs} workers ${ms(c.parallelMs)}: ${f2(c.speedup)}× the throughput, output ${c.identical ? 'byte-identical' : '**different**'}. ` +
-        `CPU time ${ms(c.singleCpuMs)} (1 worker) and ${ms(c.parallelCpuMs)} (${c.jobs} workers), so argmap kept ${f2(c.singleCpuMs / c.singleMs)} and ${f2(c.parallelCpuMs / c.parallelMs)} cores busy on average ` +
-        `(CPU time counts every thread, V8's garbage-collector threads included, so one worker already uses more than one core; ` +
-        `load average ${c.loadavg[0]} before, ${c.loadavg[1]} after, from other processes). ` +
+        `CPU time by thread: with 1 worker ${cores(t.single, c.singleMs)}; with ${c.jobs} workers ${cores(t.parallel, c.parallelMs)} ` +
+        `(load average ${c.loadavg[0]} before, ${c.loadavg[1]} after, from other processes). ` +
         `Peak RSS ${f1(c.singleRssMB)} MB (1 worker), ${f1(c.parallelRssMB)} MB (${c.jobs} workers), ${f1(c.scaled.rssMB)} MB on ${c.scaled.files} files (${c.scaled.scale}× the op-ed copies).`,
     )
   }
