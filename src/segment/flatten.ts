@@ -10,8 +10,8 @@ export interface Flat {
   /** Analysis text: what a reader reads (no markup, no `> ` prefixes). */
   text: string
   /** Source offset where the representation of char i starts / ends (an escape or entity spans several). */
-  from: number[]
-  to: number[]
+  from: Int32Array
+  to: Int32Array
   /** Chars that can never end a sentence (inside inline code or an image's alt). */
   atomic: Uint8Array
   /** Indices of chars that came from a hard line break. */
@@ -32,14 +32,54 @@ const LOW_SURROGATE_AFTER_SEMICOLON = /;[\uDC00-\uDFFF]/
 
 const ENTITY = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/y
 
+/**
+ * A growing list of offsets in an Int32Array: two per analysis character,
+ * so plain arrays grown by `push` were the pipeline's largest allocation
+ * (each doubling copies and drops the old store, and the collector scans
+ * every element). A typed array holds no pointers and grows by doubling too.
+ */
+class Offsets {
+  data: Int32Array
+  length = 0
+  constructor(capacity: number) {
+    this.data = new Int32Array(Math.max(16, capacity))
+  }
+
+  push(x: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2)
+      grown.set(this.data)
+      this.data = grown
+    }
+    this.data[this.length++] = x
+  }
+
+  at(i: number): number {
+    return this.data[i]!
+  }
+
+  /** The offsets pushed, as an array of exactly that length (a view on the store when it is full enough, else a copy). */
+  done(): Int32Array {
+    return this.length * 2 >= this.data.length ? this.data.subarray(0, this.length) : this.data.slice(0, this.length)
+  }
+}
+
 class Builder {
   text = ''
-  from: number[] = []
-  to: number[] = []
+  from: Offsets
+  to: Offsets
   atomic: number[] = []
   hardBreaks = new Set<number>()
   containers: Container[] = []
-  constructor(readonly source: string, readonly shift: number) {}
+  constructor(
+    readonly source: string,
+    readonly shift: number,
+    /** Expected analysis length (the block's source length): the text is rarely longer. */
+    capacity: number,
+  ) {
+    this.from = new Offsets(capacity)
+    this.to = new Offsets(capacity)
+  }
 
   push(ch: string, from: number, to: number, atomic = false): void {
     if (atomic) this.atomic.push(this.text.length)
@@ -68,7 +108,7 @@ class Builder {
       // Second half of a surrogate pair decoded from one entity: same span as the first half.
       if (code >= 0xdc00 && code <= 0xdfff && i > 0 && this.to.length && src[p - 1] === ';') {
         const prev = this.text.length - 1
-        this.push(c, this.from[prev] as number, this.to[prev] as number)
+        this.push(c, this.from.at(prev), this.to.at(prev))
         continue
       }
       let placed = false
@@ -206,13 +246,14 @@ class Builder {
 }
 
 export function flatten(block: Nodes, source: string, shift: number): Flat {
-  const b = new Builder(source, shift)
   const pos = block.position
+  const span = pos?.start.offset !== undefined && pos.end.offset !== undefined ? pos.end.offset - pos.start.offset : 64
+  const b = new Builder(source, shift, span)
   if ('children' in block) {
     b.cursor = (pos?.start.offset ?? 0) + shift
     b.children(block.children as PhrasingContent[], pos?.end.offset !== undefined ? pos.end.offset + shift : source.length)
   }
   const atomic = new Uint8Array(b.text.length)
   for (const i of b.atomic) atomic[i] = 1
-  return { text: b.text, from: b.from, to: b.to, atomic, hardBreaks: b.hardBreaks, containers: b.containers }
+  return { text: b.text, from: b.from.done(), to: b.to.done(), atomic, hardBreaks: b.hardBreaks, containers: b.containers }
 }

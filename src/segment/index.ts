@@ -57,6 +57,12 @@ export function proseBlocks(tree: Root): Block[] {
 }
 
 const WS = /[\s\u00A0\u2000-\u200B\u202F\u205F\u3000]+/g
+/** White space `WS` would change: any but a lone plain space. Most sentences have none, and skip the replace. */
+const WS_TO_FOLD = /[^\S ]|\u200B| {2}/
+
+function plainText(raw: string): string {
+  return (WS_TO_FOLD.test(raw) ? raw.replace(WS, ' ') : raw).trim()
+}
 
 /** Source span of analysis range [a, b), widened over inline markup wholly inside it. */
 function sourceSpan(flat: Flat, a: number, b: number, openAt: Map<number, number[]>, closeAt: Map<number, number[]>): [number, number] {
@@ -112,7 +118,7 @@ export function segment(source: string, options: SegmentOptions = {}, parsed = p
         start,
         end,
         text: source.slice(start, end),
-        plain: flat.text.slice(a, b).replace(WS, ' ').trim(),
+        plain: plainText(flat.text.slice(a, b)),
         paragraph,
         block: block.kind,
         depth: block.depth,
