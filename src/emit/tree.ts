@@ -14,45 +14,56 @@ export interface TreeNode {
  * document order); a unit's children are the units whose relation points at
  * it, in document order. Each unit appears once, under its first relation.
  * Linear in units + relations; cycles (invalid maps) are broken, not followed.
+ * Units are handled by index (one id lookup per relation end) with children
+ * in one flat array: the trailer of every annotated file builds this forest,
+ * and per-unit maps and sets were most of its cost on large documents.
  */
 export function forest(map: ArgumentMap): TreeNode[] {
   const args = map.units.filter((u) => u.role !== 'none')
-  const byId = new Map(args.map((u) => [u.id, u]))
-  const parentOf = new Map<string, Relation>()
+  const n = args.length
+  const index = new Map<string, number>()
+  args.forEach((u, i) => index.set(u.id, i))
+  // The first relation from each unit to another argumentative unit.
+  const parentRel: Array<Relation | null> = new Array(n).fill(null)
+  const parent = new Int32Array(n).fill(-1)
   for (const r of map.relations) {
-    if (!parentOf.has(r.from) && byId.has(r.from) && byId.has(r.to) && r.from !== r.to) parentOf.set(r.from, r)
+    const from = index.get(r.from)
+    if (from === undefined || parent[from]! !== -1 || r.from === r.to) continue
+    const to = index.get(r.to)
+    if (to === undefined) continue
+    parent[from] = to
+    parentRel[from] = r
   }
-  const childrenOf = new Map<string, Unit[]>()
-  for (const u of args) {
-    const r = parentOf.get(u.id)
-    if (!r) continue
-    const list = childrenOf.get(r.to)
-    if (list) list.push(u)
-    else childrenOf.set(r.to, [u])
-  }
-  const placed = new Set<string>()
+  // Children of each unit, in document order, as runs of one flat array.
+  const first = new Int32Array(n + 1)
+  for (let i = 0; i < n; i++) if (parent[i]! >= 0) first[parent[i]! + 1]!++
+  for (let i = 0; i < n; i++) first[i + 1]! += first[i]!
+  const fill = first.slice(0, n)
+  const children = new Int32Array(first[n]!)
+  for (let i = 0; i < n; i++) if (parent[i]! >= 0) children[fill[parent[i]!]!++] = i
+  const placed = new Uint8Array(n)
   // Iterative (an explicit stack), so a support chain thousands deep cannot overflow the call stack.
-  const build = (root: Unit): TreeNode => {
-    const top: TreeNode = { unit: root, relation: null, children: [] }
-    placed.add(root.id)
-    const stack = [top]
-    for (let node = stack.pop(); node; node = stack.pop()) {
-      for (const child of childrenOf.get(node.unit.id) ?? []) {
-        if (placed.has(child.id)) continue
-        placed.add(child.id)
-        const next: TreeNode = { unit: child, relation: parentOf.get(child.id) ?? null, children: [] }
-        node.children.push(next)
-        stack.push(next)
+  const build = (root: number): TreeNode => {
+    const top: TreeNode = { unit: args[root]!, relation: null, children: [] }
+    placed[root] = 1
+    const stack: Array<{ node: TreeNode; at: number }> = [{ node: top, at: root }]
+    for (let item = stack.pop(); item; item = stack.pop()) {
+      for (let k = first[item.at]!; k < first[item.at + 1]!; k++) {
+        const child = children[k]!
+        if (placed[child]) continue
+        placed[child] = 1
+        const next: TreeNode = { unit: args[child]!, relation: parentRel[child]!, children: [] }
+        item.node.children.push(next)
+        stack.push({ node: next, at: child })
       }
     }
     return top
   }
   const roots: TreeNode[] = []
-  const rootUnits = args.filter((u) => !parentOf.has(u.id))
-  rootUnits.sort((a, b) => Number(b.role === 'conclusion') - Number(a.role === 'conclusion'))
-  for (const u of rootUnits) roots.push(build(u))
+  for (let i = 0; i < n; i++) if (parent[i]! < 0 && args[i]!.role === 'conclusion') roots.push(build(i))
+  for (let i = 0; i < n; i++) if (parent[i]! < 0 && args[i]!.role !== 'conclusion') roots.push(build(i))
   // Units caught in a cycle have no root above them: show them as roots too.
-  for (const u of args) if (!placed.has(u.id)) roots.push(build(u))
+  for (let i = 0; i < n; i++) if (!placed[i]) roots.push(build(i))
   return roots
 }
 

@@ -12,8 +12,33 @@ const ASCII_SEPARATORS = /[^a-z0-9']+/g
 const QUOTES = /[\u2018\u2019\u201A\u201B\u2032]/g
 const SEPARATORS = /[\u00A0\u2010-\u2015\u201C-\u201F\u2026]/g
 
+const BUFFER = new Uint16Array(4096)
+
+/**
+ * `text.toLowerCase().replace(ASCII_SEPARATORS, ' ').replace(/'+/g, '').trim()`
+ * for ASCII text, in one pass into a buffer (ids are made for every unit,
+ * and the chain of replaces was most of their cost). A token is a run of
+ * [a-z0-9'], apostrophes dropped from it; tokens are joined by one space,
+ * even one that was only apostrophes (the chain leaves two spaces there).
+ */
 function asciiNormal(text: string): string {
-  return text.toLowerCase().replace(ASCII_SEPARATORS, ' ').replace(/'+/g, '').trim()
+  if (text.length > BUFFER.length) return text.toLowerCase().replace(ASCII_SEPARATORS, ' ').replace(/'+/g, '').trim()
+  let n = 0
+  let gap = false
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i)
+    if (c >= 65 && c <= 90) c += 32
+    const letter = (c >= 97 && c <= 122) || (c >= 48 && c <= 57)
+    if (!letter && c !== 39) {
+      gap = true
+      continue
+    }
+    if (gap && n > 0) BUFFER[n++] = 32
+    gap = false
+    if (letter) BUFFER[n++] = c
+  }
+  while (n > 0 && BUFFER[n - 1] === 32) n--
+  return String.fromCharCode.apply(null, BUFFER.subarray(0, n) as unknown as number[])
 }
 
 export function normalizeText(plain: string): string {
