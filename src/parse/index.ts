@@ -3,17 +3,28 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { lastAtOrBefore } from '../util/search.js'
-import { mayHoldTables, remarkGfmPositioned } from './gfm.js'
+import { gfmOptionsFor, remarkGfmPositioned } from './gfm.js'
 
 /** The frozen parser preset: CommonMark + GFM (see ./gfm.ts) + YAML/TOML front matter. */
 export const parser = unified().use(remarkParse).use(remarkGfmPositioned).use(remarkFrontmatter, ['yaml', 'toml']).freeze()
 
-/** The same preset without GFM tables, for sources with no `|` (same tree, see GfmOptions.tables). */
-const pipeless = unified().use(remarkParse).use(remarkGfmPositioned, { tables: false }).use(remarkFrontmatter, ['yaml', 'toml']).freeze()
+const presets = new Map<string, typeof parser>()
 
-/** The preset's parser for `source`: `parser`, or the table-less one when `source` has no `|`. */
+/**
+ * The preset's parser for `source`: `parser`, or one without what `source`
+ * cannot hold (GFM tables without a `|`, autolink literals without `@`,
+ * `://` or `www.`), which gives the same tree faster (see GfmOptions).
+ */
 export function parserFor(source: string): typeof parser {
-  return mayHoldTables(source) ? parser : pipeless
+  const options = gfmOptionsFor(source)
+  if (options.tables && options.literals) return parser
+  const key = `${options.tables} ${options.literals}`
+  let preset = presets.get(key)
+  if (!preset) {
+    preset = unified().use(remarkParse).use(remarkGfmPositioned, options).use(remarkFrontmatter, ['yaml', 'toml']).freeze()
+    presets.set(key, preset)
+  }
+  return preset
 }
 
 export const BOM = '\uFEFF'

@@ -12,7 +12,7 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkParse from 'remark-parse'
 import { unified, type Processor } from 'unified'
 import { MARK_NAMES, isEscape } from './syntax.js'
-import { mayHoldTables, remarkGfmPositioned } from '../parse/gfm.js'
+import { gfmOptionsFor, remarkGfmPositioned } from '../parse/gfm.js'
 
 /** A mark as found in annotated text; offsets index the annotated text. */
 export interface FoundMark {
@@ -57,21 +57,22 @@ function remarkLabelOffsets(this: Processor): void {
   ;(data.fromMarkdownExtensions ??= []).push(labelExtension)
 }
 
-const processors = new Map<boolean, Processor<Root>>()
+const processors = new Map<string, Processor<Root>>()
 
-/** The preset plus remark-directive; without tables when `text` has no `|` (as parserFor in src/parse does). */
+/** The preset plus remark-directive, leaving out what `text` cannot hold (as parserFor in src/parse does). */
 function parser(text: string): Processor<Root> {
-  const tables = mayHoldTables(text)
-  let processor = processors.get(tables)
+  const options = gfmOptionsFor(text)
+  const key = `${options.tables} ${options.literals}`
+  let processor = processors.get(key)
   if (!processor) {
     processor = unified()
       .use(remarkParse)
-      .use(remarkGfmPositioned, { tables })
+      .use(remarkGfmPositioned, options)
       .use(remarkFrontmatter, ['yaml', 'toml'])
       .use(remarkDirective)
       .use(remarkLabelOffsets)
       .freeze() as unknown as Processor<Root>
-    processors.set(tables, processor)
+    processors.set(key, processor)
   }
   return processor
 }
