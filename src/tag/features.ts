@@ -37,6 +37,16 @@ export interface Features {
 
 const CACHE = new WeakMap<Segment, Features>()
 
+/**
+ * Features live as long as the document's segments, so every empty list
+ * (most of them: a unit rarely has a hedge, a modal and a stance) is this
+ * one frozen array rather than one each: on large documents the features
+ * were the largest thing the tagger kept, and what survives young
+ * collections costs the collector to copy.
+ */
+const NONE: readonly string[] = Object.freeze([])
+const compact = (xs: string[]): string[] => (xs.length ? xs : (NONE as string[]))
+
 export function features(seg: Segment): Features {
   const cached = CACHE.get(seg)
   if (cached) return cached
@@ -57,16 +67,16 @@ export function features(seg: Segment): Features {
     framingQuestion: q.framing,
     conditional: c.conditional,
     conditionalLead: c.leading,
-    deontic: mod.deontic,
+    deontic: compact(mod.deontic),
     judgement: mod.judgement,
-    necessity: mod.necessity,
-    evaluative: mod.evaluative,
-    stance: mod.stance,
-    hedges: h.hedges,
-    boosters: h.boosters,
+    necessity: compact(mod.necessity),
+    evaluative: compact(mod.evaluative),
+    stance: compact(mod.stance),
+    hedges: compact(h.hedges),
+    boosters: compact(h.boosters),
     reported: r.score,
     framing: f.framing,
-    signals: m.signals.concat(q.signals, c.signals, mod.signals, h.signals, r.signals, f.signals),
+    signals: compact(m.signals.concat(q.signals, c.signals, mod.signals, h.signals, r.signals, f.signals)),
   }
   CACHE.set(seg, out)
   return out
