@@ -12,7 +12,8 @@ const ASCII_SEPARATORS = /[^a-z0-9']+/g
 const QUOTES = /[\u2018\u2019\u201A\u201B\u2032]/g
 const SEPARATORS = /[\u00A0\u2010-\u2015\u201C-\u201F\u2026]/g
 
-const BUFFER = new Uint16Array(4096)
+/** Scratch for asciiNormal's output: every char it writes is ASCII, so a byte each, read back as a one-byte string. */
+const BUFFER = Buffer.allocUnsafe(4096)
 
 /**
  * `text.toLowerCase().replace(ASCII_SEPARATORS, ' ').replace(/'+/g, '').trim()`
@@ -38,7 +39,7 @@ function asciiNormal(text: string): string {
     if (letter) BUFFER[n++] = c
   }
   while (n > 0 && BUFFER[n - 1] === 32) n--
-  return String.fromCharCode.apply(null, BUFFER.subarray(0, n) as unknown as number[])
+  return BUFFER.toString('latin1', 0, n)
 }
 
 export function normalizeText(plain: string): string {
