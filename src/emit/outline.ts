@@ -18,6 +18,11 @@ export interface OutlineOptions {
  * Used by `argmap map --format outline`, git textconv and the annotated trailer.
  */
 export function toOutline(map: ArgumentMap, options: OutlineOptions = {}): string {
+  return outlineLines(map, options).join('\n') + '\n'
+}
+
+/** The outline's lines (none holds a line break: shortText collapses white space), for callers that join them otherwise. */
+export function outlineLines(map: ArgumentMap, options: OutlineOptions = {}): string[] {
   const width = options.width ?? 100
   const lines: string[] = []
   for (const { node, depth } of walkForest(forest(map))) {
@@ -25,5 +30,5 @@ export function toOutline(map: ArgumentMap, options: OutlineOptions = {}): strin
     lines.push(`${'  '.repeat(depth)}${sign}${node.unit.role} ${node.unit.id}: ${shortText(node.unit.text, width)}`)
   }
   if (lines.length === 0) lines.push('(no argumentative units)')
-  return lines.join('\n') + '\n'
+  return lines
 }

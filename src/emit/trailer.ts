@@ -6,7 +6,7 @@
  */
 import type { ArgumentMap, Relation, Unit } from '../model/types.js'
 import { DATA_OPEN, TRAILER_OPEN, encodeField, quote } from '../read/syntax.js'
-import { toOutline } from './outline.js'
+import { outlineLines } from './outline.js'
 
 /** Where a unit whose mark could not be placed in the text is recorded instead. */
 export interface Unplaced {
@@ -54,7 +54,7 @@ export function trailer(map: ArgumentMap, finalNewline: boolean, eol: string, un
     '## Argument map',
     '',
     '```text',
-    ...toOutline(map).trimEnd().split('\n'),
+    ...outlineLines(map),
     '```',
     '',
     DATA_OPEN,

@@ -35,6 +35,8 @@ const ANY_OPENER = new Set<string>()
  */
 const SUBORDINATE =
   /\s+(?=(as)\s+(?:it|they|he|she|we|you|i|there|this|these|some|many|most)\b)|\s+(?=(since)\s+(?:it|they|he|she|we|you|i|there|this|these)\b)|,\s+(?=as\s+(?!(?:well|long|soon|far|much|many|such|a|an|of|to|for|in|opposed|compared|shown|seen|mentioned|noted|described|usual|always|ever|if|though|a result)\b)\p{L})|,\s+(?=even if\b)|(?<![,;])\s+(?=unless\b)/giu
+/** Every SUBORDINATE alternative needs white space before one of these words (same flags, so the same case folding): without it the scan is skipped. */
+const SUBORDINATE_WORD = /\s(?:as|since|unless|even if)\b/iu
 const COLON = /:\s+(?=(\p{L}+))/gu
 const COMPARATIVE_END = /\b(?:as|such|same|so|just|well|much|many|twice|long|soon|far)\s*$/i
 const TEMPORAL_SINCE = /^since\s+\S+\s+(?:was|were|has|have|had)\b/i
@@ -80,7 +82,7 @@ export function clauseCuts(text: string, a: number, b: number): number[] {
     cuts.push(a + cut)
   }
   SUBORDINATE.lastIndex = 0
-  for (let m = SUBORDINATE.exec(s); m; m = SUBORDINATE.exec(s)) {
+  for (let m = SUBORDINATE_WORD.test(s) ? SUBORDINATE.exec(s) : null; m; m = SUBORDINATE.exec(s)) {
     const at = m.index + m[0].length
     const before = s.slice(Math.max(0, m.index - 40), m.index)
     // Comparisons keep their "as": "as good as it is", "such as they", "the same as we".

@@ -36,14 +36,13 @@ const ENTITY = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31})
  * A growing list of offsets in an Int32Array: two per analysis character,
  * so plain arrays grown by `push` were the pipeline's largest allocation
  * (each doubling copies and drops the old store, and the collector scans
- * every element). A typed array holds no pointers and grows by doubling too.
+ * every element). Blocks are flattened one at a time, so the offsets are
+ * written into a scratch array kept between blocks (doubled when a block
+ * needs more) and copied out once, at their exact length.
  */
 class Offsets {
-  data: Int32Array
   length = 0
-  constructor(capacity: number) {
-    this.data = new Int32Array(Math.max(16, capacity))
-  }
+  constructor(private data: Int32Array) {}
 
   push(x: number): void {
     if (this.length === this.data.length) {
@@ -58,11 +57,19 @@ class Offsets {
     return this.data[i]!
   }
 
-  /** The offsets pushed, as an array of exactly that length (a view on the store when it is full enough, else a copy). */
+  /** The scratch array as grown (to keep for the next block). */
+  get store(): Int32Array {
+    return this.data
+  }
+
+  /** A copy of the offsets pushed. */
   done(): Int32Array {
-    return this.length * 2 >= this.data.length ? this.data.subarray(0, this.length) : this.data.slice(0, this.length)
+    return this.data.slice(0, this.length)
   }
 }
+
+/** flatten's scratch arrays, reused block after block (flatten is not re-entrant). */
+const scratch: { from: Int32Array; to: Int32Array } = { from: new Int32Array(4096), to: new Int32Array(4096) }
 
 class Builder {
   text = ''
@@ -74,11 +81,9 @@ class Builder {
   constructor(
     readonly source: string,
     readonly shift: number,
-    /** Expected analysis length (the block's source length): the text is rarely longer. */
-    capacity: number,
   ) {
-    this.from = new Offsets(capacity)
-    this.to = new Offsets(capacity)
+    this.from = new Offsets(scratch.from)
+    this.to = new Offsets(scratch.to)
   }
 
   push(ch: string, from: number, to: number, atomic = false): void {
@@ -247,13 +252,14 @@ class Builder {
 
 export function flatten(block: Nodes, source: string, shift: number): Flat {
   const pos = block.position
-  const span = pos?.start.offset !== undefined && pos.end.offset !== undefined ? pos.end.offset - pos.start.offset : 64
-  const b = new Builder(source, shift, span)
+  const b = new Builder(source, shift)
   if ('children' in block) {
     b.cursor = (pos?.start.offset ?? 0) + shift
     b.children(block.children as PhrasingContent[], pos?.end.offset !== undefined ? pos.end.offset + shift : source.length)
   }
   const atomic = new Uint8Array(b.text.length)
   for (const i of b.atomic) atomic[i] = 1
+  scratch.from = b.from.store
+  scratch.to = b.to.store
   return { text: b.text, from: b.from.done(), to: b.to.done(), atomic, hardBreaks: b.hardBreaks, containers: b.containers }
 }
