@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { toJSON } from '../src/emit/json.js'
+import { isOrdered, ordered, toJSON } from '../src/emit/json.js'
 import { validateMap } from '../src/model/schema.js'
 import type { ArgumentMap } from '../src/model/types.js'
 import { analyze } from '../src/pipeline.js'
@@ -74,6 +74,33 @@ describe('toJSON', () => {
     const shuffled = { relations: map.relations, units: map.units.map((u) => ({ signals: u.signals, ...u })), source: map.source, schema: map.schema }
     expect(toJSON(shuffled as ArgumentMap)).toBe(text)
     expect(Object.keys(JSON.parse(text).units[0])).toEqual(['id', 'role', 'text', 'start', 'end', 'paragraph', 'confidence', 'signals'])
+  })
+
+  it('writes maps as the pipeline builds them without copying, and any other shape as its ordered copy', () => {
+    const map = analyze(opEd, { path: 'corpus/china-north-korea.md' })
+    // The pipeline's own map needs no copy (the fast path); it must serialise as the ordered copy would.
+    expect(isOrdered(map)).toBe(true)
+    const text = JSON.stringify(ordered(map), null, 2) + '\n'
+    expect(toJSON(map)).toBe(text)
+    class Point {
+      constructor(
+        readonly line: number,
+        readonly column: number,
+        readonly offset: number,
+      ) {}
+    }
+    const variants: Array<[string, ArgumentMap]> = [
+      ['an extra unit key', { ...map, units: map.units.map((u, i) => (i === 3 ? { ...u, note: 'x' } : u)) }],
+      ['a unit key out of order', { ...map, units: map.units.map((u, i) => (i === 3 ? { role: u.role, ...u } : u)) }],
+      ['a point out of order', { ...map, units: map.units.map((u, i) => (i === 3 ? { ...u, start: { offset: u.start.offset, line: u.start.line, column: u.start.column } } : u)) }],
+      ['a point of a class', { ...map, units: map.units.map((u, i) => (i === 3 ? { ...u, end: new Point(u.end.line, u.end.column, u.end.offset) } : u)) }],
+      ['an extra relation key', { ...map, relations: map.relations.map((r, i) => (i === 0 ? { ...r, weight: 2 } : r)) }],
+      ['an extra source key', { ...map, source: { ...map.source, size: 1 } as ArgumentMap['source'] }],
+    ]
+    for (const [what, variant] of variants) {
+      expect(isOrdered(variant), what).toBe(false)
+      expect(toJSON(variant), what).toBe(text)
+    }
   })
 
   it('keeps reviewed/flagged after the signals, only when set', () => {

@@ -35,7 +35,43 @@ export function ordered(map: ArgumentMap): ArgumentMap {
   }
 }
 
+const MAP_KEYS = ['schema', 'source', 'units', 'relations']
+const SOURCE_KEYS = ['path', 'sha256', 'title']
+const UNIT_KEYS = ['id', 'role', 'text', 'start', 'end', 'paragraph', 'confidence', 'signals', 'reviewed', 'flagged']
+const POINT_KEYS = ['line', 'column', 'offset']
+const RELATION_KEYS = ['from', 'to', 'type', 'confidence', 'signals', 'reviewed', 'flagged']
+
+/** Whether `o`'s enumerable keys are, in order, some of `keys` in their order (no other key, none out of place). */
+function inOrder(o: object, keys: readonly string[]): boolean {
+  let at = 0
+  for (const k in o) {
+    while (at < keys.length && keys[at] !== k) at++
+    if (at === keys.length) return false
+    at++
+  }
+  return true
+}
+
+const plainObject = (x: unknown): x is object => typeof x === 'object' && x !== null && Object.getPrototypeOf(x) === Object.prototype
+
+/**
+ * Whether `map` already has `ordered(map)`'s shape: every object a plain one
+ * with its keys in contract order and no others (a missing optional key, or
+ * one holding undefined, is left out by JSON either way). Maps built by the
+ * pipeline are; checking is far cheaper than copying every unit.
+ */
+export function isOrdered(map: ArgumentMap): boolean {
+  if (!plainObject(map) || !inOrder(map, MAP_KEYS) || !plainObject(map.source) || !inOrder(map.source, SOURCE_KEYS)) return false
+  if (!Array.isArray(map.units) || !Array.isArray(map.relations)) return false
+  for (const u of map.units) {
+    if (!plainObject(u) || !inOrder(u, UNIT_KEYS)) return false
+    if (!plainObject(u.start) || !inOrder(u.start, POINT_KEYS) || !plainObject(u.end) || !inOrder(u.end, POINT_KEYS) || !Array.isArray(u.signals)) return false
+  }
+  for (const r of map.relations) if (!plainObject(r) || !inOrder(r, RELATION_KEYS) || !Array.isArray(r.signals)) return false
+  return true
+}
+
 /** Deterministic JSON: fixed key order, 2-space indent, trailing newline. Values are emitted as they are. */
 export function toJSON(map: ArgumentMap): string {
-  return JSON.stringify(ordered(map), null, 2) + '\n'
+  return JSON.stringify(isOrdered(map) ? map : ordered(map), null, 2) + '\n'
 }
