@@ -4,7 +4,7 @@ import { Readable } from 'node:stream'
 import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import type * as CommandModule from '../src/cli/commands/run.js'
-import { mapJsonLine, readLines } from '../src/engine/jsonl.js'
+import { batchLines, mapJsonLine, readLines } from '../src/engine/jsonl.js'
 import { captureIo, opEdPath, repoRoot, tempDir } from './helpers.js'
 
 // With --jobs 2 the lines are mapped on worker threads, which run dist/ (see engine-parallel.test.ts).
@@ -93,5 +93,48 @@ describe('readLines', () => {
 
   it('reports invalid UTF-8 as an error line', () => {
     expect(JSON.parse(mapJsonLine({ n: 3, bytes: Buffer.from([0x7b, 0xff, 0x7d]) }).line)).toEqual({ id: null, line: 3, error: 'invalid UTF-8; expected a JSON object {"id", "text"}' })
+  })
+})
+
+describe('batchLines', () => {
+  const line = (n: number) => ({ n, bytes: Buffer.from(`{"id":${n},"text":"T."}`) })
+
+  it('batches the lines already read, up to the size, and does not wait for the next one', async () => {
+    let release!: () => void
+    const gate = new Promise<void>((r) => (release = r))
+    const events: string[] = []
+    async function* source() {
+      for (let n = 1; n <= 11; n++) yield line(n)
+      events.push('waiting for input')
+      await gate
+      yield line(12)
+    }
+    const got: number[][] = []
+    for await (const batch of batchLines(source(), 8)) {
+      got.push(batch.map((l) => l.n))
+      events.push(`batch ${batch.map((l) => l.n).join(',')}`)
+      // The lines read so far are handed on before more input arrives.
+      if (batch.some((l) => l.n === 11)) release()
+    }
+    expect(got).toEqual([[1, 2, 3, 4, 5, 6, 7, 8], [9, 10, 11], [12]])
+    expect(events.indexOf('batch 9,10,11')).toBeGreaterThan(events.indexOf('waiting for input'))
+  })
+
+  it('closes a batch at the byte bound, and passes a line alone when input comes one line at a time', async () => {
+    async function* slow() {
+      for (let n = 1; n <= 3; n++) {
+        await new Promise((r) => setTimeout(r, 5))
+        yield line(n)
+      }
+    }
+    const sizes: number[] = []
+    for await (const batch of batchLines(slow(), 8)) sizes.push(batch.length)
+    expect(sizes).toEqual([1, 1, 1])
+    async function* quick() {
+      for (let n = 1; n <= 5; n++) yield line(n)
+    }
+    const bounded: number[] = []
+    for await (const batch of batchLines(quick(), 8, 40)) bounded.push(batch.length)
+    expect(bounded).toEqual([2, 2, 1])
   })
 })

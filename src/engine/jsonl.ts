@@ -113,6 +113,43 @@ export async function* readLines(input: AsyncIterable<Buffer | string>, maxBytes
   }
 }
 
+const NOT_YET = Symbol('not yet')
+
+/**
+ * Group lines into batches of what is already read: a batch takes lines
+ * while the next one is ready now (up to `size` lines or `bytes` bytes) and
+ * is handed on as soon as the next would mean waiting for input, so a
+ * document piped in alone is mapped at once, not held for company. A worker
+ * task per batch instead of per line saves the pool's fixed cost per task.
+ */
+export async function* batchLines(lines: AsyncIterable<JsonlLine>, size = 8, bytes = 4 << 20): AsyncGenerator<JsonlLine[]> {
+  const it = lines[Symbol.asyncIterator]()
+  let pending: Promise<IteratorResult<JsonlLine>> | null = null
+  let batch: JsonlLine[] = []
+  let held = 0
+  for (;;) {
+    pending ??= it.next()
+    // Lines the reader has in hand settle within this turn; setImmediate runs after them, before any new input.
+    const next = batch.length === 0 ? await pending : await Promise.race([pending, new Promise<typeof NOT_YET>((r) => setImmediate(() => r(NOT_YET)))])
+    if (next === NOT_YET) {
+      yield batch
+      batch = []
+      held = 0
+      continue
+    }
+    pending = null
+    if (next.done) break
+    batch.push(next.value)
+    held += Buffer.isBuffer(next.value.bytes) ? next.value.bytes.length : 0
+    if (batch.length >= size || held >= bytes) {
+      yield batch
+      batch = []
+      held = 0
+    }
+  }
+  if (batch.length) yield batch
+}
+
 export interface JsonlOptions {
   /** Worker threads; 1 maps in this thread. */
   jobs: number
@@ -140,6 +177,10 @@ function write(out: Writable, text: string): Promise<void> | undefined {
   })
 }
 
+async function* oneByOne(lines: AsyncIterable<JsonlLine>): AsyncGenerator<JsonlLine[]> {
+  for await (const line of lines) yield [line]
+}
+
 /** Stream JSON lines from `input` to maps on `output`, in input order. */
 export async function runJsonl(input: Readable | AsyncIterable<Buffer | string>, output: Writable, options: JsonlOptions): Promise<JsonlSummary> {
   const summary: JsonlSummary = { mapped: 0, failed: 0 }
@@ -147,18 +188,19 @@ export async function runJsonl(input: Readable | AsyncIterable<Buffer | string>,
   let pool: Pool | null = null
   try {
     if (options.jobs > 1) pool = await createPool(options.jobs)
+    // A copy of exactly each line's bytes: a view would clone its whole backing buffer.
+    const copy = (line: JsonlLine): JsonlLine => ({ n: line.n, bytes: Buffer.isBuffer(line.bytes) ? (new Uint8Array(line.bytes) as Buffer) : line.bytes })
     const start = pool
-      ? (line: JsonlLine) => {
-          // A copy of exactly the line's bytes: a view would clone its whole backing buffer.
-          const bytes = Buffer.isBuffer(line.bytes) ? new Uint8Array(line.bytes) : line.bytes
-          return pool!.run({ kind: 'jsonl', line: { n: line.n, bytes: bytes as Buffer } }) as Promise<JsonlResult>
-        }
-      : (line: JsonlLine) => Promise.resolve(mapJsonLine(line))
-    for await (const { item, result } of orderedMap(lines, start, pool ? options.jobs * 4 : 1)) {
-      const r = result.ok ? result.value : errorLine(null, item.n, `internal error (please report it): ${String(result.error)}`)
-      if (r.ok) summary.mapped++
-      else summary.failed++
-      await write(output, `${r.line}\n`)
+      ? (batch: JsonlLine[]) => pool!.run({ kind: 'jsonl', lines: batch.map(copy) }) as Promise<JsonlResult[]>
+      : (batch: JsonlLine[]) => Promise.resolve(batch.map(mapJsonLine))
+    const batches = pool ? batchLines(lines) : oneByOne(lines)
+    for await (const { item, result } of orderedMap(batches, start, pool ? options.jobs * 4 : 1)) {
+      for (const [i, line] of item.entries()) {
+        const r = result.ok ? result.value[i]! : errorLine(null, line.n, `internal error (please report it): ${String(result.error)}`)
+        if (r.ok) summary.mapped++
+        else summary.failed++
+        await write(output, `${r.line}\n`)
+      }
     }
   } finally {
     await pool?.close()

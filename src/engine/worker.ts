@@ -1,6 +1,6 @@
 /**
  * The worker-thread side of the pool (src/engine/pool.ts): one task is a
- * batch of corpus documents, each read, mapped and written here by the same
+ * batch of corpus documents (or of JSON lines), each read, mapped and written here by the same
  * functions the sequential path uses, so output is identical whichever
  * thread ran it. The main thread sends only paths: reading, decoding and
  * hashing a source happen on the worker, and the source text never crosses
@@ -22,12 +22,12 @@ export interface DocumentJob {
 /** A batch of corpus documents to map and write under `out` (or check), or a JSON line to map. */
 export type WorkerTask =
   | { kind: 'documents'; jobs: DocumentJob[]; out: string; check: boolean; maxBytes: number }
-  | { kind: 'jsonl'; line: JsonlLine }
+  | { kind: 'jsonl'; lines: JsonlLine[] }
 
 /** A document's outcome as data: an error's class does not survive the thread boundary, so a failure is its message. */
 export type DocumentOutcome = { doc: DocumentDone } | { failed: string }
 
-export type WorkerResult = DocumentOutcome[] | JsonlResult
+export type WorkerResult = DocumentOutcome[] | JsonlResult[]
 
 /** Read, map and write one document; never throws. Shared by the sequential run, so both report failures alike. */
 export function runJob(job: DocumentJob, out: string, check: boolean, maxBytes: number): DocumentOutcome {
@@ -39,6 +39,6 @@ export function runJob(job: DocumentJob, out: string, check: boolean, maxBytes: 
 }
 
 export default function work(task: WorkerTask): WorkerResult {
-  if (task.kind === 'jsonl') return mapJsonLine(task.line)
+  if (task.kind === 'jsonl') return task.lines.map(mapJsonLine)
   return task.jobs.map((job) => runJob(job, task.out, task.check, task.maxBytes))
 }
