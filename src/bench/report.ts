@@ -123,33 +123,37 @@ const PROFILE_NOTES = `What the profiles (\`node --cpu-prof\`) showed, and what 
   planning again (relate: about 10 ms to 1 ms on the op-ed ×100). The output is unchanged (every fixture, both
   gold files' figures, and a digest of the maps of every README in \`node_modules\`).
 - **Allocation.** A sampling allocation profile (V8's, counting objects the collector has already freed) put
-  a sixth of the pipeline's allocation in segmentation's per-character offset arrays: they are now Int32Arrays
-  grown by doubling. Ids normalise ASCII text in one pass into a byte buffer instead of a chain of replaces, a
+  a sixth of the pipeline's allocation in segmentation's per-character offset arrays: they are now written
+  into Int32Arrays kept between blocks and copied out once. Ids normalise ASCII text in one pass into a byte buffer instead of a chain of replaces, a
   sentence's white space is folded only when it has any to fold, the display forest (every annotated file's
   trailer outline) works on unit indices instead of maps and sets per unit, the tagger's features share one
-  empty list, and a source without \`@\`, \`://\` or \`www.\` skips the autolink-literal transform. Allocation
-  per op-ed ×100 run went from 182 MB to 123 MB; the op-ed ×1000 ratio from 2.47× to 2.20× in full runs.
+  empty list, a source without \`@\`, \`://\` or \`www.\` skips the autolink-literal transform, and a map
+  already in contract order is written as JSON without being copied first. Allocation per op-ed ×100 run went
+  from 182 MB to 123 MB. Run against the session's starting build in the same process, alternating, the op-ed
+  ×1000 pipeline took 0.88 of the time (3.39 s against 3.92 s, bare parse+stringify 1.72 s in that run).
 - **Left: size.** On the 1000-copy document the collector takes about a fifth of the time: what a run keeps
   until its end (the tree, the segments, the tagger's features, 70 MB of them, and the two output strings, 35
   and 23 million characters) is copied by young collections and marked by old ones. With a larger young
   generation (\`--max-semi-space-size=64\`) the collector's share fell by a quarter; argmap does not set V8
   flags for its users, so the figures are with the defaults. The tagger's per-unit rules (dozens of regular
   expressions and phrase matchers a unit) are the largest stage after parsing. Bare remark gets cheaper per
-  byte on the larger input and argmap does not, so the 1000-copy ratio is the higher one; both move with the
-  machine's load by a tenth or more between full runs.
+  byte on the larger input (in the run above, 1000 copies took bare parse+stringify 6.9 times as long as 100
+  copies, argmap 9.2 times), so the 1000-copy ratio is the higher one. Both ratios move by a tenth or more
+  between runs on this machine: two full runs on 2026-11-28 after these changes read 2.20× and 2.43× for 1000
+  copies, and paired runs from 1.97× to 2.36×.
 - **Corpus run.** The main thread now sends paths only: each worker reads, maps and writes a batch of 8
   documents per task (tinypool reads the process's memory use from /proc after every task, and a message goes
   each way), outputs that already hold the same bytes are not rewritten, and the output folder is made only when
   missing. On a 1066-file corpus on disk, 2 workers went from 1.1× to 1.4× one worker's throughput.
-- **Left: workers.** The thread split above is the limit: one worker keeps the second core busy too. \`perf\`
+- **Left: workers.** The CPU split by thread (below) is the limit: one worker keeps the second core busy too. \`perf\`
   puts a quarter of all CPU samples of a one-worker run in TurboFan (V8's optimising compiler, mostly its escape
   analysis) on V8's background threads; the garbage collector's helpers add a little. A second worker is a
   second isolate that compiles the same code again, on the core the first one's compiler had to itself. Pure
   compute shows it with no file system at all: 1000 op-ed maps in one thread took 5.4 s of wall time and 7.2 s
   of CPU; on two threads, 500 each, 5.0 to 5.5 s and 10 s of CPU. V8 flags that compile less
   (\`--no-turbo-escape\`, smaller inlining budgets, \`--maglev\`, \`--single-threaded-gc\`) moved the figures
-  less than the run-to-run noise. The share shrinks as the corpus grows: on 5066 files on disk, 2 workers
-  reached 1.59×.`
+  less than the run-to-run noise. Three full runs on 1148 files read 1.28×, 1.06× and 0.88×. The share
+  shrinks as the corpus grows: on 5066 files on disk, 2 workers reached 1.59×.`
 
 /** How to run a corpus on all cores and across machines: fixed text, after the figures. */
 const SCALING = `### Many files, many cores, many machines
