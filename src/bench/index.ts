@@ -67,7 +67,7 @@ if (want('synthetic')) {
     const t = compare(
       { parse: bareParse(src), parseStringify: bareRoundTrip(src), argmap: full(src) },
       big
-        ? { warmup: 1, minRounds: quick ? 1 : 3, maxRounds: quick ? 1 : 3, budgetMs: 0, gc: true }
+        ? { warmup: 1, minRounds: quick ? 1 : 5, maxRounds: quick ? 1 : 5, budgetMs: 0, gc: true }
         : { minRounds: quick ? 3 : 7, budgetMs: quick ? 1000 : copies >= 100 ? 8000 : 3000, gc: copies >= 100 },
     )
     result.synthetic.push({
