@@ -137,10 +137,10 @@ const PROFILE_NOTES = `What the profiles (\`node --cpu-prof\`) showed, and what 
   generation (\`--max-semi-space-size=64\`) the collector's share fell by a quarter; argmap does not set V8
   flags for its users, so the figures are with the defaults. The tagger's per-unit rules (dozens of regular
   expressions and phrase matchers a unit) are the largest stage after parsing. Bare remark gets cheaper per
-  byte on the larger input (in the run above, 1000 copies took bare parse+stringify 6.9 times as long as 100
-  copies, argmap 9.2 times), so the 1000-copy ratio is the higher one. Both ratios move by a tenth or more
-  between runs on this machine: two full runs on 2026-11-28 after these changes read 2.20× and 2.43× for 1000
-  copies, and paired runs from 1.97× to 2.36×.
+  byte on the larger input (in the run above, 1000 copies took bare parse+stringify 7.0 times as long as 100
+  copies, argmap 9.1 times), so the 1000-copy ratio is the higher one. Both ratios move by a tenth or more
+  between runs on this machine: three full runs on 2026-11-28 after these changes read 2.20×, 2.43× and 2.17× for
+  1000 copies, and paired runs from 1.97× to 2.36×.
 - **Corpus run.** The main thread now sends paths only: each worker reads, maps and writes a batch of 8
   documents per task (tinypool reads the process's memory use from /proc after every task, and a message goes
   each way), outputs that already hold the same bytes are not rewritten, and the output folder is made only when
@@ -152,7 +152,7 @@ const PROFILE_NOTES = `What the profiles (\`node --cpu-prof\`) showed, and what 
   compute shows it with no file system at all: 1000 op-ed maps in one thread took 5.4 s of wall time and 7.2 s
   of CPU; on two threads, 500 each, 5.0 to 5.5 s and 10 s of CPU. V8 flags that compile less
   (\`--no-turbo-escape\`, smaller inlining budgets, \`--maglev\`, \`--single-threaded-gc\`) moved the figures
-  less than the run-to-run noise. Three full runs on 1148 files read 1.28×, 1.06× and 0.88×. The share
+  less than the run-to-run noise. Four full runs on 1148 files read 1.28×, 1.06×, 0.88× and 1.07×. The share
   shrinks as the corpus grows: on 5066 files on disk, 2 workers reached 1.59×.`
 
 /** How to run a corpus on all cores and across machines: fixed text, after the figures. */
