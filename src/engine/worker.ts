@@ -1,8 +1,8 @@
 /**
  * The worker-thread side of the pool (src/engine/pool.ts): one task is a
- * batch of corpus documents (or of JSON lines), each read, mapped and written here by the same
- * functions the sequential path uses, so output is identical whichever
- * thread ran it. The main thread sends only paths: reading, decoding and
+ * batch of corpus documents (or of JSON lines), each read, mapped and
+ * written here by the same functions the sequential path uses, so output is
+ * identical whichever thread ran it. The main thread sends only paths: reading, decoding and
  * hashing a source happen on the worker, and the source text never crosses
  * threads. A batch, not a document, per task: the pool's own cost per task
  * (a message each way, and tinypool's `process.memoryUsage()` call after
@@ -19,7 +19,7 @@ export interface DocumentJob {
   file?: CorpusFile
 }
 
-/** A batch of corpus documents to map and write under `out` (or check), or a JSON line to map. */
+/** A batch of corpus documents to map and write under `out` (or check), or a batch of JSON lines to map. */
 export type WorkerTask =
   | { kind: 'documents'; jobs: DocumentJob[]; out: string; check: boolean; maxBytes: number }
   | { kind: 'jsonl'; lines: JsonlLine[] }
