@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync }
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { orderedMap } from '../src/engine/pool.js'
+import { orderedMap, runBatch } from '../src/engine/pool.js'
 import type * as RunModule from '../src/engine/run.js'
 import type * as CommandModule from '../src/cli/commands/run.js'
 import type { FileEvent } from '../src/engine/run.js'
@@ -160,5 +160,23 @@ describe('orderedMap', () => {
     }
     expect(seen).toEqual([...Array(20).keys()])
     expect(peak).toBeLessThanOrEqual(3)
+  })
+})
+
+describe('runBatch', () => {
+  it('runs a batch as one task, and after a task dies, each item alone so that only the culprit fails', async () => {
+    const tasks: string[][] = []
+    // A worker that dies on "poison" takes its whole task with it.
+    const run = async (items: string[]): Promise<string[]> => {
+      tasks.push(items)
+      if (items.includes('poison')) throw new Error('worker exited')
+      return items.map((x) => x.toUpperCase())
+    }
+    const fail = (item: string, e: unknown) => `failed ${item}: ${(e as Error).message}`
+    expect(await runBatch(run, ['a', 'b'], fail)).toEqual(['A', 'B'])
+    expect(tasks).toEqual([['a', 'b']])
+    tasks.length = 0
+    expect(await runBatch(run, ['a', 'poison', 'c'], fail)).toEqual(['A', 'failed poison: worker exited', 'C'])
+    expect(tasks).toEqual([['a', 'poison', 'c'], ['a'], ['poison'], ['c']])
   })
 })

@@ -14,7 +14,7 @@ import type { Readable, Writable } from 'node:stream'
 import { ordered } from '../emit/json.js'
 import { analyze } from '../pipeline.js'
 import { DEFAULT_MAX_BYTES, formatBytes } from './io.js'
-import { type Pool, createPool, orderedMap } from './pool.js'
+import { type Pool, createPool, orderedMap, runBatch } from './pool.js'
 
 export interface JsonlLine {
   /** 1-based line number in the input. */
@@ -191,7 +191,12 @@ export async function runJsonl(input: Readable | AsyncIterable<Buffer | string>,
     // A copy of exactly each line's bytes: a view would clone its whole backing buffer.
     const copy = (line: JsonlLine): JsonlLine => ({ n: line.n, bytes: Buffer.isBuffer(line.bytes) ? (new Uint8Array(line.bytes) as Buffer) : line.bytes })
     const start = pool
-      ? (batch: JsonlLine[]) => pool!.run({ kind: 'jsonl', lines: batch.map(copy) }) as Promise<JsonlResult[]>
+      ? (batch: JsonlLine[]) =>
+          runBatch(
+            (lines: JsonlLine[]) => pool!.run({ kind: 'jsonl', lines }) as Promise<JsonlResult[]>,
+            batch.map(copy),
+            (line, e) => errorLine(null, line.n, `internal error (please report it): ${String(e)}`),
+          )
       : (batch: JsonlLine[]) => Promise.resolve(batch.map(mapJsonLine))
     const batches = pool ? batchLines(lines) : oneByOne(lines)
     for await (const { item, result } of orderedMap(batches, start, pool ? options.jobs * 4 : 1)) {

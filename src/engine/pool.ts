@@ -77,3 +77,18 @@ export async function* orderedMap<T, R>(
     yield { item: head.item, result: await head.done }
   }
 }
+
+/**
+ * Run `items` as one task; if the task fails whole (its worker died: a crash
+ * takes the task with it, whatever document caused it), run each item as
+ * a task of its own, so that only the item that fails again is reported as
+ * failed (with `fail`) and the others get their results.
+ */
+export async function runBatch<T, R>(run: (items: T[]) => Promise<R[]>, items: T[], fail: (item: T, error: unknown) => R): Promise<R[]> {
+  try {
+    return await run(items)
+  } catch (error) {
+    if (items.length === 1) return [fail(items[0]!, error)]
+    return Promise.all(items.map((item) => runBatch(run, [item], fail).then((r) => r[0]!)))
+  }
+}

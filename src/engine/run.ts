@@ -4,7 +4,7 @@ import { type DocumentSummary, outputFiles } from './document.js'
 import { type DocumentDone, failureMessage, writeOrCheck } from './emit.js'
 import { expandInputs, type Input } from './inputs.js'
 import { DEFAULT_MAX_BYTES, decodeSource, InputError } from './io.js'
-import { createPool, defaultJobs, orderedMap } from './pool.js'
+import { createPool, defaultJobs, orderedMap, runBatch } from './pool.js'
 import { type DocumentJob, type DocumentOutcome, runJob } from './worker.js'
 import { renderCorpusPage } from '../html/corpus.js'
 
@@ -190,13 +190,14 @@ export async function runCorpusParallel(options: RunOptions & { jobs?: number })
           outcomes.push({ failed: failureMessage(input.path, e) })
         }
       }
-      const done = sent.length ? ((await pool.run({ kind: 'documents', jobs: sent, out: c.out, check, maxBytes: c.maxBytes })) as DocumentOutcome[]) : []
+      const run = (jobs: DocumentJob[]) => pool.run({ kind: 'documents', jobs, out: c.out, check, maxBytes: c.maxBytes }) as Promise<DocumentOutcome[]>
+      const done = sent.length ? await runBatch(run, sent, (job, e): DocumentOutcome => ({ failed: failureMessage(job.path, e) })) : []
       let k = 0
       return outcomes.map((o) => o ?? done[k++]!)
     }
     for await (const { item, result } of orderedMap(batches(c.inputs, BATCH), start, jobs * WINDOW)) {
       item.items.forEach((input, i) => {
-        // A batch fails whole only if its worker died: every document in it is reported.
+        // start() does not reject (a dead worker's batch is retried document by document); this is only defence.
         const outcome = result.ok ? result.value[i]! : { failed: failureMessage(input.path, result.error) }
         settle(c, input, item.first + i, outcome)
       })
