@@ -13,7 +13,7 @@ import { markers } from '../src/tag/rules/marker.js'
 import { modality } from '../src/tag/rules/modality.js'
 import { question } from '../src/tag/rules/question.js'
 import { reported } from '../src/tag/rules/reported.js'
-import { fold } from '../src/tag/text.js'
+import { fold, hasStem, isStopword, sharedStems, stem, stemList, words } from '../src/tag/text.js'
 import { repoRoot } from './helpers.js'
 
 /** A one-segment paragraph (or a clause split off a longer sentence). */
@@ -224,5 +224,27 @@ describe('rule modules', () => {
       .filter((r) => r !== 'combine' && r !== 'thesis')
     expect(rules.length).toBeGreaterThanOrEqual(9)
     for (const r of rules) expect(self.includes(`describe('rule: ${r}'`), r).toBe(true)
+  })
+})
+
+describe('content stems', () => {
+  it('lists each content stem once, in order of first use, and answers membership for short and long lists', () => {
+    // What the list must hold: every word of three letters or more that is no stop word or number, stemmed, once.
+    const reference = (text: string) => [...new Set(words(fold(text)).filter((w) => w.length >= 3 && !isStopword(w) && !/^\d+$/.test(w)).map(stem))]
+    const text = 'Taxes rose; the taxed towns and taxing cities paid 300 taxes, and the towns paid.'
+    const short = stemList(fold(text))
+    expect(short).toEqual(reference(text))
+    expect(short).toEqual(['taxe', 'rose', 'taxed', 'town', 'taxing', 'citi', 'paid'])
+    expect(hasStem(short, 'town')).toBe(true)
+    expect(hasStem(short, 'the')).toBe(false)
+    expect(sharedStems(short, new Set(['town', 'paid', 'war']))).toBe(2)
+    // A unit of hundreds of distinct words: the same answers through the Set path.
+    const vocabulary = Array.from({ length: 400 }, (_, i) => `word${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`)
+    const long = stemList(fold([...vocabulary, ...vocabulary.slice(0, 50)].join(' ')))
+    expect(long).toEqual(reference(vocabulary.join(' ')))
+    expect(long.length).toBe(400)
+    expect(new Set(long).size).toBe(long.length)
+    expect(vocabulary.every((w) => hasStem(long, stem(w)))).toBe(true)
+    expect(hasStem(long, 'absent')).toBe(false)
   })
 })

@@ -7,6 +7,7 @@
  */
 import type { RelationType, Segment } from '../model/types.js'
 import type { Features } from '../tag/features.js'
+import { hasStem } from '../tag/text.js'
 import { ADDS, aggravates, anecdote, ANAPHORIC, CONSEQUENCE, datedReport, figures, markerSignal, quotes, reportedObjection, sentenceEnds, trailingConcession } from './cues.js'
 import { chooseHead, topicWords } from './heads.js'
 
@@ -233,7 +234,7 @@ function elaborated(
     const a = out[p]!
     if (a.to < 0 || a.type !== 'support') continue
     let shared = 0
-    for (const w of feats[p]!.stems) if (stems.has(w) && !headStems.has(w) && !common.has(w)) shared++
+    for (const w of feats[p]!.stems) if (hasStem(stems, w) && !hasStem(headStems, w) && !common.has(w)) shared++
     if (shared > bestShared) {
       best = p
       bestShared = shared

@@ -6,6 +6,7 @@
  */
 import type { Segment } from '../model/types.js'
 import type { Features } from '../tag/features.js'
+import { hasStem, type Stems } from '../tag/text.js'
 
 export const HEAD_WEIGHTS = Object.freeze({
   first: 1,
@@ -58,7 +59,7 @@ export function chooseHead(
   members: readonly number[],
   segments: readonly Segment[],
   feats: readonly Features[],
-  thesisStems: ReadonlySet<string>,
+  thesisStems: Stems,
   /** Words too common in the text to tell its units apart (the topic itself). */
   common: ReadonlySet<string> = new Set(),
 ): number {
@@ -81,7 +82,7 @@ export function chooseHead(
     const voice = (f.deontic.length > 0 ? 1 : f.necessity.length > 0 ? 0.5 : 0) + (f.evaluative.length > 0 ? 1 : 0) + (f.stance.length > 0 ? 1 : 0) + (f.boosters.length > 0 ? 0.5 : 0)
     s += Math.min(W.voiceCap, voice * W.voice)
     let shared = 0
-    for (let j = 0; j < thesisWords.length; j++) if (f.stems.has(thesisWords[j]!)) shared++
+    for (let j = 0; j < thesisWords.length; j++) if (hasStem(f.stems, thesisWords[j]!)) shared++
     s += Math.min(W.thesisCap, shared * W.thesisWord)
     const next = members[k + 1]
     if (next !== undefined) {

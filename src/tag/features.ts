@@ -10,12 +10,12 @@ import { markers, type MarkerResult } from './rules/marker.js'
 import { modality } from './rules/modality.js'
 import { question } from './rules/question.js'
 import { reported } from './rules/reported.js'
-import { contentStems, fold, words } from './text.js'
+import { fold, type Stems, stemList, words } from './text.js'
 
 export interface Features {
   folded: string
   wordCount: number
-  stems: Set<string>
+  stems: Stems
   marker: MarkerResult
   question: boolean
   framingQuestion: boolean
@@ -61,7 +61,7 @@ export function features(seg: Segment): Features {
   const out: Features = {
     folded,
     wordCount: words(folded).length,
-    stems: contentStems(seg.plain, folded),
+    stems: stemList(folded),
     marker: m,
     question: q.question,
     framingQuestion: q.framing,

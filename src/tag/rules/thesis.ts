@@ -11,7 +11,7 @@ import { hasVoice, type Features } from '../features.js'
 import { SUMMARY } from '../lexicon/index.js'
 
 const SUMMARY_SET: ReadonlySet<string> = new Set(SUMMARY)
-import { endsSentence, overlap } from '../text.js'
+import { endsSentence, sharedStems } from '../text.js'
 import { contentStems } from '../text.js'
 
 export interface Thesis {
@@ -82,7 +82,7 @@ export function scoreThesis(
   if (f.reported >= 1.5 && !hasVoice(f)) add(W.reported, 'thesis:reported')
   if (f.wordCount < 3) add(W.short, 'thesis:short')
   if (title.size > 0) {
-    const n = overlap(f.stems, title)
+    const n = sharedStems(f.stems, title)
     if (n > 0) add(Math.min(W.titleCap, n * W.titleWord), 'position:title-overlap')
   }
   return { score, signals }
