@@ -122,6 +122,23 @@ export function gfmOptionsFor(source: string): Required<GfmOptions> {
   return { tables: mayHoldTables(source), literals: mayHoldLiterals(source) }
 }
 
+/**
+ * The processor for `source` from `presets`, one per set of options
+ * (gfmOptionsFor), built with `build` on first use. The parser preset
+ * (src/parse) and the annotated reader (src/read/scan.ts) each keep such a
+ * cache of their own processors.
+ */
+export function presetFor<P>(presets: Map<string, P>, source: string, build: (options: Required<GfmOptions>) => P): P {
+  const options = gfmOptionsFor(source)
+  const key = `${options.tables} ${options.literals}`
+  let preset = presets.get(key)
+  if (preset === undefined) {
+    preset = build(options)
+    presets.set(key, preset)
+  }
+  return preset
+}
+
 export interface GfmOptions {
   /**
    * Whether to register the table construct (default true). micromark tries

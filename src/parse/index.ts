@@ -3,12 +3,13 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { lastAtOrBefore } from '../util/search.js'
-import { gfmOptionsFor, remarkGfmPositioned } from './gfm.js'
+import { presetFor, remarkGfmPositioned } from './gfm.js'
 
 /** The frozen parser preset: CommonMark + GFM (see ./gfm.ts) + YAML/TOML front matter. */
 export const parser = unified().use(remarkParse).use(remarkGfmPositioned).use(remarkFrontmatter, ['yaml', 'toml']).freeze()
 
-const presets = new Map<string, typeof parser>()
+/** The preset's processors by GFM options; with every option on, it is `parser` itself. */
+const presets = new Map<string, typeof parser>([['true true', parser]])
 
 /**
  * The preset's parser for `source`: `parser`, or one without what `source`
@@ -16,15 +17,7 @@ const presets = new Map<string, typeof parser>()
  * `://` or `www.`), which gives the same tree faster (see GfmOptions).
  */
 export function parserFor(source: string): typeof parser {
-  const options = gfmOptionsFor(source)
-  if (options.tables && options.literals) return parser
-  const key = `${options.tables} ${options.literals}`
-  let preset = presets.get(key)
-  if (!preset) {
-    preset = unified().use(remarkParse).use(remarkGfmPositioned, options).use(remarkFrontmatter, ['yaml', 'toml']).freeze()
-    presets.set(key, preset)
-  }
-  return preset
+  return presetFor(presets, source, (options) => unified().use(remarkParse).use(remarkGfmPositioned, options).use(remarkFrontmatter, ['yaml', 'toml']).freeze())
 }
 
 export const BOM = '\uFEFF'

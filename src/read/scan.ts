@@ -12,7 +12,7 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkParse from 'remark-parse'
 import { unified, type Processor } from 'unified'
 import { MARK_NAMES, isEscape } from './syntax.js'
-import { gfmOptionsFor, remarkGfmPositioned } from '../parse/gfm.js'
+import { presetFor, remarkGfmPositioned } from '../parse/gfm.js'
 
 /** A mark as found in annotated text; offsets index the annotated text. */
 export interface FoundMark {
@@ -61,20 +61,18 @@ const processors = new Map<string, Processor<Root>>()
 
 /** The preset plus remark-directive, leaving out what `text` cannot hold (as parserFor in src/parse does). */
 function parser(text: string): Processor<Root> {
-  const options = gfmOptionsFor(text)
-  const key = `${options.tables} ${options.literals}`
-  let processor = processors.get(key)
-  if (!processor) {
-    processor = unified()
-      .use(remarkParse)
-      .use(remarkGfmPositioned, options)
-      .use(remarkFrontmatter, ['yaml', 'toml'])
-      .use(remarkDirective)
-      .use(remarkLabelOffsets)
-      .freeze() as unknown as Processor<Root>
-    processors.set(key, processor)
-  }
-  return processor
+  return presetFor(
+    processors,
+    text,
+    (options) =>
+      unified()
+        .use(remarkParse)
+        .use(remarkGfmPositioned, options)
+        .use(remarkFrontmatter, ['yaml', 'toml'])
+        .use(remarkDirective)
+        .use(remarkLabelOffsets)
+        .freeze() as unknown as Processor<Root>,
+  )
 }
 
 const FLOW_PARENTS = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinition', 'containerDirective'])
