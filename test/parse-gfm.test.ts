@@ -18,9 +18,11 @@ import { gfmOptionsFor } from '../src/parse/gfm.js'
  * (below) and on every README the benchmark gathers, except that a literal in
  * a text node that also holds a character reference or escape keeps no
  * position (segmentation aligns such nodes by their text). Sources without a
- * `|` go through the preset without the table construct, and sources without
- * `@`, `://` or `www.` without the autolink-literal transform (parserFor), so
- * the spec examples, the READMEs and the op-ed check those choices too.
+ * `|` go through the preset without the table construct, sources without
+ * `@`, `://` or `www.` without the autolink-literal transform, and sources
+ * without `~`, `[^` or `[` without strikethrough, footnotes or task list
+ * items (parserFor), so the spec examples, the READMEs and the op-ed check
+ * those choices too.
  */
 const require = createRequire(import.meta.url)
 const commonmark = require('commonmark-spec') as { tests: Array<{ markdown: string }> }
@@ -50,6 +52,14 @@ function differences(docs: Array<{ name: string; markdown: string }>): string[] 
   }
   return out
 }
+
+const FOOTNOTES = [
+  'A claim.[^1] Another.[^note]\n\n[^1]: The first note.\n[^note]: The second, *with emphasis*.\n',
+  '> Quoted[^q] text.\n>\n> [^q]: A definition in a quote.\n',
+  'An image-like call ![^x] and an undefined one [^y].\n\n[^x]: Defined.\n',
+  'Para[^long].\n\n[^long]: First paragraph.\n\n    Indented continuation, still the note.\n\nAfter.\n',
+  '- item[^i]\n- [ ] task[^i]\n\n[^i]: In a list.\n',
+]
 
 describe('the GFM preset', () => {
   it('gives bare URLs, www. links and e-mail addresses link nodes with exact positions', () => {
@@ -81,11 +91,24 @@ describe('the GFM preset', () => {
     expect(differences(docs).map((d) => d.split(':')[0])).toEqual(['GFM 627', 'GFM 628', 'GFM 633', 'GFM 634', 'GFM 635'])
   })
 
+  it('leaves out only what a source cannot hold, and the spec examples exercise every combination that matters', () => {
+    expect(gfmOptionsFor('a ~~b~~ [^1] [ ] x | y a@b.co')).toEqual({ tables: true, literals: true, strikethrough: true, footnotes: true, tasks: true })
+    expect(gfmOptionsFor('[link](x) ~ here')).toEqual({ tables: false, literals: false, strikethrough: true, footnotes: false, tasks: true })
+    // The GFM spec has no footnote examples: these (and the READMEs that use footnotes) stand in.
+    expect(differences(FOOTNOTES.map((markdown, i) => ({ name: `footnotes ${i + 1}`, markdown })))).toEqual([])
+    // Each construct is both present and left out somewhere among the documents compared with remark-gfm.
+    const all = [...commonmark.tests.map((t) => t.markdown), ...gfm.testCases.map((t) => t.markdown), ...FOOTNOTES].map(gfmOptionsFor)
+    for (const key of ['tables', 'literals', 'strikethrough', 'footnotes', 'tasks'] as const) {
+      expect(all.filter((o) => o[key]).length).toBeGreaterThanOrEqual(5)
+      expect(all.filter((o) => !o[key]).length).toBeGreaterThanOrEqual(5)
+    }
+  })
+
   it('parses every README of the benchmark corpus exactly as remark-gfm does', () => {
     const { files } = readmeCorpus(repoRoot)
     expect(files.length).toBeGreaterThan(50)
     const op = readFileSync(opEdPath, 'utf8')
-    expect(gfmOptionsFor(op)).toEqual({ tables: false, literals: false })
+    expect(gfmOptionsFor(op)).toEqual({ tables: false, literals: false, strikethrough: false, footnotes: false, tasks: false })
     expect(differences([...files.map((f) => ({ name: f.path, markdown: f.text })), { name: 'op-ed', markdown: op }])).toEqual([])
   }, 60_000)
 })

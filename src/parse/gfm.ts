@@ -119,8 +119,20 @@ export function mayHoldLiterals(source: string): boolean {
 
 /** The options that give `source` the same tree as the full preset, leaving out what it cannot hold. */
 export function gfmOptionsFor(source: string): Required<GfmOptions> {
-  return { tables: mayHoldTables(source), literals: mayHoldLiterals(source) }
+  return {
+    tables: mayHoldTables(source),
+    literals: mayHoldLiterals(source),
+    strikethrough: source.includes('~'),
+    footnotes: source.includes('[^'),
+    tasks: source.includes('['),
+  }
 }
+
+/** One cache key per set of options. */
+const keyOf = (o: Required<GfmOptions>): string => `${+o.tables}${+o.literals}${+o.strikethrough}${+o.footnotes}${+o.tasks}`
+
+/** The key of the full preset (every option on): the one to seed a cache with for a processor built with default options. */
+export const FULL_PRESET = keyOf({ tables: true, literals: true, strikethrough: true, footnotes: true, tasks: true })
 
 /**
  * The processor for `source` from `presets`, one per set of options
@@ -130,7 +142,7 @@ export function gfmOptionsFor(source: string): Required<GfmOptions> {
  */
 export function presetFor<P>(presets: Map<string, P>, source: string, build: (options: Required<GfmOptions>) => P): P {
   const options = gfmOptionsFor(source)
-  const key = `${options.tables} ${options.literals}`
+  const key = keyOf(options)
   let preset = presets.get(key)
   if (preset === undefined) {
     preset = build(options)
@@ -155,6 +167,18 @@ export interface GfmOptions {
    * `www.` has none, so for it the tree is the same without the transform.
    */
   literals?: boolean
+  /**
+   * Whether to register the strikethrough construct (default true). Besides
+   * its `~` tokenizer it adds a resolver that walks every inline span's
+   * events (about 5% of a parse of prose). Every strikethrough, and every
+   * other effect of the construct (it also makes `~` an attention marker,
+   * which only matters next to a `~`), needs a `~` in the source.
+   */
+  strikethrough?: boolean
+  /** Whether to register footnotes (default true): a definition, a call and the image form `![^x]` all contain `[^`. */
+  footnotes?: boolean
+  /** Whether to register task list items (default true): a check box `[ ]`, `[x]` needs a `[`. */
+  tasks?: boolean
 }
 
 /** mdast-util-gfm's extensions; without literals, all but the autolink-literal one (the only one with a tree transform). */
@@ -166,7 +190,10 @@ function fromMarkdown(literals: boolean): FromMarkdownExtension[] {
 /** unified plugin: GFM syntax with autolink literals found after parsing, every node positioned. */
 export function remarkGfmPositioned(this: Processor, options: GfmOptions = {}): void {
   const data = this.data() as { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] }
-  const syntax = [gfmFootnote(), gfmStrikethrough(), gfmTaskListItem()]
+  const syntax = []
+  if (options.footnotes !== false) syntax.push(gfmFootnote())
+  if (options.strikethrough !== false) syntax.push(gfmStrikethrough())
+  if (options.tasks !== false) syntax.push(gfmTaskListItem())
   if (options.tables !== false) syntax.push(gfmTable())
   ;(data.micromarkExtensions ??= []).push(...syntax)
   const literals = options.literals !== false

@@ -3,18 +3,19 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { lastAtOrBefore } from '../util/search.js'
-import { presetFor, remarkGfmPositioned } from './gfm.js'
+import { FULL_PRESET, presetFor, remarkGfmPositioned } from './gfm.js'
 
 /** The frozen parser preset: CommonMark + GFM (see ./gfm.ts) + YAML/TOML front matter. */
 export const parser = unified().use(remarkParse).use(remarkGfmPositioned).use(remarkFrontmatter, ['yaml', 'toml']).freeze()
 
 /** The preset's processors by GFM options; with every option on, it is `parser` itself. */
-const presets = new Map<string, typeof parser>([['true true', parser]])
+const presets = new Map<string, typeof parser>([[FULL_PRESET, parser]])
 
 /**
  * The preset's parser for `source`: `parser`, or one without what `source`
  * cannot hold (GFM tables without a `|`, autolink literals without `@`,
- * `://` or `www.`), which gives the same tree faster (see GfmOptions).
+ * `://` or `www.`, strikethrough without `~`, footnotes without `[^`, task
+ * list items without `[`), which gives the same tree faster (see GfmOptions).
  */
 export function parserFor(source: string): typeof parser {
   return presetFor(presets, source, (options) => unified().use(remarkParse).use(remarkGfmPositioned, options).use(remarkFrontmatter, ['yaml', 'toml']).freeze())
