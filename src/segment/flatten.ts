@@ -53,6 +53,21 @@ class Offsets {
     this.data[this.length++] = x
   }
 
+  /** Push first, first + 1, ..., first + n - 1 (a verbatim run: one capacity check, not one per char). */
+  pushRun(first: number, n: number): void {
+    const need = this.length + n
+    if (need > this.data.length) {
+      let size = this.data.length * 2
+      while (size < need) size *= 2
+      const grown = new Int32Array(size)
+      grown.set(this.data.subarray(0, this.length))
+      this.data = grown
+    }
+    const data = this.data
+    for (let i = this.length, x = first; i < need; i++, x++) data[i] = x
+    this.length = need
+  }
+
   at(i: number): number {
     return this.data[i]!
   }
@@ -100,10 +115,8 @@ class Builder {
     // prefix inside), so char i maps to start + i, as the loop below would find.
     if (value.length <= end - start && src.startsWith(value, start) && !LOW_SURROGATE_AFTER_SEMICOLON.test(value)) {
       this.text += value
-      for (let i = 0; i < value.length; i++) {
-        this.from.push(start + i)
-        this.to.push(start + i + 1)
-      }
+      this.from.pushRun(start, value.length)
+      this.to.pushRun(start + 1, value.length)
       return start + value.length
     }
     let p = start
