@@ -1,7 +1,7 @@
 /** Benchmarks that run argmap as a separate process, as a user would from the shell. */
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { cpSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -109,6 +109,14 @@ export interface CorpusRun {
   onRamDisk: boolean
   /** Load average (1 min) before and after: other processes competing for the cores. */
   loadavg: [number, number]
+  /**
+   * The reference no pool can beat: `jobs` separate one-worker processes,
+   * each on every `jobs`-th file, started together and timed until the last
+   * exits. They share nothing (no isolate, no pool, no main thread), so
+   * `speedup` here is what this machine gives `jobs` independent copies of
+   * the one-worker run.
+   */
+  separate: { ms: number; speedup: number }
   /** The same parallel run on a corpus `scale` times larger (more op-ed copies): memory must stay flat. */
   scaled: { files: number; ms: number; rssMB: number; scale: number }
 }
@@ -158,6 +166,33 @@ function writeCorpus(dir: string, op: string, copies: number, readmes: readonly 
   return { files: copies + readmes.length, bytes }
 }
 
+/** Every `jobs`-th file of `dir/corpus` hard-linked into `dir/share-k`, k < jobs; returns the share folders' names. */
+function shares(dir: string, jobs: number): string[] {
+  const names = readdirSync(join(dir, 'corpus')).sort()
+  const out = Array.from({ length: jobs }, (_, k) => `share-${k}`)
+  for (const d of out) mkdirSync(join(dir, d))
+  names.forEach((n, i) => linkSync(join(dir, 'corpus', n), join(dir, out[i % jobs]!, n)))
+  return out
+}
+
+const shellQuote = (s: string): string => `'${s.replace(/'/g, "'\\''")}'`
+
+/** One `argmap run --jobs 1` per share, all started at once (by a shell, which waits for them all); wall time until the last exits. */
+function timeSeparate(bin: string, work: string, names: readonly string[]): number {
+  const node = shellQuote(process.execPath)
+  const script = [
+    ...names.map((d, k) => `${node} ${shellQuote(bin)} run ${d} --out ${d}-out --jobs 1 >/dev/null 2>&1 & p${k}=$!`),
+    // argmap exits 1 when some document failed: the timing still holds, as for the other runs.
+    ...names.map((_, k) => `wait $p${k}; s=$?; [ $s -le 1 ] || exit $s`),
+  ].join('\n')
+  const t = now()
+  const r = spawnSync('sh', ['-c', script], { cwd: work, stdio: 'ignore' })
+  const ms = now() - t
+  for (const d of names) rmSync(join(work, `${d}-out`), { recursive: true, force: true })
+  if (r.status !== 0) throw new Error(`separate one-worker runs exited ${r.status}`)
+  return ms
+}
+
 /** `argmap run` over op-ed copies plus the README corpus: one worker versus `jobs`, timed from spawn to exit. */
 export function corpusRun(repoRoot: string, op: string, readmes: readonly ReadmeFile[], copies: number, jobs: number, rounds: number, scale: number): CorpusRun {
   const { dir: work, ram } = workFolder()
@@ -175,10 +210,14 @@ export function corpusRun(repoRoot: string, op: string, readmes: readonly Readme
       if (r < rounds - 1) rmSync(join(work, out), { recursive: true, force: true })
       return result
     }
+    const split = shares(work, jobs)
+    const separate: number[] = []
     for (let r = 0; r < rounds; r++) {
       single.push(run(1, r))
       parallel.push(run(jobs, r))
+      separate.push(timeSeparate(bin, work, split))
     }
+    for (const d of split) rmSync(join(work, d), { recursive: true, force: true })
     const identical = digest(join(work, 'out-1')) === digest(join(work, `out-${jobs}`))
     rmSync(join(work, 'out-1'), { recursive: true, force: true })
     rmSync(join(work, `out-${jobs}`), { recursive: true, force: true })
@@ -204,6 +243,7 @@ export function corpusRun(repoRoot: string, op: string, readmes: readonly Readme
       threads: { single: threadSplit(medianRun(single)), parallel: threadSplit(medianRun(parallel)) },
       onRamDisk: ram,
       loadavg: [Math.round(load0 * 100) / 100, Math.round(loadavg()[0]! * 100) / 100],
+      separate: { ms: median(separate), speedup: singleMs / median(separate) },
       scaled: { files: big.files, ms: scaled.ms, rssMB: scaled.rssMB, scale },
     }
   } finally {

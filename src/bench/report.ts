@@ -76,6 +76,7 @@ export function evaluate(r: BenchResult): Target[] {
 }
 
 const f1 = (x: number) => x.toFixed(1)
+const ordinal = (n: number) => (n === 2 ? 'second' : n === 3 ? 'third' : `${n}th`)
 const f2 = (x: number) => x.toFixed(2)
 const ms = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : x >= 10 ? `${x.toFixed(0)} ms` : `${x.toFixed(2)} ms`)
 const mb = (bytes: number) => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(2)} MB` : `${(bytes / 1e3).toFixed(1)} kB`)
@@ -237,6 +238,10 @@ export function markdown(r: BenchResult): string {
       `Corpus run (\`argmap run\`, timed from spawn to exit; ${c.files} files = ${c.opEdCopies} op-ed copies + ${c.readmes} READMEs, ${mb(c.bytes)}` +
         `${c.onRamDisk ? ', corpus and outputs on a RAM disk so that the disk is not what is measured' : ''}): ` +
         `1 worker ${ms(c.singleMs)}, ${c.jobs} workers ${ms(c.parallelMs)}: ${f2(c.speedup)}× the throughput, output ${c.identical ? 'byte-identical' : '**different**'}. ` +
+        (c.separate
+          ? `For reference, ${c.jobs} separate one-worker processes, each on every ${ordinal(c.jobs)} file, started together: ${ms(c.separate.ms)}, ${f2(c.separate.speedup)}× one worker's throughput ` +
+            `(they share nothing, no isolate, pool or main thread: about the most a pool of ${c.jobs} workers in one process can hope for on this machine). `
+          : '') +
         `CPU time by thread: with 1 worker ${cores(t.single, c.singleMs, false)}; with ${c.jobs} workers ${cores(t.parallel, c.parallelMs, true)} ` +
         `(load average ${c.loadavg[0]} before, ${c.loadavg[1]} after, from other processes). ` +
         `Peak RSS ${f1(c.singleRssMB)} MB (1 worker), ${f1(c.parallelRssMB)} MB (${c.jobs} workers), ${f1(c.scaled.rssMB)} MB on ${c.scaled.files} files (${c.scaled.scale}× the op-ed copies).`,
