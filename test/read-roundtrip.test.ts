@@ -17,9 +17,8 @@ describe('readAnnotated round trip through analyze()', () => {
     expect(readAnnotated(annotated)).toEqual(map)
   })
 
-  it('gives back the same map when the trailer spans many chunks (the op-ed repeated 12 times)', () => {
-    // 12 copies: over 500 units and 400 relations, so the trailer's lines
-    // pass TextBuilder's chunk size several times (src/emit/trailer.ts).
+  it('gives back the same map for a long document (the op-ed repeated 12 times)', () => {
+    // 12 copies, each under its own heading: over 500 units and ids that repeat (the -2, -3... suffixes).
     const source = Array.from({ length: 12 }, (_, i) => `# Copy ${i + 1}\n\n${opEd}`).join('\n')
     const map = analyze(source, { path: 'twelve.md' })
     expect(map.units.length).toBeGreaterThan(500)
