@@ -43,13 +43,23 @@ function asciiNormal(text: string): string {
 }
 
 export function normalizeText(plain: string): string {
+  return normalized(plain).norm
+}
+
+/** The normalised text, and whether it is ASCII (the ASCII paths' output always is: baseId need not test it again). */
+function normalized(plain: string): { norm: string; ascii: boolean } {
   // ASCII text (the common case) takes a shorter path with the same result:
   // NFKC leaves ASCII as it is, and its letters and digits are a-z, 0-9 once lower-cased.
-  if (!NON_ASCII.test(plain)) return asciiNormal(plain)
+  if (!NON_ASCII.test(plain)) return { norm: asciiNormal(plain), ascii: true }
   // So does text whose only other characters are curly quotes, dashes, an ellipsis or a no-break space
   // (prose nearly always): the quotes become `'`, the rest separators, as the full path below makes them.
   const mapped = plain.replace(QUOTES, "'").replace(SEPARATORS, ' ')
-  if (!NON_ASCII.test(mapped)) return asciiNormal(mapped)
+  if (!NON_ASCII.test(mapped)) return { norm: asciiNormal(mapped), ascii: true }
+  const norm = fullNormal(plain)
+  return { norm, ascii: !NON_ASCII.test(norm) }
+}
+
+function fullNormal(plain: string): string {
   return plain
     .normalize('NFKC')
     .toLowerCase()
@@ -61,8 +71,7 @@ export function normalizeText(plain: string): string {
 
 /** Short slug (up to 5 words) + 6 hex digits of the sha1 of the normalised text. */
 export function baseId(plain: string): string {
-  const norm = normalizeText(plain)
-  const ascii = !NON_ASCII.test(norm)
+  const { norm, ascii } = normalized(plain)
   let slug = ''
   let count = 0
   // Words of `norm` are separated by single spaces; an ASCII one is [a-z0-9]+ already.
