@@ -20,7 +20,7 @@ import { toJSON } from '../emit/json.js'
 import { parseMarkdown } from '../parse/index.js'
 import { analyze } from '../pipeline.js'
 import { opEd, readmeCorpus, repeated } from './inputs.js'
-import { compare, exponent, mbps, median, now } from './measure.js'
+import { compare, exponent, mbps, median, now, pairedRatio } from './measure.js'
 import { coldStart, corpusRun, snapshotBuild } from './processes.js'
 import { type BenchResult, evaluate, render } from './report.js'
 import { stageProfile } from './stages.js'
@@ -67,7 +67,7 @@ if (want('synthetic')) {
     const t = compare(
       { parse: bareParse(src), parseStringify: bareRoundTrip(src), argmap: full(src) },
       big
-        ? { warmup: 1, minRounds: quick ? 1 : 5, maxRounds: quick ? 1 : 5, budgetMs: 0, gc: true }
+        ? { warmup: 1, minRounds: quick ? 1 : 9, maxRounds: quick ? 1 : 9, budgetMs: 0, gc: true }
         : { minRounds: quick ? 3 : 7, budgetMs: quick ? 1000 : copies >= 100 ? 8000 : 3000, gc: copies >= 100 },
     )
     result.synthetic.push({
@@ -76,7 +76,8 @@ if (want('synthetic')) {
       parseMs: t.parse!.median,
       parseStringifyMs: t.parseStringify!.median,
       argmapMs: t.argmap!.median,
-      ratio: t.argmap!.median / t.parseStringify!.median,
+      ratio: pairedRatio(t.argmap!, t.parseStringify!),
+      ratioOfMedians: t.argmap!.median / t.parseStringify!.median,
       ratioToParse: t.argmap!.median / t.parse!.median,
       argmapMBps: mbps(bytes, t.argmap!.median),
       parseMBps: mbps(bytes, t.parse!.median),

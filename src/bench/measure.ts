@@ -20,6 +20,18 @@ export interface Timing {
   median: number
   min: number
   samples: number
+  /** Every call's milliseconds, by round (the same index is the same round for every variant). */
+  times: number[]
+}
+
+/**
+ * The median over rounds of a/b, each round's two times taken back to back.
+ * This machine's speed drifts over seconds (the same call varies by a fifth
+ * between minutes); a ratio of two medians can pair one variant's fast
+ * phase with the other's slow one, a per-round ratio cannot.
+ */
+export function pairedRatio(a: Timing, b: Timing): number {
+  return median(a.times.map((x, i) => x / b.times[i]!))
 }
 
 /**
@@ -49,7 +61,7 @@ export function compare(
       samples[n]!.push(now() - t)
     }
   }
-  return Object.fromEntries(names.map((n) => [n, { median: median(samples[n]!), min: Math.min(...samples[n]!), samples: samples[n]!.length }]))
+  return Object.fromEntries(names.map((n) => [n, { median: median(samples[n]!), min: Math.min(...samples[n]!), samples: samples[n]!.length, times: samples[n]! }]))
 }
 
 /** Least-squares slope of log(y) on log(x): time ∝ size^k. */

@@ -9,8 +9,10 @@ export interface SyntheticRow {
   parseMs: number
   parseStringifyMs: number
   argmapMs: number
-  /** argmap / bare parse+stringify: the headline. */
+  /** argmap / bare parse+stringify, the headline: the median of the per-round ratios (pairedRatio in measure.ts). */
   ratio: number
+  /** The same as a ratio of the two medians (absent in results from before 2026-11-28's third session). */
+  ratioOfMedians?: number
   ratioToParse: number
   argmapMBps: number
   parseMBps: number
@@ -182,7 +184,7 @@ export function markdown(r: BenchResult): string {
   out.push(
     `Measured by \`npm run bench\` on ${r.date.slice(0, 10)}: ${m.cores} cores (${m.cpu}), ${m.memoryGB} GB, Node ${m.node}, ${m.platform}` +
       ` (load average ${m.loadavg.join(', ')} when it started${r.quick ? '; quick mode' : ''}). ` +
-      'Times are medians of interleaved runs in one process; "bare" is `unified().use(remarkParse)` (+ `remark-stringify`), ' +
+      'Times are medians of interleaved runs in one process, and a ratio of argmap to bare is the median of the rounds\' ratios (the two runs of a round are back to back, so the machine\'s drift between rounds cancels); "bare" is `unified().use(remarkParse)` (+ `remark-stringify`), ' +
       "argmap is the whole per-document job of `argmap run`: parse (with GFM and front matter), segment, tag, relate, the JSON map and the annotated markdown. Source: `out/bench/latest.json`.",
   )
   if (r.targets?.length) {
