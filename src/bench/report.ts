@@ -110,7 +110,10 @@ const PROFILE_NOTES = `What the profiles (\`node --cpu-prof\`) showed, and what 
   parse of prose cost 2.3× a bare parse. Literals are now found after parsing by the mdast transform remark-gfm
   also runs, with positions added (\`src/parse/gfm.ts\`), and a document without a \`|\` skips the table
   construct, which otherwise reads the first line of every paragraph (for prose, the whole paragraph) before
-  failing. Parsing is now about 1.1 to 1.3× a bare parse on prose; the trees are the same (tested).
+  failing. Strikethrough (whose resolver walks every inline span's events, about 5% of a parse of prose),
+  footnotes and task list items are likewise registered only when the source has a \`~\`, \`[^\` or \`[\`.
+  Parsing is now about 1.0 to 1.1× a bare parse on prose; the trees are the same as remark-gfm's (tested on
+  the spec examples, footnote documents and every README).
 - **Annotate's verifying parse.** On READMEs it re-parsed half the text: lists, and paragraphs whose units hold
   a link. It now also skips lists and block quotes whose marks read back in their paragraphs, and units whose
   brackets balance (README corpus: 1.9 s to 0.8 s; the output is the full verification's, tested on every
@@ -127,7 +130,7 @@ const PROFILE_NOTES = `What the profiles (\`node --cpu-prof\`) showed, and what 
   gold files' figures, and a digest of the maps of every README in \`node_modules\`).
 - **Allocation.** A sampling allocation profile (V8's, counting objects the collector has already freed) put
   a sixth of the pipeline's allocation in segmentation's per-character offset arrays: they are now written
-  into Int32Arrays kept between blocks and copied out once. Ids normalise ASCII text in one pass into a byte buffer instead of a chain of replaces, a
+  into Int32Arrays kept between blocks and copied out once (a verbatim text node's offsets as one run). Ids normalise ASCII text in one pass into a byte buffer instead of a chain of replaces, a
   sentence's white space is folded only when it has any to fold, the display forest (every annotated file's
   trailer outline) works on unit indices instead of maps and sets per unit, the tagger's features share one
   empty list and keep their content stems as arrays of shared strings instead of a Set each (what the tagger
@@ -142,10 +145,17 @@ const PROFILE_NOTES = `What the profiles (\`node --cpu-prof\`) showed, and what 
   generation (\`--max-semi-space-size=64\`) the collector's share fell by a quarter; argmap does not set V8
   flags for its users, so the figures are with the defaults. The tagger's per-unit rules (dozens of regular
   expressions and phrase matchers a unit) are the largest stage after parsing. Bare remark gets cheaper per
-  byte on the larger input (in the run above, 1000 copies took bare parse+stringify 5.4 times as long as 100
-  copies, argmap 7.3 times), so the 1000-copy ratio is the higher one. Both ratios move by a tenth or more
-  between runs on this machine: four full runs on 2026-11-28 after these changes read 2.20×, 2.43×, 2.17× and 2.28×
-  for 1000 copies, and paired runs from 1.97× to 2.36×.
+  byte on the larger input (in a run on 2026-11-28, 1000 copies took bare parse+stringify 5.4 times as long as 100
+  copies, argmap 7.3 times), so the 1000-copy ratio is the higher one. This machine's speed drifts by a fifth
+  over minutes (the same pipeline call took 2.8 to 4.1 s on the 1000-copy document in one process), so the
+  ratios are the median of per-round ratios, argmap and bare timed in the same round; as a ratio of two medians
+  a run could pair one's fast phase with the other's slow one (four full runs on 2026-11-28 read 2.20×, 2.43×,
+  2.17× and 2.28× that way, a fifth 1.81×). Paired, three runs after the parse and segmentation changes read
+  2.12×, 2.09× and 2.15×. Tried and dropped, as slower or not measurably faster in paired runs: joining the
+  trailer's lines in chunks (0.91× the time at 1000 copies, 1.22× at 100), writing the JSON in chunks (1.19×
+  at 1000, 1.63× at 100), one-pass character
+  checks instead of the tagger's and outline's pre-check expressions, and gathering rule signals without
+  \`concat\`.
 - **Corpus run.** The main thread now sends paths only: each worker reads, maps and writes a batch of 8
   documents per task (tinypool reads the process's memory use from /proc after every task, and a message goes
   each way), outputs that already hold the same bytes are not rewritten, and the output folder is made only when
@@ -157,8 +167,13 @@ const PROFILE_NOTES = `What the profiles (\`node --cpu-prof\`) showed, and what 
   compute shows it with no file system at all: 1000 op-ed maps in one thread took 5.4 s of wall time and 7.2 s
   of CPU; on two threads, 500 each, 5.0 to 5.5 s and 10 s of CPU. V8 flags that compile less
   (\`--no-turbo-escape\`, smaller inlining budgets, \`--maglev\`, \`--single-threaded-gc\`) moved the figures
-  less than the run-to-run noise. Five full runs on 1148 files read 1.28×, 1.06×, 0.88×, 1.07× and 1.05×. The share
-  shrinks as the corpus grows: on 5066 files on disk, 2 workers reached 1.59×.`
+  less than the run-to-run noise. Five full runs on 1148 files read 1.28×, 1.06×, 0.88×, 1.07× and 1.05×. The
+  benchmark now also times two separate one-worker processes, each on every second file, started together:
+  they share nothing (no isolate, no pool, no main thread), and still reach only 1.13× to 1.33× one process's
+  throughput on 1148 files (the pool: 1.11× to 1.22× in the same runs). On 5148 files on the RAM disk, 2
+  workers reached 1.42×: a worker's compile is a fixed cost, but the collector's helper threads and memory
+  bandwidth are shared for the whole run. On this 2-core machine the pool is at the ceiling that independent
+  processes set; 1.7× would need a one-worker run that keeps a single core busy.`
 
 /** How to run a corpus on all cores and across machines: fixed text, after the figures. */
 const SCALING = `### Many files, many cores, many machines
