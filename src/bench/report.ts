@@ -112,8 +112,9 @@ const PROFILE_NOTES = `What the profiles (\`node --cpu-prof\`) showed, and what 
   construct, which otherwise reads the first line of every paragraph (for prose, the whole paragraph) before
   failing. Strikethrough (whose resolver walks every inline span's events, about 5% of a parse of prose),
   footnotes and task list items are likewise registered only when the source has a \`~\`, \`[^\` or \`[\`.
-  Parsing is now about 1.0 to 1.1× a bare parse on prose; the trees are the same as remark-gfm's (tested on
-  the spec examples, footnote documents and every README).
+  Paired with bare remark-parse in one process, parsing the op-ed ×300 now takes 1.00 to 1.06× its time (the
+  stage table's "× parse" sets times from different parts of the run side by side); the trees are the same as
+  remark-gfm's (tested on the spec examples, footnote documents and every README).
 - **Annotate's verifying parse.** On READMEs it re-parsed half the text: lists, and paragraphs whose units hold
   a link. It now also skips lists and block quotes whose marks read back in their paragraphs, and units whose
   brackets balance (README corpus: 1.9 s to 0.8 s; the output is the full verification's, tested on every
