@@ -35,7 +35,7 @@ const log = (s: string): void => void process.stderr.write(`${s}\n`)
 const bare = unified().use(remarkParse).use(remarkStringify)
 const bareParse = (s: string) => () => bare.parse(s)
 const bareRoundTrip = (s: string) => () => bare.stringify(bare.parse(s))
-/** What `argmap run` does per document (src/engine/document.ts): map (parse, segment, tag, relate), JSON, annotated markdown. */
+/** The issue's full pipeline, as `argmap run` does it per document (src/engine/document.ts): map (parse, segment, tag, relate), JSON, annotated markdown. The review page run also renders is not timed. */
 const full = (s: string) => () => {
   const parsed = parseMarkdown(s)
   const map = analyze(s, { path: 'bench.md' }, parsed)

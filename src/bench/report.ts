@@ -201,7 +201,7 @@ export function markdown(r: BenchResult): string {
     `Measured by \`npm run bench\` on ${r.date.slice(0, 10)}: ${m.cores} cores (${m.cpu}), ${m.memoryGB} GB, Node ${m.node}, ${m.platform}` +
       ` (load average ${m.loadavg.join(', ')} when it started${r.quick ? '; quick mode' : ''}). ` +
       'Times are medians of interleaved runs in one process, and a ratio of argmap to bare is the median of the rounds\' ratios (the two runs of a round are back to back, so the machine\'s drift between rounds cancels); "bare" is `unified().use(remarkParse)` (+ `remark-stringify`), ' +
-      "argmap is the whole per-document job of `argmap run`: parse (with GFM and front matter), segment, tag, relate, the JSON map and the annotated markdown. Source: `out/bench/latest.json`.",
+      "argmap is the issue's full pipeline as `argmap run` runs it per document: parse (with GFM and front matter), segment, tag, relate, the JSON map and the annotated markdown (the HTML review page that `argmap run` also writes is not timed here; the corpus run below includes it). Source: `out/bench/latest.json`.",
   )
   if (r.targets?.length) {
     out.push(
