@@ -105,6 +105,19 @@ const NAMED_DRAWBACK =
 const HYPOTHETICAL_VOICE =
   /^["'(\s]*(?!(?:i|we|you)\b)((?:[a-z'-]+,? ){1,10}?(?:may|might|could|would|will) (?:well |rightly |also )?(?:argue|say|claim|object|contend|counter|point out|insist|complain|retort))\b/
 
+/**
+ * The expression this rule runs only when the words it needs are there
+ * (../lexicon/guards.ts), with its guard: `may(text, wordBits(text))` false
+ * proves `re` cannot match. The rule calls this guard, and
+ * test/tag-guards.test.ts holds it to its expression.
+ */
+export const GUARDED = {
+  hypotheticalVoice: {
+    re: HYPOTHETICAL_VOICE,
+    may: (_text: string, bits: number): boolean => (bits & HYPOTHETICAL_MODAL) !== 0 && (bits & HYPOTHETICAL_VERB) !== 0,
+  },
+} as const
+
 /** Each inner contrast marker as a signal names it: ", however," is "however". */
 const CONTRAST_NAMES = INNER_CONTRAST_LIST.map((c) => c.replace(/[^a-z ]/g, '').trim())
 /** What all inner contrast markers open with (", "): only there can one start. */
@@ -139,8 +152,7 @@ export function markers(seg: Segment, text: string): MarkerResult {
   let raw = leadMarker(text)
   if (!raw || raw.fn !== 'concession') {
     // HYPOTHETICAL_VOICE cannot match without one of its modals and verbs (../lexicon/guards.ts).
-    const bits = wordBits(text)
-    const hypothetical = (bits & HYPOTHETICAL_MODAL) !== 0 && (bits & HYPOTHETICAL_VERB) !== 0
+    const hypothetical = GUARDED.hypotheticalVoice.may(text, wordBits(text))
     const v = OPPOSING_VOICE.exec(text) ?? NAMED_OBJECTION.exec(text) ?? (hypothetical ? HYPOTHETICAL_VOICE.exec(text) : null) ?? NAMED_DRAWBACK.exec(text)
     if (v && v[1]) raw = { fn: 'concession', phrase: v[1], rest: text.slice(v[0].length).trim(), comma: false }
   }

@@ -41,6 +41,25 @@ const SUBJECT_ADVERB = /\b(we|you|they|one|everyone|nobody|no one) (?:[a-z]+ly )
 /** "right now", "right after": not the value word. */
 const RIGHT_AS_ADVERB = /\bright (?:now|away|after|before|here|there)\b/
 
+/**
+ * The expressions this rule runs only when the words they need are there
+ * (../lexicon/guards.ts), each with its guard: `may(text, wordBits(text))`
+ * false proves `re` cannot match. The rule calls these guards, and
+ * test/tag-guards.test.ts holds each to its expression.
+ */
+export const GUARDED = {
+  clear: { re: CLEAR, may: (_text: string, bits: number): boolean => (bits & CLEAR_WORD) !== 0 },
+  judgement: {
+    re: JUDGEMENT,
+    may: (text: string, bits: number): boolean => (bits & JUDGEMENT_VALUE) !== 0 && ((bits & JUDGEMENT_COPULA) !== 0 || text.includes("'")),
+  },
+  recommend: { re: RECOMMEND, may: (_text: string, bits: number): boolean => (bits & TO) !== 0 && (bits & BE) !== 0 },
+  subjectAdverb: {
+    re: SUBJECT_ADVERB,
+    may: (text: string, bits: number): boolean => text.includes('ly ') && (bits & ADVERB_SUBJECT) !== 0 && (bits & ADVERB_MODAL) !== 0,
+  },
+} as const
+
 const SUBORDINATOR: ReadonlySet<string> = new Set(['when', 'if', 'whenever', 'because', 'as', 'unless', 'whether'])
 
 function tokenBefore(text: string, at: number): string {
@@ -52,10 +71,10 @@ export function modality(text: string): ModalityResult {
   const bits = wordBits(text)
   const unmodal = text.includes(' have ') ? text.replace(EPISTEMIC, ' ') : text
   // "we urgently need", "we simply must": the adverb does not change the modal.
-  const scrubbed = unmodal.includes('ly ') && (wordBits(unmodal) & ADVERB_SUBJECT) !== 0 && (wordBits(unmodal) & ADVERB_MODAL) !== 0 ? unmodal.replace(SUBJECT_ADVERB, '$1 ') : unmodal
+  const scrubbed = GUARDED.subjectAdverb.may(unmodal, wordBits(unmodal)) ? unmodal.replace(SUBJECT_ADVERB, '$1 ') : unmodal
   const deontic = findAll(DEONTIC_RE, scrubbed)
   // "It would be fair/ideal/best to X": a recommendation, as prescriptive as "should".
-  const recommend = (bits & TO) !== 0 && (bits & BE) !== 0 ? RECOMMEND.exec(text) : null
+  const recommend = GUARDED.recommend.may(text, bits) ? RECOMMEND.exec(text) : null
   if (recommend && deontic.length === 0) deontic.push(recommend[1]!)
   const valued = findAll(EVALUATIVE_RE, text)
   const evaluative = valued.includes('right') ? valued.filter((w) => !(w === 'right' && RIGHT_AS_ADVERB.test(text))) : valued
@@ -66,12 +85,11 @@ export function modality(text: string): ModalityResult {
     const at = firstAt(text, w)
     return at >= 0 && at <= 5 && !SUBORDINATOR.has(tokenBefore(text, at))
   })
-  const clear = (bits & CLEAR_WORD) !== 0 ? CLEAR.exec(text) : null
+  const clear = GUARDED.clear.may(text, bits) ? CLEAR.exec(text) : null
   if (clear && !stance.includes(clear[0])) stance.push(clear[0])
   // "I say they need to wait", "I think we have to act": necessity in the author's own voice prescribes.
   if (stance.length > 0 && necessity.length > 0 && deontic.length === 0) deontic.push(...necessity.splice(0))
-  const judgement =
-    (bits & JUDGEMENT_VALUE) !== 0 && ((bits & JUDGEMENT_COPULA) !== 0 || text.includes("'")) && JUDGEMENT.test(text)
+  const judgement = GUARDED.judgement.may(text, bits) && JUDGEMENT.test(text)
   const signals: string[] = []
   for (const w of deontic) signals.push(`modal:${slug(w)}`)
   for (const w of necessity) signals.push(`modal:${slug(w)}`)

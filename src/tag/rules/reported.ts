@@ -31,19 +31,33 @@ const PRESENT_VOICE = /\b(?:is|are|am|has|have|do|does|will|can|should|must|shal
 /** A capitalised word that does not open the sentence or a quotation: a name. */
 const NAME = /[a-z,;:)]\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*/
 
+/**
+ * The expressions this rule runs only when the words they need are there
+ * (../lexicon/guards.ts), each with its guard: `may(text, wordBits(text))`
+ * false proves `re` cannot match. The rule calls these guards, and
+ * test/tag-guards.test.ts holds each to its expression.
+ */
+export const GUARDED = {
+  date: { re: DATE, may: (text: string, bits: number): boolean => (bits & DATE_WORD) !== 0 || DIGIT.test(text) },
+  irregularPast: { re: IRREGULAR_PAST, may: (_text: string, bits: number): boolean => (bits & PAST_WORD) !== 0 },
+  regularPast: { re: REGULAR_PAST, may: (_text: string, bits: number): boolean => (bits & ED_WORD) !== 0 },
+  presentVoice: { re: PRESENT_VOICE, may: (text: string, bits: number): boolean => (bits & PRESENT_WORD) !== 0 || text.includes("'") },
+} as const
+
 export function reported(plain: string, folded: string): ReportedResult {
   let score = 0
   const signals: string[] = []
   // Guards (../lexicon/guards.ts): every date without a digit has one of the date words; each past or present form is a word.
   const bits = wordBits(folded)
   const digit = DIGIT.test(folded)
-  const date = (digit || (bits & DATE_WORD) !== 0) && DATE.test(folded)
+  const date = (digit || GUARDED.date.may(folded, bits)) && DATE.test(folded)
   if (date) {
     score += 1
     signals.push('event:date')
   }
-  const past = ((bits & PAST_WORD) !== 0 && IRREGULAR_PAST.test(folded)) || ((bits & ED_WORD) !== 0 && REGULAR_PAST.test(folded))
-  if (past && !(((bits & PRESENT_WORD) !== 0 || folded.includes("'")) && PRESENT_VOICE.test(folded))) {
+  const past =
+    (GUARDED.irregularPast.may(folded, bits) && IRREGULAR_PAST.test(folded)) || (GUARDED.regularPast.may(folded, bits) && REGULAR_PAST.test(folded))
+  if (past && !(GUARDED.presentVoice.may(folded, bits) && PRESENT_VOICE.test(folded))) {
     score += 1
     signals.push('event:past')
   }
