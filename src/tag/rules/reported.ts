@@ -49,8 +49,7 @@ export function reported(plain: string, folded: string): ReportedResult {
   const signals: string[] = []
   // Guards (../lexicon/guards.ts): every date without a digit has one of the date words; each past or present form is a word.
   const bits = wordBits(folded)
-  const digit = DIGIT.test(folded)
-  const date = (digit || GUARDED.date.may(folded, bits)) && DATE.test(folded)
+  const date = GUARDED.date.may(folded, bits) && DATE.test(folded)
   if (date) {
     score += 1
     signals.push('event:date')
@@ -65,7 +64,7 @@ export function reported(plain: string, folded: string): ReportedResult {
     score += 0.5
     signals.push('event:name')
   }
-  if (!date && digit && NUMBER.test(folded)) {
+  if (!date && NUMBER.test(folded)) {
     score += 0.5
     signals.push('event:number')
   }
