@@ -189,19 +189,21 @@ export async function runJsonl(input: Readable | AsyncIterable<Buffer | string>,
   try {
     if (options.jobs > 1) pool = await createPool(options.jobs)
     // A copy of exactly each line's bytes: a view would clone its whole backing buffer.
+    // A line whose worker failed it (a bug, not the input): reported in its place, like a line that cannot be mapped.
+    const internal = (line: JsonlLine, e: unknown): JsonlResult => errorLine(null, line.n, `internal error (please report it): ${String(e)}`)
     const copy = (line: JsonlLine): JsonlLine => ({ n: line.n, bytes: Buffer.isBuffer(line.bytes) ? (new Uint8Array(line.bytes) as Buffer) : line.bytes })
     const start = pool
       ? (batch: JsonlLine[]) =>
           runBatch(
             (lines: JsonlLine[]) => pool!.run({ kind: 'jsonl', lines }) as Promise<JsonlResult[]>,
             batch.map(copy),
-            (line, e) => errorLine(null, line.n, `internal error (please report it): ${String(e)}`),
+            internal,
           )
       : (batch: JsonlLine[]) => Promise.resolve(batch.map(mapJsonLine))
     const batches = pool ? batchLines(lines) : oneByOne(lines)
     for await (const { item, result } of orderedMap(batches, start, pool ? options.jobs * 4 : 1)) {
       for (const [i, line] of item.entries()) {
-        const r = result.ok ? result.value[i]! : errorLine(null, line.n, `internal error (please report it): ${String(result.error)}`)
+        const r = result.ok ? result.value[i]! : internal(line, result.error)
         if (r.ok) summary.mapped++
         else summary.failed++
         await write(output, `${r.line}\n`)
