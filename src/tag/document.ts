@@ -5,11 +5,11 @@
  * the document through this, so they see the same thing.
  */
 import type { Segment } from '../model/types.js'
-import { features, type Features } from './features.js'
+import { type Features, unitFeatures } from './features.js'
 import { answers } from './rules/answer.js'
 
 export function documentFeatures(segments: readonly Segment[], arg?: readonly boolean[]): Features[] {
-  const feats = segments.map(features)
+  const feats = unitFeatures(segments).slice()
   const mask = arg ?? segments.map((s) => s.block !== 'heading')
   for (const [i, word] of answers(feats, mask)) {
     const f = feats[i]!

@@ -1,6 +1,7 @@
 /**
  * Per-unit features: every rule that looks at one unit alone, run once per
- * segment and memoised (the relation finder reads the same features).
+ * segment: `unitFeatures` keeps a document's list (the relation finder reads
+ * the same features as the tagger).
  */
 import type { Segment } from '../model/types.js'
 import { conditional } from './rules/conditional.js'
@@ -35,7 +36,22 @@ export interface Features {
   signals: string[]
 }
 
-const CACHE = new WeakMap<Segment, Features>()
+/**
+ * One entry per document (its segments array), not per segment: a table
+ * keyed by every unit cost a weak-map lookup and insertion per unit, and
+ * its ephemerons are work for the collector on every large document.
+ */
+const CACHE = new WeakMap<readonly Segment[], readonly Features[]>()
+
+/** The features of every segment, computed once per segments array (by identity). */
+export function unitFeatures(segments: readonly Segment[]): readonly Features[] {
+  let out = CACHE.get(segments)
+  if (!out) {
+    out = segments.map(features)
+    CACHE.set(segments, out)
+  }
+  return out
+}
 
 /**
  * Features live as long as the document's segments, so every empty list
@@ -47,9 +63,8 @@ const CACHE = new WeakMap<Segment, Features>()
 const NONE: readonly string[] = Object.freeze([])
 const compact = (xs: string[]): string[] => (xs.length ? xs : (NONE as string[]))
 
+/** One segment's features (not memoised: see unitFeatures). */
 export function features(seg: Segment): Features {
-  const cached = CACHE.get(seg)
-  if (cached) return cached
   const folded = fold(seg.plain)
   const m = markers(seg, folded)
   const q = question(folded)
@@ -58,7 +73,7 @@ export function features(seg: Segment): Features {
   const h = hedge(folded)
   const r = reported(seg.plain, folded)
   const f = framing(folded)
-  const out: Features = {
+  return {
     folded,
     wordCount: words(folded).length,
     stems: stemList(folded),
@@ -78,8 +93,6 @@ export function features(seg: Segment): Features {
     framing: f.framing,
     signals: compact(m.signals.concat(q.signals, c.signals, mod.signals, h.signals, r.signals, f.signals)),
   }
-  CACHE.set(seg, out)
-  return out
 }
 
 /** The function of the unit's leading marker, or null. */

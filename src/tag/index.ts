@@ -9,7 +9,7 @@ import type { Role, Segment } from '../model/types.js'
 import { plan } from '../relate/attach.js'
 import { leavePlan } from '../relate/memo.js'
 import { documentFeatures } from './document.js'
-import { features } from './features.js'
+import { unitFeatures } from './features.js'
 import { argumentative } from './rules/combine.js'
 import { pickThesis } from './rules/thesis.js'
 
@@ -28,7 +28,7 @@ const round = (x: number): number => Math.round(Math.max(0, Math.min(1, x)) * 10
 
 export function tag(segments: readonly Segment[], doc: DocContext): Tagged[] {
   const titleParagraph = segments.find((s) => s.block === 'heading' && doc.title !== null)?.paragraph ?? -1
-  const base = argumentative(segments, segments.map(features), { paragraphCount: doc.paragraphCount, titleParagraph })
+  const base = argumentative(segments, unitFeatures(segments), { paragraphCount: doc.paragraphCount, titleParagraph })
   const arg = base.map((b) => b.arg)
   const feats = documentFeatures(segments, arg)
   const thesis = pickThesis(segments, feats, arg, doc.title)
