@@ -57,4 +57,12 @@ describe('phrase matching', () => {
     expect(findAll(m, 'of course it is true, it is')).toEqual(['of course', 'it is'])
     expect(findAll(m, 'course it is')).toEqual(['course it is'])
   })
+
+  it('finds a new matcher\'s phrases in a text whose words were looked up before it existed', () => {
+    // The word table (src/tag/lexicon/tokens.ts) keeps each word's first-word bits and the last few texts: a new matcher must not read stale ones.
+    const text = 'the quartermaster wept at dawn, and the quartermaster slept'
+    const before = wordMatcher(['wept at dawn'])
+    expect(findAll(before, text)).toEqual(['wept at dawn'])
+    expect(findAll(wordMatcher(['quartermaster slept', 'quartermaster']), text)).toEqual(['quartermaster', 'quartermaster slept'])
+  })
 })

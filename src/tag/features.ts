@@ -11,7 +11,8 @@ import { markers, type MarkerResult } from './rules/marker.js'
 import { modality } from './rules/modality.js'
 import { question } from './rules/question.js'
 import { reported } from './rules/reported.js'
-import { fold, type Stems, stemList, words } from './text.js'
+import { stemList } from './lexicon/tokens.js'
+import { fold, type Stems, words } from './text.js'
 
 export interface Features {
   folded: string

@@ -1,8 +1,7 @@
 /**
  * Small text helpers shared by the tagging rules: case/quote folding, word
  * lists and a light stemmer for vocabulary overlap. No IO; the only state is
- * caches: the last few texts' words, each word's stem, and the Set of a long
- * stem list.
+ * caches: the last few texts' words and the Set of a long stem list.
  */
 
 /** Lower-case, fold curly quotes and dashes, collapse whitespace. */
@@ -97,26 +96,16 @@ function numeric(w: string): boolean {
 export type Stems = readonly string[]
 
 /**
- * Each word's stem, or '' for a word that is no content word (short, a stop
- * word, a number). One lookup per word instead of three checks and the
- * suffix loop, and one string per stem however many units use it. Cleared
- * when it grows past its bound, so a long run's memory stays flat.
+ * A word's stem, or '' for a word that is no content word (short, a stop
+ * word, a number). Pure: the word table (./lexicon/tokens.ts) keeps each
+ * word's, and makes stem lists from it.
  */
-const STEM_OF = new Map<string, string>()
-const STEM_OF_MAX = 1 << 16
-
-function contentStem(w: string): string {
-  let s = STEM_OF.get(w)
-  if (s === undefined) {
-    s = w.length < 3 || STOP.has(w) || numeric(w) ? '' : stem(w)
-    if (STEM_OF.size >= STEM_OF_MAX) STEM_OF.clear()
-    STEM_OF.set(w, s)
-  }
-  return s
+export function contentStem(w: string): string {
+  return w.length < 3 || STOP.has(w) || numeric(w) ? '' : stem(w)
 }
 
 /** Short lists are searched; a long one (a unit of hundreds of words) gets a Set, made once. */
-const SHORT = 16
+export const SHORT = 16
 const LONG_SETS = new WeakMap<Stems, ReadonlySet<string>>()
 
 function setOf(stems: Stems): ReadonlySet<string> {
@@ -130,30 +119,6 @@ function setOf(stems: Stems): ReadonlySet<string> {
 
 export function hasStem(stems: Stems, w: string): boolean {
   return stems.length <= SHORT ? stems.includes(w) : setOf(stems).has(w)
-}
-
-/** Distinct stemmed content words of an already folded text, in order of first occurrence. */
-export function stemList(folded: string): Stems {
-  const out: string[] = []
-  const ws = words(folded)
-  // Up to SHORT stems the list is its own index; past that a Set keeps this linear.
-  let seen: Set<string> | null = null
-  for (let i = 0; i < ws.length; i++) {
-    const s = contentStem(ws[i]!)
-    if (!s) continue
-    if (seen) {
-      if (seen.has(s)) continue
-      seen.add(s)
-    } else if (out.includes(s)) continue
-    out.push(s)
-    if (!seen && out.length > SHORT) seen = new Set(out)
-  }
-  return out
-}
-
-/** Distinct stemmed content words of a plain text (pass `folded` when already folded). */
-export function contentStems(plain: string, folded = fold(plain)): Set<string> {
-  return new Set(stemList(folded))
 }
 
 /** How many of a unit's stems are in `set`. */

@@ -1,6 +1,7 @@
 /**
  * Cheap pre-checks for the rules' larger regular expressions: one pass over
- * a folded text's words sets a bit for each group of words present, and a
+ * a folded text's words (wordBits in ./tokens.ts, which keeps each word's
+ * bits in its table) sets a bit for each group of words present, and a
  * rule runs its expression only when the words it cannot match without are
  * there. A guard never changes a result, it only skips work:
  *
@@ -11,7 +12,6 @@
  * only match with X standing as a word of its own there, X being absent
  * from those parts proves the expression cannot match.
  */
-import { words } from '../text.js'
 
 /** A date word of reported.ts's DATE (its other dates all need a digit). */
 export const DATE_WORD = 1 << 0
@@ -41,14 +41,8 @@ export const ADVERB_SUBJECT = 1 << 11
 export const ADVERB_MODAL = 1 << 12
 
 const BITS = new Map<string, number>()
-/** Which (first letter, length) pairs some guard word has: most words skip the map lookup. */
-const SHAPES = new Uint8Array(26 * 16)
-const shape = (w: string): number => (w.charCodeAt(0) - 97) * 16 + Math.min(w.length, 15)
 function group(bit: number, list: string): void {
-  for (const w of list.split(' ')) {
-    BITS.set(w, (BITS.get(w) ?? 0) | bit)
-    SHAPES[shape(w)] = 1
-  }
+  for (const w of list.split(' ')) BITS.set(w, (BITS.get(w) ?? 0) | bit)
 }
 group(DATE_WORD, 'yesterday last day days week weeks month months year years decade decades')
 group(
@@ -76,32 +70,18 @@ group(ADVERB_MODAL, 'need must should ought have had')
 /** Bits of one word (a run of [a-z0-9]). */
 function bitsOf(part: string): number {
   const n = part.length
-  if (n === 0) return 0
   // "-ed" words of five letters or more (ED_WORD); [a-z] only matters for the expression, not for the guard.
   const ed = n >= 5 && part.charCodeAt(n - 1) === 100 && part.charCodeAt(n - 2) === 101 ? ED_WORD : 0
-  const c = part.charCodeAt(0) - 97
-  if (c < 0 || c > 25 || SHAPES[c * 16 + (n < 15 ? n : 15)] === 0) return ed
   return ed | (BITS.get(part) ?? 0)
 }
 
-let lastText: string | null = null
-let lastBits = 0
-
-/** The guard bits of a folded text (the last text remembered: the rules ask in turn about the same unit). */
-export function wordBits(folded: string): number {
-  if (folded === lastText) return lastBits
-  let bits = 0
-  const ws = words(folded)
-  if (folded.includes("'")) {
-    for (const w of ws) {
-      const apostrophe = w.indexOf("'")
-      if (apostrophe < 0) bits |= bitsOf(w)
-      else bits |= bitsOf(w.slice(0, apostrophe)) | bitsOf(w.slice(apostrophe + 1))
-    }
-  } else {
-    for (let i = 0; i < ws.length; i++) bits |= bitsOf(ws[i]!)
-  }
-  lastText = folded
-  lastBits = bits
-  return bits
+/**
+ * The guard bits of one token of words() ("it's" stands for its two runs,
+ * "it" and "s"). A text's bits are its tokens' bits together; the word
+ * table (./tokens.ts) keeps each token's, so this runs once per distinct word.
+ */
+export function tokenBits(token: string): number {
+  const apostrophe = token.indexOf("'")
+  if (apostrophe < 0) return bitsOf(token)
+  return bitsOf(token.slice(0, apostrophe)) | bitsOf(token.slice(apostrophe + 1))
 }

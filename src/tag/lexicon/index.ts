@@ -8,6 +8,7 @@ import { BOOSTERS, HEDGES } from './hedge.js'
 import { DEONTIC, EVALUATIVE, NECESSITY } from './modal.js'
 import { ADDITION, EMPHASIS, EXAMPLE, REASON } from './support.js'
 import { words } from '../text.js'
+import { addFirstWord, textWords } from './tokens.js'
 
 export { ADDITION, BOOSTERS, CONCESSION, CONCLUSION, CONTRAST, DEONTIC, NECESSITY, EMPHASIS, EVALUATIVE, EXAMPLE, HEDGES, REASON, STANCE, SUMMARY }
 
@@ -82,18 +83,10 @@ export function leadMarker(folded: string): LeadMarker | null {
  */
 export interface PhraseMatcher {
   readonly byFirst: ReadonlyMap<string, ReadonlyArray<{ words: readonly string[]; phrase: string }>>
-  /** This matcher's bit in FIRST_WORDS (0 once 31 matchers exist: then it scans every token). */
+  /** This matcher's bit among the first words (./tokens.ts; 0 once 31 matchers exist: then it scans every token). */
   readonly bit: number
 }
 
-/**
- * Every matcher's first words, with a bit per matcher: a text's tokens are
- * looked up once (see hitsOf), and each matcher then visits only the tokens
- * that start one of its phrases, instead of every matcher looking up every token.
- */
-const FIRST_WORDS = new Map<string, number>()
-/** hitsOf's cache of the last few texts (cleared when a matcher is added). */
-const recentHits: Array<{ text: string; at: number[]; bits: number[] }> = []
 let matchers = 0
 
 /** Every matcher compiled so far (the test checks findAll against a plain scan with each). */
@@ -111,8 +104,8 @@ export function wordMatcher(phrases: readonly string[]): PhraseMatcher {
     byFirst.set(ws[0]!, list)
   }
   for (const list of byFirst.values()) list.sort((x, y) => y.words.length - x.words.length || (x.phrase < y.phrase ? -1 : 1))
-  if (bit) for (const first of byFirst.keys()) FIRST_WORDS.set(first, (FIRST_WORDS.get(first) ?? 0) | bit)
-  recentHits.length = 0
+  // A text's words are looked up once (./tokens.ts): each matcher then visits only the words that start one of its phrases.
+  if (bit) for (const first of byFirst.keys()) addFirstWord(first, bit)
   const m = { byFirst, bit }
   ALL_MATCHERS.push(m)
   return m
@@ -121,36 +114,16 @@ export function wordMatcher(phrases: readonly string[]): PhraseMatcher {
 /** Tokens of a folded text (words() remembers the last few: rules ask for the same texts in turn). */
 const tokensOf = words
 
-/** Token indices of a text that start some matcher's phrase, and the matchers' bits there (the last few texts kept). */
-interface Hits {
-  text: string
-  at: number[]
-  bits: number[]
-}
-
-function hitsOf(folded: string, toks: readonly string[]): Hits {
-  for (const h of recentHits) if (h.text === folded) return h
-  const h: Hits = { text: folded, at: [], bits: [] }
-  for (let i = 0; i < toks.length; i++) {
-    const bits = FIRST_WORDS.get(toks[i]!)
-    if (bits === undefined) continue
-    h.at.push(i)
-    h.bits.push(bits)
-  }
-  if (recentHits.unshift(h) > 4) recentHits.pop()
-  return h
-}
-
 /** Distinct phrases found in `folded`, in order of first occurrence (non-overlapping, longest first). */
 export function findAll(m: PhraseMatcher, folded: string): string[] {
-  const toks = tokensOf(folded)
   const out: string[] = []
   if (m.bit) {
-    const hits = hitsOf(folded, toks)
+    const hits = textWords(folded)
+    const toks = hits.words
     let free = 0
     for (let k = 0; k < hits.at.length; k++) {
       const i = hits.at[k]!
-      if (i < free || !(hits.bits[k]! & m.bit)) continue
+      if (i < free || !(hits.atBits[k]! & m.bit)) continue
       const c = longestAt(m, toks, i)
       if (!c) continue
       if (!out.includes(c.phrase)) out.push(c.phrase)
@@ -158,6 +131,7 @@ export function findAll(m: PhraseMatcher, folded: string): string[] {
     }
     return out
   }
+  const toks = tokensOf(folded)
   for (let i = 0; i < toks.length; i++) {
     const c = longestAt(m, toks, i)
     if (!c) continue

@@ -6,7 +6,8 @@
  */
 import type { Segment } from '../../model/types.js'
 import { INNER_CONCLUSION_RE, INNER_CONTRAST_LIST, findAll, leadMarker, type LeadMarker } from '../lexicon/index.js'
-import { HYPOTHETICAL_MODAL, HYPOTHETICAL_VERB, wordBits } from '../lexicon/guards.js'
+import { HYPOTHETICAL_MODAL, HYPOTHETICAL_VERB } from '../lexicon/guards.js'
+import { wordBits } from '../lexicon/tokens.js'
 import { endsSentence, slug } from '../text.js'
 
 /** A comma after the reason, then a main clause of three words or more. */

@@ -6,7 +6,8 @@
  */
 import { DEONTIC, EVALUATIVE, NECESSITY, STANCE, findAll, firstAt, wordMatcher } from '../lexicon/index.js'
 import { slug, words } from '../text.js'
-import { ADVERB_MODAL, ADVERB_SUBJECT, BE, CLEAR_WORD, JUDGEMENT_COPULA, JUDGEMENT_VALUE, TO, wordBits } from '../lexicon/guards.js'
+import { ADVERB_MODAL, ADVERB_SUBJECT, BE, CLEAR_WORD, JUDGEMENT_COPULA, JUDGEMENT_VALUE, TO } from '../lexicon/guards.js'
+import { wordBits } from '../lexicon/tokens.js'
 
 export interface ModalityResult {
   deontic: string[]

@@ -3,7 +3,8 @@
  * people and places, figures) is background unless the author argues with it.
  * Returns a score; the combiner decides.
  */
-import { DATE_WORD, ED_WORD, PAST_WORD, PRESENT_WORD, wordBits } from '../lexicon/guards.js'
+import { DATE_WORD, ED_WORD, PAST_WORD, PRESENT_WORD } from '../lexicon/guards.js'
+import { wordBits } from '../lexicon/tokens.js'
 
 export interface ReportedResult {
   /** 0 (no narration cues) upwards; 2 or more reads as a report of events. */

@@ -9,10 +9,10 @@
 import type { Segment } from '../../model/types.js'
 import { hasVoice, type Features } from '../features.js'
 import { SUMMARY } from '../lexicon/index.js'
+import { contentStems } from '../lexicon/tokens.js'
 
 const SUMMARY_SET: ReadonlySet<string> = new Set(SUMMARY)
 import { endsSentence, sharedStems } from '../text.js'
-import { contentStems } from '../text.js'
 
 export interface Thesis {
   index: number
