@@ -13,8 +13,8 @@ import { markers } from '../src/tag/rules/marker.js'
 import { modality } from '../src/tag/rules/modality.js'
 import { question } from '../src/tag/rules/question.js'
 import { reported } from '../src/tag/rules/reported.js'
-import { stemList } from '../src/tag/lexicon/tokens.js'
-import { fold, hasStem, isStopword, sharedStems, stem, words } from '../src/tag/text.js'
+import { stemList, words } from '../src/tag/lexicon/tokens.js'
+import { fold, hasStem, isStopword, sharedStems, stem } from '../src/tag/text.js'
 import { repoRoot } from './helpers.js'
 
 /** A one-segment paragraph (or a clause split off a longer sentence). */

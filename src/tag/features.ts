@@ -11,8 +11,8 @@ import { markers, type MarkerResult } from './rules/marker.js'
 import { modality } from './rules/modality.js'
 import { question } from './rules/question.js'
 import { reported } from './rules/reported.js'
-import { stemList } from './lexicon/tokens.js'
-import { fold, type Stems, words } from './text.js'
+import { stemList, words } from './lexicon/tokens.js'
+import { fold, type Stems } from './text.js'
 
 export interface Features {
   folded: string

@@ -1,7 +1,8 @@
 /**
  * Small text helpers shared by the tagging rules: case/quote folding, word
- * lists and a light stemmer for vocabulary overlap. No IO; the only state is
- * caches: the last few texts' words and the Set of a long stem list.
+ * lists and a light stemmer for vocabulary overlap (a text's words are read
+ * by ./lexicon/tokens.ts). No IO; the only state is the Set of a long stem
+ * list, made once.
  */
 
 /** Lower-case, fold curly quotes and dashes, collapse whitespace. */
@@ -22,28 +23,6 @@ export function fold(plain: string): string {
   // One pass for the quotes and dashes (a callback only where one occurs), then white space only when needed.
   const folded = lower.replace(FOLDED_CHAR, foldChar)
   return LOOSE_SPACE.test(folded) ? folded.replace(/\s+/g, ' ').trim() : folded
-}
-
-const WORD = /[a-z0-9]+(?:'[a-z]+)?/g
-
-/**
- * The last few texts tokenised, and their words: features, the stemmer and
- * every phrase matcher ask for the words of the same unit (and of its
- * scrubbed variant) in turn. Callers share the array: never mutate it.
- */
-const RECENT = 4
-const recentText: string[] = new Array<string>(RECENT).fill('')
-const recentWords: Array<readonly string[]> = new Array<readonly string[]>(RECENT).fill([])
-let slot = 0
-
-/** Words of an already folded string (a shared, read-only array). */
-export function words(folded: string): readonly string[] {
-  for (let i = 0; i < RECENT; i++) if (recentText[i] === folded) return recentWords[i]!
-  const out = folded.match(WORD) ?? []
-  recentText[slot] = folded
-  recentWords[slot] = out
-  slot = (slot + 1) % RECENT
-  return out
 }
 
 /** Generic English function words (closed classes) plus very common verbs. */

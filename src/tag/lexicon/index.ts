@@ -7,8 +7,7 @@ import { CONCESSION, CONTRAST, INNER_CONTRAST } from './contrast.js'
 import { BOOSTERS, HEDGES } from './hedge.js'
 import { DEONTIC, EVALUATIVE, NECESSITY } from './modal.js'
 import { ADDITION, EMPHASIS, EXAMPLE, REASON } from './support.js'
-import { words } from '../text.js'
-import { addFirstWord, textWords } from './tokens.js'
+import { addFirstWord, textWords, words } from './tokens.js'
 
 export { ADDITION, BOOSTERS, CONCESSION, CONCLUSION, CONTRAST, DEONTIC, NECESSITY, EMPHASIS, EVALUATIVE, EXAMPLE, HEDGES, REASON, STANCE, SUMMARY }
 

@@ -1,81 +1,141 @@
 /**
- * The tagger's word table. Three checks look at every word of every unit:
- * the guards (./guards.ts), the phrase matchers' first words (./index.ts)
- * and the stemmer (../text.ts). Each used to keep its own map, so a word was
- * looked up three times; the table keeps what all three need under one key,
- * and a text's words go through it in one pass (the last few texts kept:
- * the rules ask about the same unit in turn).
+ * The tagger's words and its word table. A folded text's words are the runs
+ * that `/[a-z0-9]+(?:'[a-z]+)?/g` matches. Three checks look at every word
+ * of every unit: the guards (./guards.ts), the phrase matchers' first words
+ * (./index.ts) and the stemmer (../text.ts). The table keeps, for each
+ * distinct word, what all three need, and one pass over a text's characters
+ * finds its words and looks each up once (the last few texts are kept: the
+ * rules ask about the same unit in turn).
+ *
+ * The pass reads character codes and finds a word in the table by a hash of
+ * its characters, so a word already in the table costs no new string: a
+ * text's words are the table's own strings. (Matching the expression and
+ * looking each match up in a Map made a string per word and hashed it
+ * again; that was most of the tagger's per-word cost on large documents.)
+ * test/tag-tokens.test.ts holds the pass to the expression.
  */
-import { contentStem, fold, SHORT, type Stems, words } from '../text.js'
+import { contentStem, fold, SHORT, type Stems } from '../text.js'
 import { tokenBits } from './guards.js'
-
-/** What one word is to each check. */
-interface Entry {
-  /** Its content stem, or '' (../text.ts contentStem). */
-  stem: string
-  /** The bits of the matchers that have a phrase starting with it (0: none). */
-  first: number
-  /** Its guard bits (./guards.ts tokenBits). */
-  guard: number
-}
 
 /** A folded text's words as the checks read them. */
 export interface TextWords {
   text: string
+  /** Its words in order (the table's strings; shared, never mutate it). */
   words: readonly string[]
-  /** Its words' guard bits together. */
+  /** Its words' guard bits together (./guards.ts). */
   bits: number
   /** Indices of the words that start some matcher's phrase, and those matchers' bits there. */
   at: number[]
   atBits: number[]
-  /** Its distinct content stems, in order of first occurrence. */
+  /** Its distinct content stems, in order of first occurrence (../text.ts Stems). */
   stems: Stems
 }
 
 /** Every matcher's first words, with a bit per matcher (./index.ts wordMatcher adds them). */
 const FIRST_WORDS = new Map<string, number>()
 
-/** Cleared when it grows past its bound, so a long run's memory stays flat. */
-const TABLE = new Map<string, Entry>()
-const TABLE_MAX = 1 << 16
+/**
+ * The table: open addressing over `slots` (an entry's index + 1, 0 for
+ * free), the entries in parallel arrays. Emptied when it holds MAX words,
+ * so a long run's memory stays flat.
+ */
+const MAX = 1 << 16
+const MASK = 2 * MAX - 1
+const slots = new Int32Array(2 * MAX)
+const keys: string[] = []
+const hashes: number[] = []
+const stemOf: string[] = []
+const firstOf: number[] = []
+const guardOf: number[] = []
 
 const RECENT = 4
 const recent: TextWords[] = []
 
-/** Record that a matcher (`bit`) has a phrase starting with `word`. Entries carry these bits, so the table starts over. */
-export function addFirstWord(word: string, bit: number): void {
-  FIRST_WORDS.set(word, (FIRST_WORDS.get(word) ?? 0) | bit)
-  TABLE.clear()
+function clear(): void {
+  slots.fill(0)
+  keys.length = hashes.length = stemOf.length = firstOf.length = guardOf.length = 0
   recent.length = 0
 }
 
-function entry(w: string): Entry {
-  let e = TABLE.get(w)
-  if (e === undefined) {
-    if (TABLE.size >= TABLE_MAX) TABLE.clear()
-    e = { stem: contentStem(w), first: FIRST_WORDS.get(w) ?? 0, guard: tokenBits(w) }
-    TABLE.set(w, e)
-  }
-  return e
+/** Record that a matcher (`bit`) has a phrase starting with `word`. Entries carry these bits, so the table starts over. */
+export function addFirstWord(word: string, bit: number): void {
+  FIRST_WORDS.set(word, (FIRST_WORDS.get(word) ?? 0) | bit)
+  clear()
 }
 
-/** The words of a folded text with their guard bits, matcher starts and stems: one table lookup per word. */
+/** The entry of the word `text.slice(start, end)`, whose characters hash to `h`; added when new. */
+function entry(text: string, start: number, end: number, h: number): number {
+  const length = end - start
+  let s = h & MASK
+  for (let k = slots[s]!; k !== 0; k = slots[s]!) {
+    const i = k - 1
+    const key = keys[i]!
+    if (hashes[i] === h && key.length === length) {
+      let j = 0
+      while (j < length && key.charCodeAt(j) === text.charCodeAt(start + j)) j++
+      if (j === length) return i
+    }
+    s = (s + 1) & MASK
+  }
+  if (keys.length >= MAX) {
+    clear()
+    return entry(text, start, end, h)
+  }
+  const word = text.slice(start, end)
+  const i = keys.length
+  keys.push(word)
+  hashes.push(h)
+  stemOf.push(contentStem(word))
+  firstOf.push(FIRST_WORDS.get(word) ?? 0)
+  guardOf.push(tokenBits(word))
+  slots[s] = i + 1
+  return i
+}
+
+const isWordChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57)
+const isLetter = (c: number): boolean => c >= 97 && c <= 122
+/** FNV-1a, one character code at a time. */
+const mix = (h: number, c: number): number => Math.imul(h ^ c, 16777619)
+const SEED = 0x811c9dc5 | 0
+
+/** The words of a folded text with their guard bits, matcher starts and stems (the last few texts kept). */
 export function textWords(folded: string): TextWords {
   for (let i = 0; i < recent.length; i++) if (recent[i]!.text === folded) return recent[i]!
-  const ws = words(folded)
+  const ws: string[] = []
   const at: number[] = []
   const atBits: number[] = []
   const stems: string[] = []
   let seen: Set<string> | null = null
   let bits = 0
-  for (let i = 0; i < ws.length; i++) {
-    const e = entry(ws[i]!)
-    bits |= e.guard
-    if (e.first !== 0) {
-      at.push(i)
-      atBits.push(e.first)
+  const n = folded.length
+  for (let p = 0; p < n; ) {
+    let c = folded.charCodeAt(p)
+    if (!isWordChar(c)) {
+      p++
+      continue
     }
-    const s = e.stem
+    // A run of [a-z0-9], then an apostrophe and a run of [a-z] when a letter follows it.
+    const start = p
+    let h = SEED
+    do {
+      h = mix(h, c)
+      c = ++p < n ? folded.charCodeAt(p) : 0
+    } while (isWordChar(c))
+    if (c === 39 && p + 1 < n && isLetter(folded.charCodeAt(p + 1))) {
+      do {
+        h = mix(h, c)
+        c = ++p < n ? folded.charCodeAt(p) : 0
+      } while (isLetter(c))
+    }
+    const e = entry(folded, start, p, h)
+    const k = ws.length
+    ws.push(keys[e]!)
+    bits |= guardOf[e]!
+    if (firstOf[e] !== 0) {
+      at.push(k)
+      atBits.push(firstOf[e]!)
+    }
+    const s = stemOf[e]!
     if (!s) continue
     if (seen) {
       if (seen.has(s)) continue
@@ -88,6 +148,11 @@ export function textWords(folded: string): TextWords {
   const out: TextWords = { text: folded, words: ws, bits, at, atBits, stems }
   if (recent.unshift(out) > RECENT) recent.pop()
   return out
+}
+
+/** Words of an already folded string (a shared, read-only array). */
+export function words(folded: string): readonly string[] {
+  return textWords(folded).words
 }
 
 /** The guard bits of a folded text (./guards.ts). */

@@ -5,9 +5,9 @@
  * own position. Epistemic "must have been" is a guess, not an obligation.
  */
 import { DEONTIC, EVALUATIVE, NECESSITY, STANCE, findAll, firstAt, wordMatcher } from '../lexicon/index.js'
-import { slug, words } from '../text.js'
+import { slug } from '../text.js'
 import { ADVERB_MODAL, ADVERB_SUBJECT, BE, CLEAR_WORD, JUDGEMENT_COPULA, JUDGEMENT_VALUE, TO } from '../lexicon/guards.js'
-import { wordBits } from '../lexicon/tokens.js'
+import { wordBits, words } from '../lexicon/tokens.js'
 
 export interface ModalityResult {
   deontic: string[]

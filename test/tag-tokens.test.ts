@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { readmeCorpus } from '../src/bench/inputs.js'
+import { parseMarkdown } from '../src/parse/index.js'
+import { segment } from '../src/segment/index.js'
+import { tokenBits } from '../src/tag/lexicon/guards.js'
+import { ALL_MATCHERS } from '../src/tag/lexicon/index.js'
+import { textWords } from '../src/tag/lexicon/tokens.js'
+import { contentStem, fold } from '../src/tag/text.js'
+import { opEdPath, repoRoot } from './helpers.js'
+
+/**
+ * The tagger reads a text's words in one pass over its characters, through a
+ * hash table of the words seen so far (src/tag/lexicon/tokens.ts). Held here
+ * to the definitions it replaces: the words are the expression's matches,
+ * the bits are each word's guard bits together, the stems each content
+ * word's stem once, and a word starts a phrase of exactly the matchers that
+ * have a phrase starting with it.
+ */
+const WORD = /[a-z0-9]+(?:'[a-z]+)?/g
+
+/** Each matcher's bit for the first words of its phrases (a matcher past the 31st has none: it scans every word). */
+function firstBits(word: string): number {
+  let bits = FIRST.get(word)
+  if (bits === undefined) {
+    bits = 0
+    for (const m of ALL_MATCHERS) if (m.bit && m.byFirst.has(word)) bits |= m.bit
+    FIRST.set(word, bits)
+  }
+  return bits
+}
+const FIRST = new Map<string, number>()
+
+function reference(text: string) {
+  const words = text.match(WORD) ?? []
+  const at: number[] = []
+  const atBits: number[] = []
+  words.forEach((w, i) => {
+    const b = firstBits(w)
+    if (b) {
+      at.push(i)
+      atBits.push(b)
+    }
+  })
+  return {
+    words,
+    bits: words.reduce((b, w) => b | tokenBits(w), 0),
+    at,
+    atBits,
+    stems: [...new Set(words.map(contentStem).filter((s) => s !== ''))],
+  }
+}
+
+function differences(texts: Iterable<string>): string[] {
+  const bad: string[] = []
+  for (const text of texts) {
+    const got = textWords(text)
+    const { words, bits, at, atBits, stems } = got
+    if (JSON.stringify({ words, bits, at, atBits, stems }) !== JSON.stringify(reference(text))) bad.push(JSON.stringify(text))
+  }
+  return bad
+}
+
+const unitTexts = (markdown: string): string[] => segment(markdown, {}, parseMarkdown(markdown)).map((s) => fold(s.plain))
+
+/** Deterministic texts (fixed seed) from pieces that make word edges tricky: apostrophes, digits, non-ASCII letters. */
+function* generated(n: number): Generator<string> {
+  const pieces = ["it's", "rock'n'roll", "don't'", "'s", "a''b", "x'", "9'a", "o'clock's", 'l’été', 'naïve', '3rd', '1990s', 'e-mail', 'x_y', 'well', 'said', 'however', 'thus', 'ought to', '']
+  const glue = [' ', "'", '-', '', '.', ',', '9', 'é', '\u2019', '  ']
+  let state = 7
+  const next = (k: number): number => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0
+    return (state >>> 8) % k
+  }
+  for (let i = 0; i < n; i++) {
+    let text = ''
+    for (let j = 1 + next(9); j > 0; j--) text += pieces[next(pieces.length)]! + glue[next(glue.length)]!
+    yield text
+  }
+}
+
+describe('the word pass', () => {
+  it('reads every unit of the op-ed and the READMEs as the word expression and the three lookups do', () => {
+    const texts = [readFileSync(opEdPath, 'utf8'), ...readmeCorpus(repoRoot).files.map((f) => f.text)].flatMap(unitTexts)
+    expect(texts.length).toBeGreaterThan(5000)
+    expect(differences(texts)).toEqual([])
+  })
+
+  it('reads generated texts with tricky word edges the same way', () => {
+    expect(differences(generated(20_000))).toEqual([])
+  })
+
+  it('stays right when more distinct words arrive than its table holds (the table starts over)', () => {
+    // 70000 distinct words, past the table's 65536: texts before and after the table empties read the same.
+    const word = (i: number): string => `w${i.toString(36)}q`
+    const texts = Array.from({ length: 7000 }, (_, t) => Array.from({ length: 10 }, (_, k) => word(t * 10 + k)).join(' '))
+    expect(differences(texts)).toEqual([])
+    expect(differences([texts[0]!, 'the quartermaster said so'])).toEqual([])
+  })
+})
