@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { renderCorpusPage } from '../src/html/corpus.js'
+import { esc, scriptJSON } from '../src/html/escape.js'
 import { layoutMap } from '../src/html/layout.js'
 import { MAX_GRAPH_UNITS, renderPage } from '../src/html/page.js'
 import { reviewQueue } from '../src/html/queue.js'
@@ -150,5 +151,22 @@ describe('corpus page', () => {
     expect(html).toContain('<td class="concl">So we should act.</td><td class="n">1</td><td class="n">2</td><td class="n">3</td><td class="n">4</td><td class="n">4</td><td class="n">1</td><td class="n">2 / 10</td>')
     expect(html).toContain('<a href="b-doc.argmap.json">json</a> · <a href="b-doc.annotated.md">annotated</a>')
     expect(html).toContain('none found')
+  })
+})
+
+describe('escaping', () => {
+  it('escapes the five HTML specials and returns other text as it is', () => {
+    expect(esc(`Tom & Jerry's <b>"quoted"</b>`)).toBe('Tom &amp; Jerry&#39;s &lt;b&gt;&quot;quoted&quot;&lt;/b&gt;')
+    expect(esc('China’s plain sentence — no specials')).toBe('China’s plain sentence — no specials')
+    expect(esc('')).toBe('')
+    for (const text of ['a&b', '<', '>', '"', "'", 'x&&y<<z']) expect(unescape(esc(text))).toBe(text)
+  })
+
+  it('writes JSON that cannot close its script element and reads back as the value', () => {
+    const value = { text: '</script><!-- x \u2028 y \u2029 z', n: 1 }
+    const json = scriptJSON(value)
+    expect(json).not.toMatch(/<|\u2028|\u2029/)
+    expect(JSON.parse(json)).toEqual(value)
+    expect(scriptJSON({ plain: 'nothing to replace’' })).toBe(JSON.stringify({ plain: 'nothing to replace’' }))
   })
 })
