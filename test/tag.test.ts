@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { segment } from '../src/segment/index.js'
 import { tag } from '../src/tag/index.js'
 import { firstMain, lastMain, pickThesis } from '../src/tag/rules/thesis.js'
-import { features } from '../src/tag/features.js'
+import { features, unitFeatures } from '../src/tag/features.js'
 
 function tagText(source: string, title: string | null = null) {
   const segments = segment(source)
@@ -126,5 +126,18 @@ describe('tag', () => {
 
   it('gives no conclusion to a text without argumentative units', () => {
     expect(tagText('Go back\n\nShare').map((t) => t.role)).toEqual(['none', 'none'])
+  })
+})
+
+describe('unit features', () => {
+  it('are computed once per segments array, and afresh for an array that was changed', () => {
+    const segments = segment('We must act now. Therefore the plan should pass. However, critics may object.')
+    const first = unitFeatures(segments)
+    expect(first.length).toBe(segments.length)
+    expect(unitFeatures(segments)).toBe(first)
+    expect(first.map((f) => f.signals)).toEqual(segments.map((s) => features(s).signals))
+    // A caller that changes the array anyway (it is readonly to callers) gets features of what it now holds.
+    segments.push(segment('Yet the cost is high.')[0]!)
+    expect(unitFeatures(segments).length).toBe(segments.length)
   })
 })

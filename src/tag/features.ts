@@ -47,7 +47,8 @@ const CACHE = new WeakMap<readonly Segment[], readonly Features[]>()
 /** The features of every segment, computed once per segments array (by identity). */
 export function unitFeatures(segments: readonly Segment[]): readonly Features[] {
   let out = CACHE.get(segments)
-  if (!out) {
+  // The array is readonly to its users; a length that no longer matches means it was changed anyway: compute afresh.
+  if (!out || out.length !== segments.length) {
     out = segments.map(features)
     CACHE.set(segments, out)
   }
