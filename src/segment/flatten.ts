@@ -2,7 +2,8 @@ import type { Nodes, PhrasingContent } from 'mdast'
 
 /**
  * A prose block flattened to analysis text, with a per-character map back to
- * source offsets. remark-retext positions drift after block-quote prefixes,
+ * source offsets. The typed arrays are views of scratch memory, valid until
+ * the next call to `flatten`: use a Flat before flattening the next block. remark-retext positions drift after block-quote prefixes,
  * list indentation, escapes and entities, so we align each text node's value
  * with its own source slice instead.
  */
@@ -77,14 +78,20 @@ class Offsets {
     return this.data
   }
 
-  /** A copy of the offsets pushed. */
+  /** The offsets pushed: a view of the scratch array, valid until the next block is flattened. */
   done(): Int32Array {
-    return this.data.slice(0, this.length)
+    return this.data.subarray(0, this.length)
   }
 }
 
-/** flatten's scratch arrays, reused block after block (flatten is not re-entrant). */
-const scratch: { from: Int32Array; to: Int32Array } = { from: new Int32Array(4096), to: new Int32Array(4096) }
+/**
+ * flatten's scratch arrays, reused block after block (flatten is not
+ * re-entrant). A Flat's offsets and atomic marks are views of them: its one
+ * caller (./index.ts segment) is done with a block before it flattens the
+ * next, and a copy per block was a third of a million small array buffers
+ * on the op-ed ×1000, each allocated outside the heap and counted against it.
+ */
+const scratch: { from: Int32Array; to: Int32Array; atomic: Uint8Array } = { from: new Int32Array(4096), to: new Int32Array(4096), atomic: new Uint8Array(4096) }
 
 class Builder {
   text = ''
@@ -270,7 +277,8 @@ export function flatten(block: Nodes, source: string, shift: number): Flat {
     b.cursor = (pos?.start.offset ?? 0) + shift
     b.children(block.children as PhrasingContent[], pos?.end.offset !== undefined ? pos.end.offset + shift : source.length)
   }
-  const atomic = new Uint8Array(b.text.length)
+  if (scratch.atomic.length < b.text.length) scratch.atomic = new Uint8Array(Math.max(b.text.length, scratch.atomic.length * 2))
+  const atomic = scratch.atomic.subarray(0, b.text.length).fill(0)
   for (const i of b.atomic) atomic[i] = 1
   scratch.from = b.from.store
   scratch.to = b.to.store
