@@ -137,7 +137,9 @@ const PROFILE_NOTES = `What the profiles (\`node --cpu-prof\`) showed, and what 
   (every fixture, both gold files' figures, and a digest of the maps of every README in \`node_modules\`).
 - **Allocation.** A sampling allocation profile (V8's, counting objects the collector has already freed) put
   a sixth of the pipeline's allocation in segmentation's per-character offset arrays: they are now written
-  into Int32Arrays kept between blocks and copied out once (a verbatim text node's offsets as one run). Ids normalise ASCII text in one pass into a byte buffer instead of a chain of replaces, a
+  into Int32Arrays kept between blocks (a verbatim text node's offsets as one run), and a block's are views of
+  them, not copies (a copy per block was a third of a million small buffers outside the heap on the op-ed
+  ×1000; segmentation: 0.91 of the time there, 0.88 at ×100). Ids normalise ASCII text in one pass into a byte buffer instead of a chain of replaces, a
   sentence's white space is folded only when it has any to fold, the display forest (every annotated file's
   trailer outline) works on unit indices instead of maps and sets per unit, the tagger's features share one
   empty list and keep their content stems as arrays of shared strings instead of a Set each (what the tagger
@@ -158,8 +160,8 @@ const PROFILE_NOTES = `What the profiles (\`node --cpu-prof\`) showed, and what 
   ratios are the median of per-round ratios, argmap and bare timed in the same round; as a ratio of two medians
   a run could pair one's fast phase with the other's slow one (four full runs on 2026-11-28 read 2.20×, 2.43×,
   2.17× and 2.28× that way, a fifth 1.81×). Paired, three runs after the parse and segmentation changes read
-  2.12×, 2.09× and 2.15×; five after the tagger's word table (the run above among them) 1.93×, 2.07×, 2.13×,
-  2.00× and 1.90×: the ratio sits at the limit. What is left is spread thin: no function of argmap's own takes
+  2.12×, 2.09× and 2.15×; five after the tagger's word table 1.93×, 2.07×, 2.13×, 2.00× and 1.90×; four after
+  the segmentation change (the run above among them) 1.90×, 2.05×, 1.99× and 1.94×: the ratio sits at the limit. What is left is spread thin: no function of argmap's own takes
   more than 5% of the 1000-copy run. Tried and dropped, as slower or not measurably faster in paired runs: joining the
   trailer's lines in chunks (0.91× the time at 1000 copies, 1.22× at 100), writing the JSON in chunks (1.19×
   at 1000, 1.63× at 100), one-pass character
@@ -180,7 +182,7 @@ const PROFILE_NOTES = `What the profiles (\`node --cpu-prof\`) showed, and what 
   benchmark now also times two separate one-worker processes, each on every second file, started together:
   they share nothing (no isolate, no pool, no main thread), and still reach only 1.13× to 1.33× one process's
   throughput on 1148 files (the pool: 1.11× to 1.22× in the same runs), and 1.05× and 0.99× in two later
-  runs (the pool: 1.08× and 1.01×). On 5148 files on the RAM disk, 2
+  runs (the pool: 1.08× and 1.01×, and 1.04× in the run above). On 5148 files on the RAM disk, 2
   workers reached 1.42×: a worker's compile is a fixed cost, but the collector's helper threads and memory
   bandwidth are shared for the whole run. The cores themselves are real: a pure integer loop in two processes
   at once runs as fast as one alone (2.0×), but a loop that allocates and keeps objects reaches 1.68×, and
