@@ -9,10 +9,9 @@
  *
  * The pass reads character codes and finds a word in the table by a hash of
  * its characters, so a word already in the table costs no new string: a
- * text's words are the table's own strings. (Matching the expression and
+ * text's words are the table's own strings (matching the expression and
  * looking each match up in a Map made a string per word and hashed it
- * again; that was most of the tagger's per-word cost on large documents.)
- * test/tag-tokens.test.ts holds the pass to the expression.
+ * again). test/tag-tokens.test.ts holds the pass to the expression.
  */
 import { contentStem, fold, SHORT, type Stems } from '../text.js'
 import { tokenBits } from './guards.js'
