@@ -2,10 +2,11 @@ import type { Nodes, PhrasingContent } from 'mdast'
 
 /**
  * A prose block flattened to analysis text, with a per-character map back to
- * source offsets. The typed arrays are views of scratch memory, valid until
- * the next call to `flatten`: use a Flat before flattening the next block. remark-retext positions drift after block-quote prefixes,
+ * source offsets. remark-retext positions drift after block-quote prefixes,
  * list indentation, escapes and entities, so we align each text node's value
- * with its own source slice instead.
+ * with its own source slice instead. The typed arrays are views of scratch
+ * memory, valid until the next call to `flatten`: use a Flat before
+ * flattening the next block.
  */
 export interface Flat {
   /** Analysis text: what a reader reads (no markup, no `> ` prefixes). */
@@ -39,31 +40,31 @@ const ENTITY = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31})
  * (each doubling copies and drops the old store, and the collector scans
  * every element). Blocks are flattened one at a time, so the offsets are
  * written into a scratch array kept between blocks (doubled when a block
- * needs more) and copied out once, at their exact length.
+ * needs more), and a block's offsets are a view of it.
  */
 class Offsets {
   length = 0
   constructor(private data: Int32Array) {}
 
+  /** Room for `need` offsets in all: the array doubled as often as that takes, what was pushed kept. */
+  private reserve(need: number): void {
+    if (need <= this.data.length) return
+    let size = this.data.length * 2
+    while (size < need) size *= 2
+    const grown = new Int32Array(size)
+    grown.set(this.data.subarray(0, this.length))
+    this.data = grown
+  }
+
   push(x: number): void {
-    if (this.length === this.data.length) {
-      const grown = new Int32Array(this.data.length * 2)
-      grown.set(this.data)
-      this.data = grown
-    }
+    this.reserve(this.length + 1)
     this.data[this.length++] = x
   }
 
   /** Push first, first + 1, ..., first + n - 1 (a verbatim run: one capacity check, not one per char). */
   pushRun(first: number, n: number): void {
     const need = this.length + n
-    if (need > this.data.length) {
-      let size = this.data.length * 2
-      while (size < need) size *= 2
-      const grown = new Int32Array(size)
-      grown.set(this.data.subarray(0, this.length))
-      this.data = grown
-    }
+    this.reserve(need)
     const data = this.data
     for (let i = this.length, x = first; i < need; i++, x++) data[i] = x
     this.length = need
