@@ -110,9 +110,6 @@ export function wordMatcher(phrases: readonly string[]): PhraseMatcher {
   return m
 }
 
-/** Tokens of a folded text (words() remembers the last few: rules ask for the same texts in turn). */
-const tokensOf = words
-
 /** Distinct phrases found in `folded`, in order of first occurrence (non-overlapping, longest first). */
 export function findAll(m: PhraseMatcher, folded: string): string[] {
   const out: string[] = []
@@ -130,7 +127,7 @@ export function findAll(m: PhraseMatcher, folded: string): string[] {
     }
     return out
   }
-  const toks = tokensOf(folded)
+  const toks = words(folded)
   for (let i = 0; i < toks.length; i++) {
     const c = longestAt(m, toks, i)
     if (!c) continue
@@ -154,7 +151,7 @@ function longestAt(m: PhraseMatcher, toks: readonly string[], i: number): { word
 
 /** Index of the first token where `phrase` starts in `folded`, or -1. */
 export function firstAt(folded: string, phrase: string): number {
-  const toks = tokensOf(folded)
+  const toks = words(folded)
   const ws = words(phrase)
   for (let i = 0; i + ws.length <= toks.length; i++) {
     let ok = true
