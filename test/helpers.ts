@@ -1,8 +1,12 @@
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { Writable } from 'node:stream'
+import { readmeCorpus } from '../src/bench/inputs.js'
 import type { Io } from '../src/cli/context.js'
+import { parseMarkdown } from '../src/parse/index.js'
+import { segment } from '../src/segment/index.js'
+import { fold } from '../src/tag/text.js'
 
 export const repoRoot = resolve(import.meta.dirname, '..')
 export const sharedDir = resolve(repoRoot, '../shared')
@@ -35,5 +39,20 @@ export function rng(seed: number): () => number {
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/** Every unit of the op-ed and of the README corpus, folded as the tagger reads it (thousands of real sentences). */
+export function foldedUnitTexts(): string[] {
+  const unitTexts = (markdown: string): string[] => segment(markdown, {}, parseMarkdown(markdown)).map((s) => fold(s.plain))
+  return [readFileSync(opEdPath, 'utf8'), ...readmeCorpus(repoRoot).files.map((f) => f.text)].flatMap(unitTexts)
+}
+
+/** A deterministic pick in [0, k) (a fixed linear congruential generator: the same sequence on every run). */
+export function seeded(seed: number): (k: number) => number {
+  let state = seed
+  return (k) => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0
+    return (state >>> 8) % k
   }
 }

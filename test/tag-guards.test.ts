@@ -1,14 +1,9 @@
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { readmeCorpus } from '../src/bench/inputs.js'
-import { parseMarkdown } from '../src/parse/index.js'
-import { segment } from '../src/segment/index.js'
 import { wordBits } from '../src/tag/lexicon/tokens.js'
 import { GUARDED as MARKER } from '../src/tag/rules/marker.js'
 import { GUARDED as MODALITY } from '../src/tag/rules/modality.js'
 import { GUARDED as REPORTED } from '../src/tag/rules/reported.js'
-import { fold } from '../src/tag/text.js'
-import { opEdPath, repoRoot } from './helpers.js'
+import { foldedUnitTexts, seeded } from './helpers.js'
 
 /**
  * The word guards (src/tag/lexicon/guards.ts) let a rule skip an expression
@@ -73,11 +68,7 @@ const GLUE = [' ', ' ', ' ', ' ', "'", "' ", '-', '_', ',', ', ', '.', '9', 'x',
 
 /** Deterministic texts (a fixed linear congruential generator: the same texts on every run). */
 function* generated(n: number): Generator<string> {
-  let state = 20261128
-  const next = (k: number): number => {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0
-    return (state >>> 8) % k
-  }
+  const next = seeded(20261128)
   const pick = <T>(xs: readonly T[]): T => xs[next(xs.length)]!
   for (let i = 0; i < n; i++) {
     let text = next(4) === 0 ? pick(GLUE) : ''
@@ -87,13 +78,9 @@ function* generated(n: number): Generator<string> {
   }
 }
 
-function unitTexts(markdown: string): string[] {
-  return segment(markdown, {}, parseMarkdown(markdown)).map((s) => fold(s.plain))
-}
-
 describe('word guards', () => {
   it('never refuse a unit of the op-ed or of a README that their expression matches', () => {
-    const texts = [readFileSync(opEdPath, 'utf8'), ...readmeCorpus(repoRoot).files.map((f) => f.text)].flatMap(unitTexts)
+    const texts = foldedUnitTexts()
     expect(texts.length).toBeGreaterThan(5000)
     expect(check(texts).unsound).toEqual([])
   })

@@ -1,13 +1,9 @@
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { readmeCorpus } from '../src/bench/inputs.js'
-import { parseMarkdown } from '../src/parse/index.js'
-import { segment } from '../src/segment/index.js'
 import { tokenBits } from '../src/tag/lexicon/guards.js'
 import { ALL_MATCHERS } from '../src/tag/lexicon/index.js'
 import { textWords } from '../src/tag/lexicon/tokens.js'
-import { contentStem, fold } from '../src/tag/text.js'
-import { opEdPath, repoRoot } from './helpers.js'
+import { contentStem } from '../src/tag/text.js'
+import { foldedUnitTexts, seeded } from './helpers.js'
 
 /**
  * The tagger reads a text's words in one pass over its characters, through a
@@ -61,17 +57,11 @@ function differences(texts: Iterable<string>): string[] {
   return bad
 }
 
-const unitTexts = (markdown: string): string[] => segment(markdown, {}, parseMarkdown(markdown)).map((s) => fold(s.plain))
-
 /** Deterministic texts (fixed seed) from pieces that make word edges tricky: apostrophes, digits, non-ASCII letters. */
 function* generated(n: number): Generator<string> {
   const pieces = ["it's", "rock'n'roll", "don't'", "'s", "a''b", "x'", "9'a", "o'clock's", 'l’été', 'naïve', '3rd', '1990s', 'e-mail', 'x_y', 'well', 'said', 'however', 'thus', 'ought to', '']
   const glue = [' ', "'", '-', '', '.', ',', '9', 'é', '\u2019', '  ']
-  let state = 7
-  const next = (k: number): number => {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0
-    return (state >>> 8) % k
-  }
+  const next = seeded(7)
   for (let i = 0; i < n; i++) {
     let text = ''
     for (let j = 1 + next(9); j > 0; j--) text += pieces[next(pieces.length)]! + glue[next(glue.length)]!
@@ -81,7 +71,7 @@ function* generated(n: number): Generator<string> {
 
 describe('the word pass', () => {
   it('reads every unit of the op-ed and the READMEs as the word expression and the three lookups do', () => {
-    const texts = [readFileSync(opEdPath, 'utf8'), ...readmeCorpus(repoRoot).files.map((f) => f.text)].flatMap(unitTexts)
+    const texts = foldedUnitTexts()
     expect(texts.length).toBeGreaterThan(5000)
     expect(differences(texts)).toEqual([])
   })
