@@ -160,8 +160,9 @@ const PROFILE_NOTES = `What the profiles (\`node --cpu-prof\`) showed, and what 
   ratios are the median of per-round ratios, argmap and bare timed in the same round; as a ratio of two medians
   a run could pair one's fast phase with the other's slow one (four full runs on 2026-11-28 read 2.20×, 2.43×,
   2.17× and 2.28× that way, a fifth 1.81×). Paired, three runs after the parse and segmentation changes read
-  2.12×, 2.09× and 2.15×; five after the tagger's word table 1.93×, 2.07×, 2.13×, 2.00× and 1.90×; four after
-  the segmentation change (the run above among them) 1.90×, 2.05×, 1.99× and 1.94×: the ratio sits at the limit. What is left is spread thin: no function of argmap's own takes
+  2.12×, 2.09× and 2.15×; five after the tagger's word table 1.93×, 2.07×, 2.13×, 2.00× and 1.90×; five after
+  the segmentation change (the run above among them) 1.90×, 2.05×, 1.99×, 1.94× and 1.84×: the ratio sits at
+  the limit. What is left is spread thin: no function of argmap's own takes
   more than 5% of the 1000-copy run. Tried and dropped, as slower or not measurably faster in paired runs: joining the
   trailer's lines in chunks (0.91× the time at 1000 copies, 1.22× at 100), writing the JSON in chunks (1.19×
   at 1000, 1.63× at 100), one-pass character
@@ -182,7 +183,7 @@ const PROFILE_NOTES = `What the profiles (\`node --cpu-prof\`) showed, and what 
   benchmark now also times two separate one-worker processes, each on every second file, started together:
   they share nothing (no isolate, no pool, no main thread), and still reach only 1.13× to 1.33× one process's
   throughput on 1148 files (the pool: 1.11× to 1.22× in the same runs), and 1.05× and 0.99× in two later
-  runs (the pool: 1.08× and 1.01×, and 1.04× in the run above). On 5148 files on the RAM disk, 2
+  runs, 1.05× and 1.02× in two more (the pool: 1.08×, 1.01×, 1.04× and, in the run above, 0.99×). On 5148 files on the RAM disk, 2
   workers reached 1.42×: a worker's compile is a fixed cost, but the collector's helper threads and memory
   bandwidth are shared for the whole run. The cores themselves are real: a pure integer loop in two processes
   at once runs as fast as one alone (2.0×), but a loop that allocates and keeps objects reaches 1.68×, and
