@@ -6,7 +6,7 @@ import { type ArgumentMap, type Relation, SCHEMA_VERSION, type Segment, type Uni
 import { LineIndex, parseMarkdown, type Parsed } from './parse/index.js'
 import { relate } from './relate/index.js'
 import { segment, type SegmentOptions } from './segment/index.js'
-import { type Tagged, tag } from './tag/index.js'
+import { type Tagged, type TagResult, tagDocument } from './tag/index.js'
 
 export interface AnalyzeOptions extends SegmentOptions {
   /** The path as given, recorded in `source.path`. Default `-`. */
@@ -26,9 +26,9 @@ export function firstHeading(tree: Root): string | null {
 const round = (x: number): number => Math.round(x * 1000) / 1000
 
 /** Tag segments with the document context the rules need. */
-export function tagSegments(segments: readonly Segment[], title: string | null): Tagged[] {
+export function tagSegments(segments: readonly Segment[], title: string | null): TagResult {
   const paragraphCount = segments.length ? segments[segments.length - 1]!.paragraph + 1 : 0
-  return tag(segments, { paragraphCount, title })
+  return tagDocument(segments, { paragraphCount, title })
 }
 
 /** Put the stages' results together as a map: units with line/column points, confidences rounded. */
@@ -71,7 +71,7 @@ export function analyze(source: string, options: AnalyzeOptions = {}, parsed: Pa
   const segments = segment(source, options, parsed)
   const title = firstHeading(parsed.tree)
   const ids = assignIds(segments.map((s) => s.plain))
-  const tagged = tagSegments(segments, title)
-  const relations = relate(segments, tagged, ids)
+  const { tagged, plan } = tagSegments(segments, title)
+  const relations = relate(segments, tagged, ids, plan)
   return assembleMap(source, segments, ids, tagged, relations, { path: options.path, sha256: options.sha256, title })
 }
