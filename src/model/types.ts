@@ -9,8 +9,12 @@ export type Role = 'conclusion' | 'claim' | 'premise' | 'none'
 export const ROLES: readonly Role[] = Object.freeze(['conclusion', 'claim', 'premise', 'none'])
 export const ARGUMENT_ROLES: readonly Exclude<Role, 'none'>[] = Object.freeze(['conclusion', 'claim', 'premise'])
 
-export type RelationType = 'support' | 'attack'
-export const RELATION_TYPES: readonly RelationType[] = Object.freeze(['support', 'attack'])
+/**
+ * `restates`: a later statement of the thesis (itself a conclusion) points at
+ * the thesis it repeats (AIF: an MA node; Argdown: an equivalence).
+ */
+export type RelationType = 'support' | 'attack' | 'restates'
+export const RELATION_TYPES: readonly RelationType[] = Object.freeze(['support', 'attack', 'restates'])
 
 /** A place in the original source: 1-based line and column (UTF-16), 0-based offset (UTF-16 index). */
 export interface Point {

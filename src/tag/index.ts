@@ -42,6 +42,12 @@ export interface TagResult {
   plan: Plan
 }
 
+/** Tag segments with the document context the rules need (the title: the first heading's text). */
+export function tagSegments(segments: readonly Segment[], title: string | null): TagResult {
+  const paragraphCount = segments.length ? segments[segments.length - 1]!.paragraph + 1 : 0
+  return tagDocument(segments, { paragraphCount, title })
+}
+
 export function tag(segments: readonly Segment[], doc: DocContext): Tagged[] {
   return tagDocument(segments, doc).tagged
 }
