@@ -106,3 +106,28 @@ describe('argmap eval --cv', () => {
     expect(text).toMatch(/role macro F1 +\d\.\d{3} ± \d\.\d{3}/)
   })
 })
+
+describe('argmap train --reviewed', () => {
+  it("learns from a reviewer's corrections (only the units and relations the reviewer decided)", async () => {
+    const { cpSync, mkdtempSync } = await import('node:fs')
+    const { tmpdir } = await import('node:os')
+    const { trainCommand } = await import('../src/cli/commands/train.js')
+    const { captureIo } = await import('./helpers.js')
+    const dir = mkdtempSync(join(tmpdir(), 'argmap-train-'))
+    cpSync(opEdPath, join(dir, 'china-north-korea.md'))
+    cpSync(join(repoRoot, 'test/fixtures/review/op-ed/expected.review.json'), join(dir, 'china-north-korea.review.json'))
+    const io = captureIo(dir)
+    expect(await trainCommand({ gold: [], reviewed: ['.'], out: 'm.json' }, io)).toBe(0)
+    expect(io.err()).toContain('read the corrections of 1 reviewed documents')
+    const model = JSON.parse(readFileSync(join(dir, 'm.json'), 'utf8'))
+    const sidecar = JSON.parse(readFileSync(join(dir, 'china-north-korea.review.json'), 'utf8'))
+    expect(model.about.trainedOn).toEqual(['reviewed: .'])
+    expect(model.about.documents).toBe(1)
+    expect(model.about.units).toBeGreaterThan(0)
+    expect(model.about.units).toBeLessThanOrEqual(sidecar.corrections.length)
+    // Bad gold is a clear error, exit 1.
+    const bad = captureIo(dir)
+    expect(await trainCommand({ gold: ['china-north-korea.md'], out: 'x.json' }, bad)).toBe(1)
+    expect(bad.err()).toMatch(/argmap train: Invalid gold file .*china-north-korea\.md:1: not a JSON object/)
+  })
+})

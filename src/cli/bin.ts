@@ -133,12 +133,13 @@ program
 program
   .command('train')
   .description('learn a model (roles, links, relation types) from gold argument maps')
-  .requiredOption('--gold <files...>', 'gold argument maps, one JSON document a line')
+  .option('--gold <files...>', 'gold argument maps, one JSON document a line', [])
   .option('--split <names...>', "only the gold documents of these splits (the gold's split field)")
+  .option('--reviewed <paths...>', 'also learn from the review corrections (sidecars) of these sources')
   .requiredOption('-o, --out <file>', 'model file to write')
-  .action(async (opts: { gold: string[]; split?: string[]; out: string }) => {
+  .action(async (opts: { gold: string[]; split?: string[]; reviewed?: string[]; out: string }) => {
     const { trainCommand } = await import('./commands/train.js')
-    process.exitCode = await trainCommand({ gold: opts.gold, splits: opts.split, out: opts.out }, io)
+    process.exitCode = await trainCommand({ gold: opts.gold, splits: opts.split, reviewed: opts.reviewed, out: opts.out }, io)
   })
 
 program

@@ -55,6 +55,14 @@ export function docView(segments: readonly Segment[], rules: RuleView): DocView 
   // The document's first heading is its title, not a section.
   const firstHeading = segments.findIndex((s) => s.block === 'heading')
   const titleParagraph = firstHeading >= 0 ? segments[firstHeading]!.paragraph : -1
+  // Body paragraphs: those holding a sentence (six words or more, ending in . ! or ?). Lines such as a
+  // newspaper's name, a dateline, a byline, a salutation ending in a colon or a signature are not counted, so
+  // "the first paragraph" is the first paragraph of the argument in an old newspaper essay and a blog post alike.
+  const body = new Set<number>()
+  for (let i = 0; i < n; i++) {
+    const s = segments[i]!
+    if (s.block === 'paragraph' && toks[i]!.length >= 6 && /[.!?]["'”’)\]]*\s*$/.test(s.plain)) body.add(s.paragraph)
+  }
   let rank = -1
   let lastPara = -1
   let sec = ''
@@ -76,12 +84,13 @@ export function docView(segments: readonly Segment[], rules: RuleView): DocView 
       for (let k = secStart; k <= i; k++) section[k] = sec
       continue
     }
-    if (s.block === 'paragraph' && s.paragraph !== lastPara) {
+    const inBody = s.block === 'paragraph' && body.has(s.paragraph)
+    if (inBody && s.paragraph !== lastPara) {
       rank++
       lastPara = s.paragraph
       secParas++
     }
-    paraRank[i] = s.block === 'paragraph' ? rank : -1
+    paraRank[i] = inBody ? rank : -1
     section[i] = sec
     secRank[i] = Math.max(0, secParas - 1)
   }
@@ -132,7 +141,7 @@ export function unitFeatures(view: DocView, i: number): string[] {
     f.push(`para-fifth=${Math.min(4, Math.floor((5 * r) / Math.max(1, view.paraCount)))}`)
     if (r === 0 || r === last) f.push(`para-edge+sent=${r === 0 ? 'first' : 'last'}:${pos}`)
     f.push(`paras${bucket(view.paraCount, [1, 3, 6, 12])}`)
-  }
+  } else if (s.block === 'paragraph') f.push('para=outside-body')
   // Section.
   const sec = view.section[i]!
   if (sec) {

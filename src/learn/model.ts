@@ -2,7 +2,8 @@
  * The learned tagger and linker. Three log-linear models over the readable
  * features of ./features.ts:
  *
- * - roles: none / conclusion / claim / premise per unit (multinomial); the
+ * - roles: none / conclusion / claim / premise per unit (multinomial; the
+ *   rules decide which units are argumentative, the model their role); the
  *   thesis is the unit most likely a conclusion, a later unit that is also
  *   most likely a conclusion and shares the thesis's words restates it;
  * - links: for each argumentative unit, which unit it bears on, chosen among
@@ -200,7 +201,11 @@ export class Model {
       probs.push(r.p)
       used.push(r.used)
     }
-    const best = probs.map((p) => argmax(p))
+    // Whether a unit takes part in the argument at all stays the rules' call (bylines, datelines, bios, headings,
+    // framing: knowledge of web articles that the open gold's genres do not teach); the model ranks the roles of
+    // the units the rules keep. Measured: the same in-genre (cross-validated role macro F1 0.455 against 0.451 when
+    // the model also decides none) and far better on short modern essays (microtexts 0.491 against 0.391).
+    const best = probs.map((p, i) => (rules.tagged[i]!.role === 'none' ? 0 : 1 + argmax(p.subarray(1))))
     // The thesis: the prose unit most likely a conclusion.
     let thesis = -1
     for (let i = 0; i < n; i++) {
@@ -208,12 +213,17 @@ export class Model {
       if (thesis < 0 || probs[i]![1]! > probs[thesis]![1]!) thesis = i
     }
     const arg = best.map((c, i) => c !== 0 || i === thesis)
-    // Restatement: another unit read as a conclusion, in another paragraph, sharing the thesis's words.
+    // Restatement: an argumentative unit in another paragraph that says what the thesis says: read as a
+    // conclusion and sharing two of its words, or sharing most of the shorter one's content words.
     let restates = -1
     if (thesis >= 0) {
+      const words = contentWords(view.tokens[thesis]!)
       for (let i = 0; i < n; i++) {
-        if (i === thesis || best[i] !== 1 || segments[i]!.paragraph === segments[thesis]!.paragraph) continue
-        if (overlap(view.tokens[i]!, view.tokens[thesis]!) < 2) continue
+        if (i === thesis || best[i] === 0 || segments[i]!.paragraph === segments[thesis]!.paragraph) continue
+        const shared = overlap(view.tokens[i]!, view.tokens[thesis]!)
+        const mine = contentWords(view.tokens[i]!)
+        const most = shared >= 3 && 2 * shared >= Math.min(words.size, mine.size)
+        if (!(best[i] === 1 && shared >= 2) && !most) continue
         if (restates < 0 || probs[i]![1]! > probs[restates]![1]!) restates = i
       }
     }
@@ -221,7 +231,7 @@ export class Model {
     if (restates >= 0 && restates < thesis) [thesis, restates] = [restates, thesis]
     const roleOf = (k: number): string => (k === thesis ? 'conclusion' : CLASSES[best[k]!]!)
     // Premises are leaves, as in the gold: links go to units read as claims (or conclusions) and to the thesis.
-    const target = best.map((c, i) => i === thesis || c === 1 || c === 2)
+    const target = best.map((c, i) => i !== restates && (i === thesis || c === 1 || c === 2))
     const heads = paragraphHeads(view, target)
     const parent = new Int32Array(n).fill(-1)
     const links: LearnedResult['links'] = []
@@ -262,6 +272,10 @@ export class Model {
     })
     return { tagged, links }
   }
+}
+
+function contentWords(tokens: readonly string[]): Set<string> {
+  return new Set(tokens.filter((w) => w.length > 3))
 }
 
 function createsCycle(parent: Int32Array, from: number, to: number): boolean {

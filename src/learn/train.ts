@@ -158,9 +158,11 @@ export function trainModel(input: TrainInput): ModelFile {
   for (const d of docs) {
     const p = predicted.get(d)!
     const segments = d.view.segments
-    const best = p.map((x) => {
-      let b = 0
-      for (let c = 1; c < x.length; c++) if (x[c]! > x[b]!) b = c
+    // As the model decodes: the rules decide none, the role model the role of the others.
+    const best = p.map((x, i) => {
+      if (d.view.rules.tagged[i]!.role === 'none') return 0
+      let b = 1
+      for (let c = 2; c < x.length; c++) if (x[c]! > x[b]!) b = c
       return b
     })
     const thesis = thesisOf(best, segments, p)

@@ -1,12 +1,16 @@
 import { isAbsolute, resolve } from 'node:path'
 import { GoldError, readGold } from '../../eval/gold.js'
 import { formatModel } from '../../learn/model.js'
+import { labelReviewed } from '../../learn/reviewed.js'
 import { labelGold, trainModel } from '../../learn/train.js'
+import { expandInputs } from '../../engine/inputs.js'
 import { writeAtomic } from '../../engine/io.js'
 import type { GoldDoc } from '../../eval/types.js'
 
 export interface TrainArgs {
   gold: string[]
+  /** Sources (files or directories) whose review sidecars add the reviewers' corrections as labels. */
+  reviewed?: string[]
   out?: string
   splits?: string[]
 }
@@ -23,8 +27,8 @@ export async function trainCommand(opts: TrainArgs, io: TrainIo): Promise<number
     io.stderr.write('argmap train: missing --out MODEL.json\n')
     return 2
   }
-  if (!opts.gold.length) {
-    io.stderr.write('argmap train: missing --gold FILE.jsonl\n')
+  if (!opts.gold.length && !opts.reviewed?.length) {
+    io.stderr.write('argmap train: missing --gold FILE.jsonl (or --reviewed PATHS)\n')
     return 2
   }
   const at = (p: string) => (isAbsolute(p) ? p : resolve(io.cwd, p))
@@ -40,14 +44,28 @@ export async function trainCommand(opts: TrainArgs, io: TrainIo): Promise<number
     }
     throw error
   }
-  if (!docs.length) {
-    io.stderr.write('argmap train: no gold documents to learn from (check --split)\n')
-    return 1
-  }
   const progress = (m: string) => io.stderr.write(`argmap train: ${m}\n`)
-  progress(`reading ${docs.length} documents`)
+  progress(`reading ${docs.length} gold documents`)
   const labelled = docs.map(labelGold)
   const trainedOn = opts.gold.map((g) => g + (opts.splits?.length ? ` (split ${opts.splits.join(', ')})` : ''))
+  if (opts.reviewed?.length) {
+    let found = 0
+    for (const input of expandInputs(opts.reviewed, io.cwd)) {
+      try {
+        const doc = labelReviewed(input.abs)
+        if (doc) (labelled.push(doc), found++)
+      } catch (error) {
+        io.stderr.write(`argmap train: ${input.path}: ${(error as Error).message}\n`)
+        return 1
+      }
+    }
+    progress(`read the corrections of ${found} reviewed documents`)
+    trainedOn.push(...opts.reviewed.map((p) => `reviewed: ${p}`))
+  }
+  if (!labelled.length) {
+    io.stderr.write('argmap train: nothing to learn from (no gold documents match, no reviewed corrections found)\n')
+    return 1
+  }
   const model = trainModel({ docs: labelled, trainedOn, progress })
   writeAtomic(at(opts.out), formatModel(model))
   io.stdout.write(
