@@ -75,27 +75,55 @@ function undouble(lines) {
     if (m) starts.push([i, Number(m[1])])
   })
   const seen = new Set()
+  const DATE = /^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}\.?$/
+  const PAPER = /^(?:For|From) /
+  const AUTHOR = /^(?:HAMILTON|MADISON|JAY)(?: (?:AND|OR) (?:HAMILTON|MADISON))?$/
+  const ADDRESS = /^To the People of the State of New York[:.]$/
   for (let k = 0; k < starts.length; k++) {
     const [at, n] = starts[k]
     if (seen.has(n)) continue // No. 70 is printed twice; the first printing is kept
     seen.add(n)
     const end = k + 1 < starts.length ? starts[k + 1][0] : lines.length
     const chunk = lines.slice(at + 1, end).filter((l) => !/^\*There are two slightly different versions/.test(l))
-    let i = 0
-    while (chunk[i].trim() === '') i++
+    // The header: title lines (a subtitle in parentheses included), the newspaper, the date, the author, the
+    // address. Double-spaced papers put a blank line inside a two-line title too, so lines are classified, not
+    // cut at the first blank.
     const title = []
-    while (chunk[i].trim() !== '') title.push(chunk[i++].trim())
+    const header = []
+    let i = 0
+    for (; i < chunk.length; i++) {
+      const l = chunk[i].trim()
+      if (l === '') continue
+      if (PAPER.test(l)) {
+        // "From the New York Packet. Friday, February 22, 1788." is two lines of the header, printed as one.
+        const m = /^(.*?\.) (.*)$/.exec(l)
+        if (m && DATE.test(m[2])) header.push(m[1], m[2])
+        else header.push(l)
+      } else if (DATE.test(l) || AUTHOR.test(l)) header.push(l)
+      else if (ADDRESS.test(l)) {
+        header.push(l)
+        i++
+        break
+      } else if (header.length === 0) title.push(l)
+      else throw new Error(`federalist ${n}: unexpected header line ${JSON.stringify(l)}`)
+    }
+    if (!title.length || !header.some((l) => AUTHOR.test(l)) || !ADDRESS.test(header[header.length - 1])) {
+      throw new Error(`federalist ${n}: header not recognised`)
+    }
     const name = `federalist-${String(n).padStart(2, '0')}`
-    write(`federalist/${name}.md`, `# Federalist No. ${n}: ${title.join(' ')}\n\n` + body(undouble(chunk.slice(i))))
+    write(
+      `federalist/${name}.md`,
+      `# Federalist No. ${n}: ${title.join(' ')}\n\n` + header.map((l) => `${proseLine(l)}\n\n`).join('') + body(undouble(chunk.slice(i))),
+    )
   }
   write(
     'federalist/README',
     `The Federalist Papers (Alexander Hamilton, James Madison, John Jay, 1787-88): 85 newspaper essays
 arguing for the ratification of the United States Constitution. Public domain.
 
-One markdown file per paper: the number and title as a "#" heading, then the newspaper, the author and
-the address as lines of their own, then the paragraphs as printed (hard-wrapped, old spelling), the
-signature and the footnotes. No. 70 is printed twice in the source; the first printing is kept.
+One markdown file per paper: the number and title (with the subtitle in parentheses, where printed) as a
+"#" heading, then the newspaper, the date (where printed), the author and the address, each a paragraph of
+its own, then the paragraphs as printed (hard-wrapped, old spelling), the signature and the footnotes. No. 70 is printed twice in the source; the first printing is kept.
 Nos. 40-59 are double-spaced in the source (a blank line after every printed line) and lost their
 paragraph breaks: their bodies are one paragraph each here.
 
