@@ -1,14 +1,15 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { annotate } from '../src/emit/annotated.js'
+import { runCorpus, runCorpusParallel } from '../src/engine/run.js'
 import { assignIds } from '../src/model/ids.js'
 import { parseMarkdown } from '../src/parse/index.js'
 import { assembleMap } from '../src/pipeline.js'
 import { strip } from '../src/read/strip.js'
 import { segment } from '../src/segment/index.js'
 import type { Tagged } from '../src/tag/index.js'
-import { repoRoot } from './helpers.js'
+import { repoRoot, tempDir } from './helpers.js'
 
 const corpus = join(repoRoot, 'corpus')
 
@@ -69,4 +70,22 @@ describe('segmentation is exact on every corpus file', () => {
     }
     expect(units).toBeGreaterThan(15000)
   }, 60_000)
+})
+
+describe('argmap run corpus', () => {
+  it('maps every document on 2 workers and in one thread to the same bytes, the op-ed to the committed example', async () => {
+    const dir = tempDir('argmap-corpus-')
+    const par = await runCorpusParallel({ paths: ['corpus'], out: join(dir, 'out'), cwd: repoRoot, jobs: 2 })
+    expect(par.errors).toEqual([])
+    expect(par.documents).toHaveLength(files.length)
+    // The same run in one thread finds every output as written (run --check).
+    const seq = runCorpus({ paths: ['corpus'], out: join(dir, 'out'), cwd: repoRoot, check: true })
+    expect(seq.stale).toEqual([])
+    // A full run leaves the committed example as it is: git stays clean after the Quick start.
+    for (const ext of ['argmap.json', 'annotated.md', 'html']) {
+      const name = `china-north-korea.${ext}`
+      expect(readFileSync(join(dir, 'out', name), 'utf8') === readFileSync(join(repoRoot, 'out', name), 'utf8'), name).toBe(true)
+    }
+    rmSync(dir, { recursive: true, force: true })
+  }, 120_000)
 })

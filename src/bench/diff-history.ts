@@ -8,7 +8,7 @@
  *   character, a redundant word: `NO_MEANING`) should report no change of role and no change of relation;
  * - any other edit should report what the message names (`expectation`): added units for "add / include /
  *   expand / call out …", removed ones for "remove / drop", moved ones for "move / re-order / break up",
- *   reworded, added or removed ones for "clarify / rewrite / update / be more explicit …". A rough check.
+ *   reworded, added, removed or moved ones for "clarify / rewrite / update / be more explicit …". A rough check.
  *
  *   node dist/bench/diff-history.js [DIR] [--pairs] [--json]
  *
@@ -29,7 +29,7 @@ export type Expectation = 'none' | 'added' | 'removed' | 'moved' | 'changed' | '
 
 const RULES: Array<[RegExp, Expectation]> = [
   [/\b(?:move|re-?order|break up|group|pull out|isolate)\b/i, 'moved'],
-  [/\b(?:remove|drop|de-?emphasi[sz]e|don'?t mention|dont mention)\b/i, 'removed'],
+  [/\b(?:remove|drop|don'?t mention|dont mention)\b/i, 'removed'],
   [/\b(?:add|include|expand|call out|document|cover|note|highlight|list out|bring up|discuss|talk|step through|link|mention|more)\b/i, 'added'],
   [
     /\b(?:clarif\w*|rewrite|revamp|update|adjust|correct|resolve|explicit|precise|specific|consistent|replace|switch|shift|focus|loosen|rename|use|make|pluraliz\w*|apply|edit|fix|tie|be clear|have|ensure)\b/i,
@@ -71,7 +71,7 @@ export interface PairReport {
   expect: Expectation
   /** The source bytes differ. */
   textChanged: boolean
-  /** The units' texts differ (an edit to code blocks, link targets or markup alone changes none). */
+  /** Some unit was reworded, added, removed or moved (an edit to code blocks, link targets or markup alone changes none). */
   proseChanged: boolean
   /** `headlines.conclusion.status`. */
   conclusion: string
@@ -117,7 +117,7 @@ export function judge(rfc: string, from: Revision, to: Revision, oldText: string
           ? s.removed > 0 || s.reworded > 0
           : kind === 'moved'
             ? s.moved > 0 || diff.paragraphs.moved.length > 0
-            : s.reworded + s.added + s.removed > 0
+            : s.reworded + s.added + s.removed + s.moved > 0
   return {
     rfc,
     from: `${from.n}-${from.commit}`,
@@ -125,7 +125,7 @@ export function judge(rfc: string, from: Revision, to: Revision, oldText: string
     message: to.message,
     expect: kind,
     textChanged: oldText !== newText,
-    proseChanged: diff.units.some((u) => u.status !== 'unchanged' || u.old!.text !== u.new!.text),
+    proseChanged: diff.units.some((u) => u.status !== 'unchanged' || u.moved !== undefined),
     conclusion: diff.headlines.conclusion.status,
     units,
     roleChanged: s.roleChanged,
@@ -184,16 +184,16 @@ export function tables(reports: readonly PairReport[]): string {
     `| ${row('heading levels', heading)} |`,
     `| ${row('all', noMeaning)} |`,
     '',
-    `**Other edits** (${rest.length} pairs): does the diff report what the message names? An edit to code blocks, link targets or markup alone changes no unit's text, and then "no change" is the right report.`,
+    `**Other edits** (${rest.length} pairs): does the diff report what the message names? An edit to code blocks, link targets or markup alone changes no sentence a reader reads, and then "no change" is the right report.`,
     '',
-    '| message says | pairs | no unit text changed | diff reports it (of the rest) | conclusion changed | role or relation change on units in both versions |',
+    '| message says | pairs | no sentence changed | diff reports it (of the rest) | conclusion changed | role or relation change on units in both versions |',
     '| --- | ---: | ---: | ---: | ---: | ---: |',
   ]
   const kinds: Array<[Expectation, string]> = [
     ['added', 'add, include, expand, call out, note, …: units added (or reworded)'],
-    ['removed', 'remove, drop, de-emphasise: units removed (or reworded)'],
+    ['removed', 'remove, drop: units removed (or reworded)'],
     ['moved', 'move, re-order, break up, group: units moved'],
-    ['changed', 'clarify, rewrite, update, be more explicit, …: units reworded, added or removed'],
+    ['changed', 'clarify, rewrite, update, be more explicit, …: units reworded, added, removed or moved'],
     ['unknown', 'other (first drafts, a new section): no rule'],
   ]
   const judgedRow = (label: string, rs: readonly PairReport[], judge: boolean) => {
@@ -217,7 +217,7 @@ export function pairLine(r: PairReport): string {
   const u = r.units
   const flags = `${u.reworded}~ ${u.added}+ ${u.removed}- ${u.moved}↷ roles ${r.roleChanged} (${r.roleChangedIdentical} identical) rel ${r.relationChanges} (${r.relationChangesBetweenKept} kept) conclusion ${r.conclusion}`
   const verdict = r.matches === null ? '' : r.matches ? ' ok' : ' MISS'
-  return `${r.rfc} ${r.to} [${r.expect}${verdict}] ${flags}${r.proseChanged ? '' : ' (no unit text changed)'}  ${r.message}`
+  return `${r.rfc} ${r.to} [${r.expect}${verdict}] ${flags}${r.proseChanged ? '' : ' (no sentence changed)'}  ${r.message}`
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
