@@ -3,9 +3,10 @@
 //   node corpus/tools/build.mjs [SHARED_TEXTS_DIR]
 // Deterministic: the same texts give the same files. Text is kept as printed
 // (old spelling, hard-wrapped lines); the only changes are line endings (LF),
-// trailing white space, blank-line runs collapsed to one, and lines that
+// trailing white space, blank-line runs collapsed to one, lines that
 // markdown would read as a block construct (a list item "4. Certain...", an
-// indented code block) escaped or unindented so they read as the prose they are.
+// indented code block) escaped or unindented so they read as the prose they are,
+// and a plain-text table of figures fenced as a code block (not prose).
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 
@@ -25,8 +26,29 @@ function proseLine(line) {
   return l
 }
 
-/** Lines → paragraphs joined by one blank line. */
+/** A block of at least 3 lines, most of them columns of figures (Paine's navy costs): a table, not prose. */
+function tabular(block) {
+  const lines = block.filter((l) => l.trim() !== '')
+  const cells = lines.filter((l) => /\S(?: {3,}|\t)\s*\S/.test(l.trim()) || /^[\s\d,.=£$-]+$/.test(l))
+  return lines.length >= 3 && cells.length * 2 >= lines.length
+}
+
+/** Lines → paragraphs joined by one blank line; a plain-text table is kept as printed in a fenced block. */
 function body(lines) {
+  const blocks = []
+  let cur = []
+  for (const raw of lines) {
+    if (raw.trim() === '') {
+      if (cur.length) blocks.push(cur)
+      cur = []
+    } else cur.push(raw)
+  }
+  if (cur.length) blocks.push(cur)
+  const parts = blocks.map((b) => (tabular(b) ? ['```text', ...b.map((l) => l.replace(/\s+$/, '')), '```'].join('\n') : prose(b)))
+  return parts.filter((p) => p !== '').join('\n\n') + '\n'
+}
+
+function prose(lines) {
   const out = []
   let blank = true
   for (const raw of lines) {
@@ -40,7 +62,7 @@ function body(lines) {
     }
   }
   while (out.length && out[out.length - 1] === '') out.pop()
-  return out.join('\n') + '\n'
+  return out.join('\n')
 }
 
 function write(rel, text) {
@@ -158,7 +180,9 @@ section (Introduction, the four chapters, the Appendix); the title page is left 
 
 Source: ../shared/texts/public-domain/common-sense.txt (Project Gutenberg text, via the GitHub repository
 frazjp65/freedom-wordclouds, data/, under the Unlicense). Built by corpus/tools/build.mjs: line endings,
-indentation, trailing blanks and runs of blank lines normalised; no word is changed.
+indentation, trailing blanks and runs of blank lines normalised; the two tables of the navy's costs (in
+"Of the Present Ability of America") are kept as printed in fenced code blocks, as they are figures, not
+prose; no word is changed.
 `,
   )
 }
