@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { runCorpus } from '../src/engine/run.js'
 import * as api from '../src/index.js'
 import { analyze } from '../src/pipeline.js'
-import { opEdPath, repoRoot } from './helpers.js'
+import { captureIo, opEdPath, repoRoot, tempDir } from './helpers.js'
+import { runCommand } from '../src/cli/commands/run.js'
 
 const source = readFileSync(opEdPath, 'utf8')
 
@@ -94,6 +95,12 @@ describe('committed out/', () => {
     expect(result.documents.map((d) => d.name)).toEqual(['china-north-korea'])
     expect(result.errors).toEqual([])
     expect(result.stale.map((s) => s.slice(repoRoot.length + 1))).toEqual([])
+  })
+
+  it('argmap run --no-index writes the documents\' files and no index', () => {
+    const dir = tempDir()
+    expect(runCommand({ paths: [opEdPath], out: dir, index: false }, captureIo(repoRoot))).toBe(0)
+    expect(readdirSync(dir).sort()).toEqual(['china-north-korea.annotated.md', 'china-north-korea.argmap.json', 'china-north-korea.html'])
   })
 })
 
