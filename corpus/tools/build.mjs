@@ -132,10 +132,16 @@ function undouble(lines) {
     if (!title.length || !header.some((l) => AUTHOR.test(l)) || !ADDRESS.test(header[header.length - 1])) {
       throw new Error(`federalist ${n}: header not recognised`)
     }
+    // A subtitle in parentheses ("(Concerning Dangers From Foreign Force and Influence)", printed on lines of
+    // its own) stays a paragraph of its own under the heading, as in the first build, which the gold's
+    // annotations (corpus/gold, by unit index) were made on.
+    const sub = title.findIndex((l) => l.startsWith('('))
+    const head = sub > 0 ? title.slice(0, sub) : title
+    const subtitle = sub > 0 ? `${title.slice(sub).join('\n')}\n\n` : ''
     const name = `federalist-${String(n).padStart(2, '0')}`
     write(
       `federalist/${name}.md`,
-      `# Federalist No. ${n}: ${title.join(' ')}\n\n` + header.map((l) => `${proseLine(l)}\n\n`).join('') + body(undouble(chunk.slice(i))),
+      `# Federalist No. ${n}: ${head.join(' ')}\n\n` + subtitle + header.map((l) => `${proseLine(l)}\n\n`).join('') + body(undouble(chunk.slice(i))),
     )
   }
   write(
@@ -143,8 +149,8 @@ function undouble(lines) {
     `The Federalist Papers (Alexander Hamilton, James Madison, John Jay, 1787-88): 85 newspaper essays
 arguing for the ratification of the United States Constitution. Public domain.
 
-One markdown file per paper: the number and title (with the subtitle in parentheses, where printed) as a
-"#" heading, then the newspaper, the date (where printed), the author and the address, each a paragraph of
+One markdown file per paper: the number and title as a "#" heading, then the subtitle in parentheses
+(where printed), the newspaper, the date (where printed), the author and the address, each a paragraph of
 its own, then the paragraphs as printed (hard-wrapped, old spelling), the signature and the footnotes. No. 70 is printed twice in the source; the first printing is kept.
 Nos. 40-59 are double-spaced in the source (a blank line after every printed line) and lost their
 paragraph breaks: their bodies are one paragraph each here.
