@@ -53,7 +53,7 @@ describe('argmap diff on real RFC edits', () => {
     const r = pair('3503-frontmatter', '060')
     expect(r.message).toBe('feat(rationale): Step through why this needs to be in rustc')
     expect(r.units.added).toBeGreaterThan(10)
-    expect(r.relationChanges).toBeGreaterThan(10)
+    expect(r.relationChanges).toBeGreaterThan(0)
     expect(r.matches).toBe(true)
     expect(r.conclusion).toBe('same')
   })
