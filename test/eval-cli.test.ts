@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { Writable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
@@ -57,7 +58,7 @@ describe('argmap eval', () => {
   })
 })
 
-describe('evaluate on the microtexts gold (read in place from ../shared)', () => {
+describe.skipIf(!existsSync(MICROTEXTS))('evaluate on the microtexts gold (read in place from ../shared)', () => {
   it('reports every figure in [0, 1] for argmap and both baselines, deterministically', () => {
     const result = evaluate(MICROTEXTS)
     expect(result.gold).toMatchObject({ file: 'microtexts.jsonl', documents: 112, units: 576, relations: 464 })

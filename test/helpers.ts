@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { Writable } from 'node:stream'
@@ -10,6 +10,8 @@ import { fold } from '../src/tag/text.js'
 
 export const repoRoot = resolve(import.meta.dirname, '..')
 export const sharedDir = resolve(repoRoot, '../shared')
+/** `../shared` (gold files, hand-checked segmentation) is there: tests that read it in place skip in a clone without it. */
+export const hasShared = existsSync(sharedDir)
 export const opEdPath = join(repoRoot, 'corpus/china-north-korea.md')
 
 export function tempDir(prefix = 'argmap-test-'): string {

@@ -46,15 +46,16 @@ program
   .argument('[paths...]', 'files or directories; - reads standard input', [])
   .option('-o, --out <dir>', 'output directory', 'out')
   .option('--check', 'exit 1 when the output directory is not what a fresh run would write')
+  .option('--no-index', 'write (or check) no index.json / index.html, only the documents\' files')
   .option('-j, --jobs <n>', 'worker threads (default: the available cores; output is the same for any number)', (v: string) => Number(v))
   .option('--jsonl', 'read JSON lines {"id","text"} from standard input, write one map per line to standard output')
   .addOption(maxSize())
   .addOption(modelOption())
-  .action(async (paths: string[], opts: { out: string; check?: boolean; maxSize?: number; jobs?: number; jsonl?: boolean }) => {
+  .action(async (paths: string[], opts: { out: string; check?: boolean; index: boolean; maxSize?: number; jobs?: number; jsonl?: boolean }) => {
     // Loaded here: the corpus engine (annotate's verifier, review, HTML pages, workers) is not a single file's cost.
     const { runCommandAsync } = await import('./commands/run.js')
     process.exitCode = await runCommandAsync(
-      { paths, out: opts.out, check: opts.check, maxBytes: opts.maxSize, jobs: opts.jobs, jsonl: opts.jsonl },
+      { paths, out: opts.out, check: opts.check, index: opts.index, maxBytes: opts.maxSize, jobs: opts.jobs, jsonl: opts.jsonl },
       io,
     )
   })

@@ -17,6 +17,8 @@ export interface RunOptions {
   out: string
   /** Compare with what is in `out` instead of writing. */
   check?: boolean
+  /** Write (or check) `index.json` and `index.html` for the run's documents. Default true. */
+  index?: boolean
   maxBytes?: number
   /** Called once per input, in input order, as soon as it is done. */
   onFile?: (event: FileEvent, index: number, total: number) => void
@@ -115,6 +117,7 @@ function settle(c: Corpus, input: Input, index: number, outcome: DocumentOutcome
 }
 
 function closeCorpus(c: Corpus): RunResult {
+  if (c.options.index === false) return c.result
   const index = renderIndex(c.result.documents, c.result.errors)
   try {
     const page = renderCorpusPage(c.result.documents, c.result.errors)

@@ -6,6 +6,8 @@ export interface RunArgs {
   paths: string[]
   out: string
   check?: boolean
+  /** `--no-index`: write (or check) no `index.json` / `index.html`. */
+  index?: boolean
   maxBytes?: number
   /** Worker threads (`--jobs`); default: the available cores. Output is the same for any number. */
   jobs?: number
@@ -39,6 +41,7 @@ function runOptions(args: RunArgs, io: Io): RunOptions {
     stdin: io.stdin,
     out: args.out,
     check: args.check,
+    index: args.index,
     maxBytes: args.maxBytes,
     onFile: (event, i, total) => {
       if (tty) {
