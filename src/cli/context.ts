@@ -13,7 +13,21 @@ export interface Io {
 /** Exit codes: 0 ok, 1 some input failed (or differs / is stale), 2 usage error, 3 internal error (a bug). */
 export const EXIT = Object.freeze({ ok: 0, failed: 1, usage: 2, internal: 3 })
 
+/**
+ * A reader that stops reading (`argmap review status | head -2`) closes the
+ * pipe: the next write fails with EPIPE, emitted on the stream. That is the
+ * reader's choice, not an error: stop quietly, as a command killed by
+ * SIGPIPE would, instead of dying with a stack trace.
+ */
+function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok)
+    throw e
+  })
+}
+
 export function processIo(): Io {
+  quietOnClosedPipe(process.stdout)
   return {
     cwd: process.cwd(),
     stdout: process.stdout,

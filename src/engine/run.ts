@@ -1,7 +1,7 @@
 import { realpathSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { type DocumentSummary, outputFiles } from './document.js'
-import { type DocumentDone, failureMessage, writeOrCheck } from './emit.js'
+import { type DocumentDone, type EditPolicy, failureMessage, writeOrCheck } from './emit.js'
 import { expandInputs, type Input } from './inputs.js'
 import { DEFAULT_MAX_BYTES, decodeSource, InputError } from './io.js'
 import { createPool, defaultJobs, orderedMap, runBatch } from './pool.js'
@@ -18,6 +18,8 @@ export interface RunOptions {
   /** Compare with what is in `out` instead of writing. */
   check?: boolean
   maxBytes?: number
+  /** Overwrite annotated files that hold edits never accepted (`--discard-edits`); default: refuse them. */
+  discardEdits?: boolean
   /** Called once per input, in input order, as soon as it is done. */
   onFile?: (event: FileEvent, index: number, total: number) => void
 }
@@ -32,6 +34,8 @@ export interface RunResult {
   warnings: string[]
   /** In check mode: output files that differ from a fresh run, or are missing. */
   stale: string[]
+  /** In check mode: annotated files holding edits that were never accepted. */
+  pending: string[]
 }
 
 export const INDEX_SCHEMA = 'argmap-index/1'
@@ -82,7 +86,7 @@ function openCorpus(options: RunOptions): Corpus {
   const out = resolve(options.cwd, options.out)
   const inputs = expandInputs(options.paths, options.cwd, out)
   const sources = new Set(inputs.filter((i) => i.path !== '-').map((i) => realOrResolved(i.abs)))
-  return { options, maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, out, inputs, sources, result: { documents: [], errors: [], warnings: [], stale: [] } }
+  return { options, maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, out, inputs, sources, result: { documents: [], errors: [], warnings: [], stale: [], pending: [] } }
 }
 
 /**
@@ -106,6 +110,7 @@ function settle(c: Corpus, input: Input, index: number, outcome: DocumentOutcome
     result.documents.push(doc.summary)
     result.warnings.push(...doc.warnings)
     result.stale.push(...doc.stale)
+    result.pending.push(...doc.pending)
     event = { status: 'ok', input, result: doc, stale: doc.stale }
   } else {
     result.errors.push({ path: input.path, message: outcome.failed })
@@ -126,6 +131,8 @@ function closeCorpus(c: Corpus): RunResult {
   return c.result
 }
 
+const policyOf = (options: RunOptions): EditPolicy => ({ discardEdits: options.discardEdits === true, outLabel: options.out })
+
 /** The file-set pipeline: every input is read, mapped and written; a bad file is reported and the rest go on. */
 export function runCorpus(options: RunOptions): RunResult {
   const c = openCorpus(options)
@@ -133,7 +140,7 @@ export function runCorpus(options: RunOptions): RunResult {
   c.inputs.forEach((input, index) => {
     let outcome: DocumentOutcome
     try {
-      outcome = runJob(jobFor(c, input), c.out, check, c.maxBytes)
+      outcome = runJob(jobFor(c, input), c.out, check, c.maxBytes, policyOf(options))
     } catch (e) {
       outcome = { failed: failureMessage(input.path, e) }
     }
@@ -190,7 +197,7 @@ export async function runCorpusParallel(options: RunOptions & { jobs?: number })
           outcomes.push({ failed: failureMessage(input.path, e) })
         }
       }
-      const run = (jobs: DocumentJob[]) => pool.run({ kind: 'documents', jobs, out: c.out, check, maxBytes: c.maxBytes }) as Promise<DocumentOutcome[]>
+      const run = (jobs: DocumentJob[]) => pool.run({ kind: 'documents', jobs, out: c.out, check, maxBytes: c.maxBytes, policy: policyOf(options) }) as Promise<DocumentOutcome[]>
       const done = sent.length ? await runBatch(run, sent, (job, e): DocumentOutcome => ({ failed: failureMessage(job.path, e) })) : []
       let k = 0
       return outcomes.map((o) => o ?? done[k++]!)
