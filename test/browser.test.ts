@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CLIENT_SCRIPT, PAGE_SCRIPT_FILE } from '../src/html/client.js'
 import { renderPage } from '../src/html/page.js'
 import type { ArgumentMap } from '../src/model/types.js'
 import { analyze } from '../src/pipeline.js'
@@ -35,6 +36,7 @@ beforeAll(async () => {
   const dir = tempDir('argmap-browser-')
   const file = join(dir, 'china-north-korea.html')
   writeFileSync(file, renderPage(source, map))
+  writeFileSync(join(dir, PAGE_SCRIPT_FILE), CLIENT_SCRIPT)
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true })
   page = await browser.newPage({ viewport: { width: 1600, height: 1000 } })
   page.on('request', (r) => requests.push(r.url()))

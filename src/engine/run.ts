@@ -6,6 +6,7 @@ import { expandInputs, type Input } from './inputs.js'
 import { DEFAULT_MAX_BYTES, decodeSource, InputError } from './io.js'
 import { createPool, defaultJobs, orderedMap, runBatch } from './pool.js'
 import { type DocumentJob, type DocumentOutcome, runJob } from './worker.js'
+import { CLIENT_SCRIPT, PAGE_SCRIPT_FILE } from '../html/client.js'
 import { renderCorpusPage } from '../html/corpus.js'
 
 export interface RunOptions {
@@ -123,8 +124,14 @@ function closeCorpus(c: Corpus): RunResult {
   const index = renderIndex(c.result.documents, c.result.errors)
   try {
     const page = renderCorpusPage(c.result.documents, c.result.errors)
-    guard(['index.json', 'index.html'], c.out, c.sources)
-    c.result.stale.push(...writeOrCheck([{ file: 'index.json', content: index }, { file: 'index.html', content: page }], c.out, c.options.check === true))
+    guard(['index.json', 'index.html', PAGE_SCRIPT_FILE], c.out, c.sources)
+    const files = [
+      { file: 'index.json', content: index },
+      { file: 'index.html', content: page },
+      // the document pages' one script, loaded from beside them (their CSP allows no inline script)
+      { file: PAGE_SCRIPT_FILE, content: CLIENT_SCRIPT },
+    ]
+    c.result.stale.push(...writeOrCheck(files, c.out, c.options.check === true))
   } catch (e) {
     c.result.errors.push({ path: join(c.options.out, 'index.json'), message: e instanceof InputError ? e.message : String(e) })
   }

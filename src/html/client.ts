@@ -1,8 +1,14 @@
 /**
- * The page's only script (inline, no dependencies): hovering or selecting a
- * unit in the text, the graph or the queue highlights it in all three and
- * fills the details panel from the embedded data.
+ * The page's only script (no dependencies), written once beside the pages as
+ * `argmap-page.js` and loaded by `<script src>`: the pages hold no inline
+ * script and no handler attribute, and their CSP allows scripts from 'self'
+ * only. Hovering or selecting a unit in the text, the graph or the queue
+ * highlights it in all three and fills the details panel from the embedded
+ * data. Every value reaches the DOM as a text node or through
+ * setAttribute, never as markup.
  */
+export const PAGE_SCRIPT_FILE = 'argmap-page.js'
+
 export const CLIENT_SCRIPT = `(function () {
   var data = JSON.parse(document.getElementById('argmap-data').textContent);
   var byId = {};
@@ -23,24 +29,34 @@ export const CLIENT_SCRIPT = `(function () {
     return e ? e.textContent.replace(/\\s+/g, ' ').trim() : id;
   }
   function text(s, n) { return s.length > n ? s.slice(0, n - 1) + '\\u2026' : s; }
+  function el(tag, cls, txt) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (txt !== undefined) e.textContent = String(txt);
+    return e;
+  }
   function show(id) {
     var u = byId[id];
     var box = document.getElementById('details');
-    if (!u) { box.innerHTML = '<p class="hint">Hover or select a unit in the text, the graph or the queue.</p>'; return; }
-    var h = '<p><span class="chip r-' + u.role + '">' + u.role + '</span> confidence <b>' + u.confidence + '</b>' +
-      (u.confidence < data.low ? ' <span class="lowtag">low</span>' : '') +
-      (u.reviewed ? ' <span class="revtag">\\u2713 reviewed</span>' : '') +
-      (u.flagged ? ' <span class="flagtag">\\u2691 check again</span>' : '') + '</p>';
-    h += '<blockquote></blockquote>';
+    box.replaceChildren();
+    if (!u) { box.appendChild(el('p', 'hint', 'Hover or select a unit in the text, the graph or the queue.')); return; }
+    var head = el('p');
+    head.append(el('span', 'chip r-' + u.role, u.role), ' confidence ', el('b', '', u.confidence));
+    if (u.confidence < data.low) head.append(' ', el('span', 'lowtag', 'low'));
+    if (u.reviewed) head.append(' ', el('span', 'revtag', '\u2713 reviewed'));
+    if (u.flagged) head.append(' ', el('span', 'flagtag', '\u2691 check again'));
+    box.appendChild(head);
+    box.appendChild(el('blockquote', '', textOf(u.id)));
     if (u.rel) {
-      h += '<p>' + u.rel.type + 's <a href="#" data-go="' + u.rel.to + '"></a> (confidence ' + u.rel.confidence + (u.rel.reviewed ? ', reviewed' : '') + ')</p>';
+      var rel = el('p');
+      var go = el('a', '', text(textOf(u.rel.to), 90));
+      go.href = '#';
+      go.setAttribute('data-go', u.rel.to);
+      rel.append(u.rel.type + 's ', go, ' (confidence ' + u.rel.confidence + (u.rel.reviewed ? ', reviewed' : '') + ')');
+      box.appendChild(rel);
     }
-    h += '<p class="sig">signals: ' + (u.signals.length ? '' : 'none') + '</p><p class="uid"></p>';
-    box.innerHTML = h;
-    box.querySelector('blockquote').textContent = textOf(u.id);
-    if (u.rel) box.querySelector('[data-go]').textContent = text(textOf(u.rel.to), 90);
-    box.querySelector('.sig').textContent = 'signals: ' + (u.signals.length ? u.signals.join(', ') : 'none');
-    box.querySelector('.uid').textContent = 'id: ' + u.id;
+    box.appendChild(el('p', 'sig', 'signals: ' + (u.signals.length ? u.signals.join(', ') : 'none')));
+    box.appendChild(el('p', 'uid', 'id: ' + u.id));
   }
   function hover(id) { document.querySelectorAll('.hl').forEach(function (e) { e.classList.remove('hl'); }); if (id) mark(id, 'hl', true); show(id || selected); }
   function select(id, from) {

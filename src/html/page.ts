@@ -7,7 +7,7 @@
 import { plainish } from '../emit/text.js'
 import type { ArgumentMap, RelationType, Role } from '../model/types.js'
 import type { Parsed } from '../parse/index.js'
-import { CLIENT_SCRIPT } from './client.js'
+import { PAGE_SCRIPT_FILE } from './client.js'
 import { esc, isLow, LOW_CONFIDENCE, scriptJSON } from './escape.js'
 import { layoutMap } from './layout.js'
 import { reviewQueue } from './queue.js'
@@ -22,7 +22,16 @@ export interface PageOptions {
   notes?: readonly string[]
   /** The source's parse, when the caller has it (`argmap run` does): saves a second parse. */
   parsed?: Parsed
+  /** Where the page script is, relative to the page. Default `argmap-page.js` (beside it). */
+  scriptHref?: string
 }
+
+/**
+ * Scripts only from files beside the page (the one argmap writes), none
+ * inline, no handler attributes: markup that slipped through escaping could
+ * not run. Styles stay inline (they cannot run code).
+ */
+export const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'self'; img-src data:"
 
 const ROLE_ORDER: readonly Role[] = ['conclusion', 'claim', 'premise', 'none']
 
@@ -90,7 +99,7 @@ export function renderPage(source: string, map: ArgumentMap, options: PageOption
   return (
     '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n' +
     '<meta name="viewport" content="width=device-width, initial-scale=1">\n' +
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">\n` +
+    `<meta http-equiv="Content-Security-Policy" content="${PAGE_CSP}">\n` +
     `<title>${esc(title)} · argmap</title>\n<style>${STYLE}</style>\n</head>\n<body>\n` +
     `<header>${indexHref !== null ? `<a href="${esc(indexHref)}">← all documents</a>` : ''}<h1>${esc(title)}</h1>` +
     `<span class="src">${esc(map.source.path)}</span><span class="src" id="summary">${summary}</span></header>\n` +
@@ -100,6 +109,6 @@ export function renderPage(source: string, map: ArgumentMap, options: PageOption
     '<div id="details" aria-live="polite"></div>\n' +
     `<div id="queue-box"><h2>Review queue (unreviewed first, lowest confidence first)</h2><ol id="queue">${queue}</ol></div>\n</aside>\n</main>\n` +
     `<script type="application/json" id="argmap-data">${scriptJSON(data)}</script>\n` +
-    `<script>${CLIENT_SCRIPT}</script>\n</body>\n</html>\n`
+    `<script src="${esc(options.scriptHref ?? PAGE_SCRIPT_FILE)}"></script>\n</body>\n</html>\n`
   )
 }

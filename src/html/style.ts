@@ -59,7 +59,7 @@ aside{position:sticky;top:0;max-height:100vh;display:flex;flex-direction:column;
 .edge.hl,.edge.sel{stroke:var(--hl);stroke-width:3;stroke-opacity:1}
 .mk-support{fill:var(--support)}
 .mk-attack{fill:var(--attack)}
-#details{flex:none;padding:8px 14px;font-size:13.5px;border-bottom:1px solid var(--line);min-height:7em}
+#details{flex:none;padding:8px 14px;font-size:13.5px;border-bottom:1px solid var(--line);height:11em;overflow:auto}
 #details p{margin:.3em 0}
 #details blockquote{margin:.3em 0;padding-left:8px;border-left:3px solid var(--line);color:#343a40}
 #details .sig,#details .uid{color:var(--muted);font-size:12px;word-break:break-word}
