@@ -27,3 +27,12 @@ describe('a closed pipe', () => {
     expect(diff.stderr).not.toMatch(/EPIPE|Error/)
   })
 })
+
+describe('review status options (issue 19 #13)', () => {
+  it('-n takes a whole number only: `-n abc` is a usage error (exit 2)', async () => {
+    const { spawnSync } = await import('node:child_process')
+    const r = spawnSync(process.execPath, [join(repoRoot, 'dist/cli/bin.js'), 'review', 'status', opEdPath, '-n', 'abc'], { encoding: 'utf8' })
+    expect(r.status).toBe(2)
+    expect(r.stderr).toContain('invalid count "abc"')
+  })
+})

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { Command, CommanderError, Option } from 'commander'
-import { EXIT, parseSize, processIo } from './context.js'
+import { EXIT, parseCount, parseSize, processIo } from './context.js'
 import { documentCommand, reviewedMapOf } from './commands/document.js'
 
 /**
@@ -150,7 +150,7 @@ review
   .command('status')
   .description('per document: units reviewed, corrections orphaned or flagged, lowest-confidence unreviewed units')
   .argument('[paths...]', 'files or directories (default corpus/)', [])
-  .option('-n, --limit <n>', 'unreviewed units to list per document', (v) => Number.parseInt(v, 10), 5)
+  .option('-n, --limit <n>', 'unreviewed units to list per document', parseCount, 5)
   .action(async (paths: string[], opts: { limit: number }) => {
     const { reviewStatus } = await import('./commands/review.js')
     process.exitCode = reviewStatus({ paths, limit: opts.limit }, io)

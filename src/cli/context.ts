@@ -49,3 +49,9 @@ export function parseSize(value: string): number {
   const mult = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2]!.toLowerCase() as '' | 'k' | 'm' | 'g']
   return Math.round(Number(m[1]) * mult)
 }
+
+/** Parse a count such as `-n 5`: a whole number of at least 0, nothing else (`abc`, `2x`, `-1` are usage errors). */
+export function parseCount(value: string): number {
+  if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError(`invalid count "${value}", expected a whole number such as 5`)
+  return Number(value.trim())
+}
