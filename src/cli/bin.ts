@@ -156,6 +156,21 @@ review
     process.exitCode = reviewStatus({ paths, limit: opts.limit }, io)
   })
 
+review
+  .command('serve')
+  .description('a local review app in the browser: set roles, link units, accept, undo; every change saved to the sidecar at once')
+  .argument('[paths...]', 'files or directories (default corpus/)', [])
+  .option('-p, --port <n>', 'port on 127.0.0.1 (default: a random free one)', parseCount)
+  .action(async (paths: string[], opts: { port?: number }) => {
+    const { reviewServe } = await import('./commands/review.js')
+    const s = await reviewServe({ paths, port: opts.port }, io)
+    await new Promise<void>((done) => {
+      process.once('SIGINT', done)
+      process.once('SIGTERM', done)
+    })
+    await s.close()
+  })
+
 try {
   await program.parseAsync(process.argv)
 } catch (e) {

@@ -161,3 +161,11 @@ export function reviewStatus(args: { paths: string[]; limit?: number }, io: Io):
   }
   return code
 }
+
+/** `argmap review serve [PATHS]`: the local review app; prints its URL and serves until interrupted. */
+export async function reviewServe(args: { paths: string[]; port?: number }, io: Io): Promise<{ url: string; close: () => Promise<void> }> {
+  const { serve } = await import('../../serve/server.js')
+  const s = await serve({ paths: args.paths, cwd: io.cwd, port: args.port, by: whoAmI(io.cwd) })
+  io.stdout.write(`argmap review: serving on ${s.url}\n(loopback only; the URL holds a secret: do not share it. Ctrl-C stops.)\n`)
+  return s
+}
