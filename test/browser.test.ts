@@ -110,7 +110,7 @@ describe('review page in Chromium', () => {
     expect(reviewed.length).toBeGreaterThan(0)
     expect(await page.$$eval('#text .u.reviewed', (els) => els.map((e) => e.getAttribute('data-id')))).toEqual(reviewed)
     // the whole map fitted to its panel, the conclusion selected, the page at its top, the pointer off the page
-    await page.click('#fit')
+    // fitted to the panel's width from the start (issue 16 #9)
     expect(await page.locator('#graph-svg').getAttribute('class')).toBe('fit')
     const box = await page.locator('#graph-svg').boundingBox()
     const panel = await page.locator('#graph').boundingBox()

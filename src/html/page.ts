@@ -54,7 +54,7 @@ const LEGEND =
   '</div>'
 
 /** Largest number of argumentative units whose graph a page draws. */
-export const MAX_GRAPH_UNITS = 400
+export const MAX_GRAPH_UNITS = 2000
 
 export function renderPage(source: string, map: ArgumentMap, options: PageOptions = {}): string {
   const indexHref = options.indexHref === undefined ? 'index.html' : options.indexHref
@@ -70,6 +70,7 @@ export function renderPage(source: string, map: ArgumentMap, options: PageOption
         role: u.role,
         confidence: u.confidence,
         signals: u.signals,
+        p: u.paragraph,
         ...(u.reviewed ? { reviewed: true } : {}),
         ...(u.flagged ? { flagged: true } : {}),
         ...(r ? { rel: { to: r.to, type: r.type, confidence: r.confidence, ...(r.reviewed ? { reviewed: true } : {}) } } : {}),
@@ -94,7 +95,11 @@ export function renderPage(source: string, map: ArgumentMap, options: PageOption
   const graph = !layout
     ? `<p class="hint">The map has ${argumentative} argumentative units; the graph is drawn for at most ${MAX_GRAPH_UNITS}. Read it as an outline with <code>argmap map --format outline</code>.</p>`
     : layout.nodes.length
-      ? '<button id="fit" type="button">fit to panel</button>' + renderGraph(layout, map)
+      ? '<div id="graph-tools" role="toolbar" aria-label="map view">' +
+        '<button id="fit" type="button">actual size</button><button id="zoom-in" type="button" title="zoom in">+</button>' +
+        '<button id="zoom-out" type="button" title="zoom out">−</button><button id="focus" type="button" title="the selected unit\'s paragraph and its chain to the thesis; the rest collapsed">focus</button>' +
+        '<button id="show-all" type="button">show all</button></div>' +
+        renderGraph(layout, map)
       : '<p class="hint">No argumentative units.</p>'
   return (
     '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n' +

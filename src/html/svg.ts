@@ -35,7 +35,7 @@ export function renderGraph(layout: GraphLayout, map: ArgumentMap): string {
   const relFlags = new Map(map.relations.map((r) => [`${r.from}\u0000${r.to}`, r]))
   const parts: string[] = []
   parts.push(
-    `<svg id="graph-svg" xmlns="http://www.w3.org/2000/svg" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}" role="img" aria-label="Argument map: ${layout.nodes.length} units, ${layout.edges.length} relations">`,
+    `<svg id="graph-svg" class="fit" xmlns="http://www.w3.org/2000/svg" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}" role="img" aria-label="Argument map: ${layout.nodes.length} units, ${layout.edges.length} relations">`,
     DEFS,
   )
   parts.push('<g class="edges">')
