@@ -80,6 +80,10 @@ describe('corrections everywhere', () => {
       expect(io.out()).toContain('"roleChanged": 1')
       expect(await diffCommand({ old: a, new: b, format: 'json', review: false }, captureIo(dir))).toBe(0)
     }
+    // the report marks the changes that touch reviewed units
+    const io = captureIo(dir)
+    await diffCommand({ old: 'corpus/op-ed.md', new: 'new/op-ed.md', color: false }, io)
+    expect(io.out()).toMatch(/role claim → premise .*· reviewed \(new\)/)
   })
 
   it('diff --git applies the sidecar as it was at each revision', async () => {
