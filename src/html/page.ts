@@ -5,7 +5,7 @@
  * same source and map give the same bytes (no dates, stable order).
  */
 import { plainish } from '../emit/text.js'
-import type { ArgumentMap, RelationType, Role } from '../model/types.js'
+import { type ArgumentMap, RELATION_TYPES, type RelationType, type Role } from '../model/types.js'
 import type { Parsed } from '../parse/index.js'
 import { PAGE_SCRIPT_FILE } from './client.js'
 import { esc, isLow, LOW_CONFIDENCE, scriptJSON } from './escape.js'
@@ -37,9 +37,10 @@ const ROLE_ORDER: readonly Role[] = ['conclusion', 'claim', 'premise', 'none']
 
 function counts(map: ArgumentMap): { roles: Record<Role, number>; rels: Record<RelationType, number>; reviewed: number } {
   const roles: Record<Role, number> = { conclusion: 0, claim: 0, premise: 0, none: 0 }
-  const rels: Record<RelationType, number> = { support: 0, attack: 0 }
+  // every relation type the model has (a type added later counts too), in the model's order
+  const rels = Object.fromEntries(RELATION_TYPES.map((t) => [t, 0])) as Record<RelationType, number>
   for (const u of map.units) roles[u.role]++
-  for (const r of map.relations) rels[r.type]++
+  for (const r of map.relations) rels[r.type] = (rels[r.type] ?? 0) + 1
   return { roles, rels, reviewed: map.units.filter((u) => u.reviewed).length }
 }
 
@@ -86,7 +87,9 @@ export function renderPage(source: string, map: ArgumentMap, options: PageOption
     .join('')
   const summary =
     ROLE_ORDER.map((r) => `${c.roles[r]} ${r}`).join(', ') +
-    ` · ${c.rels.support} support, ${c.rels.attack} attack · ${c.reviewed} of ${map.units.length} reviewed`
+    ` · ${Object.entries(c.rels)
+      .map(([t, n]) => `${n} ${esc(t)}`)
+      .join(', ')} · ${c.reviewed} of ${map.units.length} reviewed`
   const notes = options.notes?.length ? `<ul class="notes">${options.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''
   const argumentative = map.units.filter((u) => u.role !== 'none').length
   // Past a bound a graph is too big to read or pan (the layout itself is linear): the page keeps the
