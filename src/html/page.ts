@@ -82,7 +82,7 @@ export function renderPage(source: string, map: ArgumentMap, options: PageOption
     .map((u) => {
       const cls = [`r-${u.role}`, u.reviewed ? 'reviewed' : '', isLow(u.confidence) ? 'low' : ''].filter(Boolean).join(' ')
       const text = plainish(u.text)
-      return `<li class="${cls}" data-id="${esc(u.id)}"><span class="c">${u.confidence.toFixed(2)}</span><span class="chip r-${u.role}${isLow(u.confidence) ? ' low' : ''}">${u.role}</span><span class="t">${u.reviewed ? '✓ ' : ''}${esc(text)}</span></li>`
+      return `<li class="${esc(cls)}" data-id="${esc(u.id)}"><span class="c">${u.confidence.toFixed(2)}</span><span class="chip r-${esc(u.role)}${isLow(u.confidence) ? ' low' : ''}">${esc(u.role)}</span><span class="t">${u.reviewed ? '✓ ' : ''}${esc(text)}</span></li>`
     })
     .join('')
   const summary =
