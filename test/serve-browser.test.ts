@@ -126,3 +126,25 @@ describe('review serve', () => {
     expect(page).toContain('op-ed')
   })
 })
+
+describe('review serve with a broken sidecar', () => {
+  it('shows the page with the machine map and the problem, and refuses changes (the file is left as is)', async () => {
+    const d = tempDir('argmap-serve-broken-')
+    mkdirSync(join(d, 'corpus'))
+    copyFileSync(opEdPath, join(d, 'corpus/op-ed.md'))
+    const broken = '{ "schema": "argmap-review/1", "corrections": [ oops ] }\n'
+    const { writeFileSync } = await import('node:fs')
+    writeFileSync(join(d, 'corpus/op-ed.review.json'), broken)
+    const s = await serve({ paths: ['corpus'], cwd: d })
+    try {
+      const page = await (await fetch(`${s.url}doc/op-ed`)).text()
+      expect(page).toContain('invalid JSON')
+      const origin = `http://127.0.0.1:${s.port}`
+      const r = await fetch(`${s.url}api/doc/op-ed`, { method: 'POST', headers: { 'content-type': 'application/json', origin }, body: JSON.stringify({ op: 'accept', id: C.id }) })
+      expect(r.status).toBe(422)
+      expect(readFileSync(join(d, 'corpus/op-ed.review.json'), 'utf8')).toBe(broken)
+    } finally {
+      await s.close()
+    }
+  })
+})

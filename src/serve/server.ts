@@ -94,7 +94,14 @@ export async function serve(options: ServeOptions): Promise<Serving> {
       d.machine = analyze(file.text, { path: d.input.path, sha256: file.sha256 })
       d.key = key
     }
-    const loaded = readSidecar(sidecarPath(d.input.path), sidecarAbs(d))
+    let loaded
+    try {
+      loaded = readSidecar(sidecarPath(d.input.path), sidecarAbs(d))
+    } catch (e) {
+      // an unusable sidecar is shown, never written over: changes are refused until it is fixed
+      if (!(e instanceof SidecarError)) throw e
+      return { source: file.text, machine: d.machine, sidecar: null, problems: 1, map: d.machine, messages: [`${e.message}; showing the machine's map, changes are refused until it is fixed`] }
+    }
     const { map, messages } = reviewMap(d.machine, file.text, loaded)
     return { source: file.text, machine: d.machine, sidecar: loaded?.sidecar ?? null, problems: loaded?.problems.length ?? 0, map, messages }
   }
@@ -137,6 +144,7 @@ export async function serve(options: ServeOptions): Promise<Serving> {
     const op = (body as { op?: unknown } | null)?.op
     const before = sidecarText(d)
     if (op === 'undo' || op === 'redo') {
+      if (load(d).problems) throw new ActionError(`${sidecarPath(d.input.path)} cannot be used as it is; fix it first, nothing was changed`)
       const from = op === 'undo' ? d.undo : d.redo
       const to = op === 'undo' ? d.redo : d.undo
       if (!from.length) return send(res, 409, 'application/json', JSON.stringify({ error: `nothing to ${op}` }))
@@ -148,7 +156,7 @@ export async function serve(options: ServeOptions): Promise<Serving> {
     const action = parseAction(body)
     const now = load(d)
     // a malformed entry is not in `now.sidecar`: writing would drop it
-    if (now.problems) throw new ActionError(`${sidecarPath(d.input.path)} has malformed entries (see the notes above the text); fix them first, nothing was changed`)
+    if (now.problems) throw new ActionError(`${sidecarPath(d.input.path)} cannot be used as it is (see the notes above the text); fix it first, nothing was changed`)
     const at = (options.now?.() ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z')
     const { sidecar } = applyAction(action, { machine: now.machine, source: now.source, sidecar: now.sidecar, sourceName: basename(d.input.path), by: options.by, at })
     writeSidecar(sidecarAbs(d), sidecar)
