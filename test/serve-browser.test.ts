@@ -76,6 +76,20 @@ describe('review serve', () => {
     await act(page, () => page.keyboard.press('u'))
     expect(sidecar().corrections.map((c: { id: string }) => c.id)).toEqual([X.id])
 
+    // or drag B's node onto C's and press a; then undo that too
+    const box = async (id: string) => (await page.locator(`#graph .node[data-id="${id}"]`).boundingBox())!
+    await page.locator(`#graph .node[data-id="${C.id}"]`).scrollIntoViewIfNeeded()
+    const b = await box(B.id)
+    const c = await box(C.id)
+    await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2)
+    await page.mouse.down()
+    await page.mouse.move(c.x + c.width / 2, c.y + c.height / 2, { steps: 4 })
+    await page.mouse.up()
+    await act(page, () => page.keyboard.press('a'))
+    expect(sidecar().corrections.find((x: { id: string }) => x.id === B.id)).toMatchObject({ relation: { type: 'attack', to: C.id } })
+    await act(page, () => page.keyboard.press('u'))
+    expect(sidecar().corrections.map((x: { id: string }) => x.id)).toEqual([X.id])
+
     // reload: the page is drawn from the sidecar
     await page.reload()
     expect(await page.locator(`#text .u[data-id="${X.id}"]`).getAttribute('data-role')).toBe('claim')

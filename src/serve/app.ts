@@ -2,7 +2,8 @@
  * The review app's script, loaded (after the page script) by the pages
  * `argmap review serve` renders. It adds a toolbar and keyboard shortcuts
  * to the static page: set the selected unit's role, link it to another unit
- * (pick the type, then click the target), accept the machine's reading,
+ * (pick the type, then click the target; or drag its node onto the target's
+ * and press the type's key), accept the machine's reading,
  * undo, redo, next in the queue. Each action is POSTed to the server, which
  * writes the sidecar and answers; the page then reloads, drawn from the
  * corrected map, with the unit still selected. DOM built with text nodes
@@ -94,6 +95,30 @@ export const APP_SCRIPT = `(function () {
     ev.preventDefault(); ev.stopPropagation();
     var l = linking; linking = null;
     send({ op: 'link', from: l.from, to: t.getAttribute('data-id'), type: l.type });
+  }, true);
+  // drag a node onto another: then a key (or button) picks the relation type
+  var dragFrom = null, dropped = null;
+  document.addEventListener('mousedown', function (ev) {
+    var n = ev.target.closest && ev.target.closest('#graph .node[data-id]');
+    dragFrom = n && ev.button === 0 ? { id: n.getAttribute('data-id'), x: ev.clientX, y: ev.clientY } : null;
+  }, true);
+  document.addEventListener('mouseup', function (ev) {
+    var d = dragFrom; dragFrom = null;
+    if (!d || Math.abs(ev.clientX - d.x) + Math.abs(ev.clientY - d.y) < 8) return;
+    var n = document.elementFromPoint(ev.clientX, ev.clientY);
+    n = n && n.closest && n.closest('[data-id]');
+    if (!n || n.getAttribute('data-id') === d.id) return;
+    dropped = { from: d.id, to: n.getAttribute('data-id') };
+    say('link ' + d.id + ' to ' + dropped.to + ': press ' + types.map(function (t) { return t.charAt(0) + ' (' + t + ')'; }).join(', ') + '; Esc cancels');
+  }, true);
+  document.addEventListener('keydown', function (ev) {
+    if (dropped && !ev.ctrlKey && !ev.metaKey && !ev.altKey) {
+      var t = types.filter(function (x) { return x.charAt(0) === ev.key; })[0];
+      var l = dropped; dropped = null;
+      ev.preventDefault(); ev.stopImmediatePropagation();
+      if (t) send({ op: 'link', from: l.from, to: l.to, type: t }); else say('cancelled');
+      return;
+    }
   }, true);
   document.addEventListener('keydown', function (ev) {
     if (ev.ctrlKey || ev.metaKey || ev.altKey) {
