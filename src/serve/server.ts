@@ -72,6 +72,7 @@ export async function serve(options: ServeOptions): Promise<Serving> {
     }
   })
   await new Promise<void>((done) => server.listen(options.port ?? 0, '127.0.0.1', done))
+  let listening = true
   const port = (server.address() as AddressInfo).port
   const origins = new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`])
 
@@ -176,9 +177,26 @@ export async function serve(options: ServeOptions): Promise<Serving> {
     }
   }
 
+  /** Map the documents not mapped yet, one per turn of the event loop, so requests are answered in between. */
+  const warm = [...docs.values()]
+  const warmUp = (): void => {
+    const d = warm.shift()
+    if (!d || !listening) return
+    if (!d.machine) progress(d)
+    setImmediate(warmUp)
+  }
+  setImmediate(warmUp)
+
   function indexPage(): string {
+    // a cold corpus: map for at most a second here, show the rest as pending (the page refreshes itself)
+    const budget = Date.now() + 1000
+    let pending = 0
     const rows = [...docs.values()]
       .map((d) => {
+        if (!d.machine && Date.now() > budget) {
+          pending++
+          return `<tr data-doc="${esc(d.input.name)}"><td><a href="/${secret}/doc/${encodeURIComponent(d.input.name)}">${esc(d.input.path)}</a></td><td class="n">…</td><td></td><td class="hint">mapping…</td></tr>`
+        }
         const p = progress(d)
         const pct = p.units ? Math.round((100 * p.reviewed) / p.units) : 0
         return (
@@ -189,7 +207,7 @@ export async function serve(options: ServeOptions): Promise<Serving> {
       })
       .join('\n')
     return (
-      `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>argmap review</title>\n<style>${STYLE}</style>\n</head>\n<body>\n` +
+      `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n${pending ? '<meta http-equiv="refresh" content="2">\n' : ''}<title>argmap review</title>\n<style>${STYLE}</style>\n</head>\n<body>\n` +
       `<header><h1>argmap review</h1><a href="/${secret}/next">next unreviewed document →</a></header>\n` +
       `<table class="docs" id="corpus"><thead><tr><th>Document</th><th>reviewed units</th><th>progress</th><th></th></tr></thead>\n<tbody>\n${rows}\n</tbody></table>\n</body>\n</html>\n`
     )
@@ -223,6 +241,7 @@ export async function serve(options: ServeOptions): Promise<Serving> {
     secret,
     close: () =>
       new Promise<void>((done) => {
+        listening = false
         server.close(() => done())
         server.closeAllConnections()
       }),
