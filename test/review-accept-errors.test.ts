@@ -100,3 +100,13 @@ describe('issue 19 #8: the sidecar is only written beside the source', () => {
     expect(existsSync(join(dir, 'corpus/new'))).toBe(false)
   })
 })
+
+describe('near misses the author wrote', () => {
+  it('a directive-like `:class[…]` that is in the source is text, not a mistyped mark', () => {
+    const annotated = fresh.replace('China stands to lose in both.', 'China stands to lose in both.') // unchanged body
+    const withText = `${annotated.slice(0, annotated.indexOf(':claim[China stands'))}Styles use :class[x] here. ${annotated.slice(annotated.indexOf(':claim[China stands'))}`
+    expect(checkAnnotated(withText).map((p) => p.rule)).toContain('unknown-role')
+    const source = text.replace('China stands to lose in both.', 'Styles use :class[x] here. China stands to lose in both.')
+    expect(checkAnnotated(withText, source).map((p) => p.rule)).not.toContain('unknown-role')
+  })
+})

@@ -46,7 +46,7 @@ function readOrNull(path: string): string | null {
  * accepted is not overwritten. In check mode it is named; otherwise the
  * document fails (all its outputs left as they are), unless `discardEdits`.
  */
-function pendingEdits(doc: DocumentResult, file: { review?: LoadedSidecar | null }, out: string, check: boolean, policy: EditPolicy): string[] {
+function pendingEdits(doc: DocumentResult, file: { text: string; review?: LoadedSidecar | null }, out: string, check: boolean, policy: EditPolicy): string[] {
   const annotated = doc.outputs.find((o) => o.file.endsWith('.annotated.md'))
   if (!annotated || policy.discardEdits) return []
   const target = join(out, annotated.file)
@@ -55,7 +55,7 @@ function pendingEdits(doc: DocumentResult, file: { review?: LoadedSidecar | null
   if (existing === null) return []
   const json = doc.outputs.find((o) => o.file.endsWith('.argmap.json'))
   const written = json ? readOrNull(join(out, json.file)) : null
-  if (!hasPendingEdits(existing, written, file.review?.sidecar ?? null)) return []
+  if (!hasPendingEdits(existing, written, file.review?.sidecar ?? null, file.text)) return []
   const label = join(policy.outLabel ?? out, annotated.file)
   if (check) return [label]
   throw new InputError(

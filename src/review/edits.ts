@@ -23,7 +23,7 @@ function fingerprint(map: Pick<ArgumentMap, 'units' | 'relations'>): string {
 }
 
 /** True when `annotated` holds edits not recorded in `sidecar`; `written` is the map JSON written beside it, if any. */
-export function hasPendingEdits(annotated: string, written: string | null, sidecar: Sidecar | null): boolean {
+export function hasPendingEdits(annotated: string, written: string | null, sidecar: Sidecar | null, source?: string): boolean {
   // No trailer and no mark: not argmap's output at all (nor a reviewer's edit of it); nothing of a review to lose.
   if (!annotated.includes(TRAILER_OPEN) && !LITERAL_MARK_ANY.test(annotated)) return false
   try {
@@ -31,7 +31,7 @@ export function hasPendingEdits(annotated: string, written: string | null, sidec
       const map = JSON.parse(written) as ArgumentMap
       if (Array.isArray(map.units) && Array.isArray(map.relations) && fingerprint(readAnnotated(annotated)) === fingerprint(map)) return false
     }
-    if (checkAnnotated(annotated).length) return true
+    if (checkAnnotated(annotated, source).length) return true
     return acceptCorrections(annotated, { existing: sidecar }).recorded.length > 0
   } catch {
     // Unreadable as an annotated file: not ours to overwrite without being told.

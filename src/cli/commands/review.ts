@@ -6,6 +6,7 @@ import { expandInputs } from '../../engine/inputs.js'
 import { analyze } from '../../pipeline.js'
 import { acceptCorrections } from '../../review/accept.js'
 import { checkAnnotated } from '../../review/check.js'
+import { splitTrailer } from '../../read/trailer.js'
 import { loadSidecarFor, reviewMap } from '../../review/document.js'
 import { readSidecar, writeSidecar } from '../../review/files.js'
 import { serializeSidecar, SidecarError, sidecarPath } from '../../review/sidecar.js'
@@ -18,6 +19,17 @@ const isFile = (p: string): boolean => {
     return statSync(p).isFile()
   } catch {
     return false
+  }
+}
+
+/** The text of the source an annotated file names (or `--source`), when it is a readable file; for checking only. */
+function sourceTextNamedBy(annotated: string, given: string | undefined, cwd: string): string | undefined {
+  const path = given ?? splitTrailer(annotated).data?.path
+  if (!path || path === '-') return undefined
+  try {
+    return readFileSync(resolve(cwd, path), 'utf8')
+  } catch {
+    return undefined
   }
 }
 
@@ -58,7 +70,7 @@ export function reviewAccept(args: AcceptArgs, io: Io, env: ReviewEnv = {}): num
     }
     throw e
   }
-  const problems = checkAnnotated(annotated)
+  const problems = checkAnnotated(annotated, sourceTextNamedBy(annotated, args.source, io.cwd))
   if (problems.length) {
     for (const p of problems) io.stderr.write(`${args.file}:${p.line}:${p.column}: ${p.reason} [${p.rule}]\n`)
     io.stderr.write('argmap: nothing was recorded; fix the file and accept again\n')
