@@ -90,6 +90,16 @@ describe('review serve', () => {
     await act(page, () => page.keyboard.press('u'))
     expect(sidecar().corrections.map((x: { id: string }) => x.id)).toEqual([X.id])
 
+    // accept the machine's reading of the next queue entry with one key: j, then y
+    await page.keyboard.press('j')
+    const next = await page.locator('#text .u.sel').getAttribute('data-id')
+    expect(next).toBeTruthy()
+    await act(page, () => page.keyboard.press('y'))
+    const accepted = sidecar().corrections.find((x: { id: string }) => x.id === next)
+    expect(accepted).toMatchObject({ role: machine.units.find((u) => u.id === next)!.role })
+    await act(page, () => page.keyboard.press('u'))
+    expect(sidecar().corrections.map((x: { id: string }) => x.id)).toEqual([X.id])
+
     // reload: the page is drawn from the sidecar
     await page.reload()
     expect(await page.locator(`#text .u[data-id="${X.id}"]`).getAttribute('data-role')).toBe('claim')
@@ -138,6 +148,10 @@ describe('review serve', () => {
     expect((await post()).status).toBe(403)
     const page = await (await fetch(server.url)).text()
     expect(page).toContain('op-ed')
+    // the next document with unreviewed units
+    const next = await fetch(`${server.url}next`, { redirect: 'manual' })
+    expect(next.status).toBe(303)
+    expect(next.headers.get('location')).toBe(`/${server.secret}/doc/op-ed`)
   })
 })
 
