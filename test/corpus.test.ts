@@ -9,7 +9,7 @@ import { assembleMap } from '../src/pipeline.js'
 import { strip } from '../src/read/strip.js'
 import { segment } from '../src/segment/index.js'
 import type { Tagged } from '../src/tag/index.js'
-import { repoRoot, tempDir } from './helpers.js'
+import { repoRoot, tempDir, withDefaultModel } from './helpers.js'
 
 const corpus = join(repoRoot, 'corpus')
 
@@ -76,11 +76,12 @@ describe('segmentation is exact on every corpus file', () => {
 describe('argmap run corpus', () => {
   it('maps every document on 2 workers and in one thread to the same bytes, the op-ed to the committed example', async () => {
     const dir = tempDir('argmap-corpus-')
-    const par = await runCorpusParallel({ paths: ['corpus'], out: join(dir, 'out'), cwd: repoRoot, jobs: 2 })
+    // With the default model, as the Quick start runs it.
+    const par = await withDefaultModel(() => runCorpusParallel({ paths: ['corpus'], out: join(dir, 'out'), cwd: repoRoot, jobs: 2 }))
     expect(par.errors).toEqual([])
     expect(par.documents).toHaveLength(files.length)
     // The same run in one thread finds every output as written (run --check).
-    const seq = runCorpus({ paths: ['corpus'], out: join(dir, 'out'), cwd: repoRoot, check: true })
+    const seq = await withDefaultModel(() => runCorpus({ paths: ['corpus'], out: join(dir, 'out'), cwd: repoRoot, check: true }))
     expect(seq.stale).toEqual([])
     // A full run leaves the committed example as it is: git stays clean after the Quick start.
     for (const ext of ['argmap.json', 'annotated.md', 'html']) {

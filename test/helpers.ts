@@ -58,3 +58,17 @@ export function seeded(seed: number): (k: number) => number {
     return (state >>> 8) % k
   }
 }
+
+/**
+ * Run `fn` with the default model (the suites run the rules alone: vitest.config.ts sets ARGMAP_MODEL=rules);
+ * for tests of what `argmap run` writes by default, such as the committed example in out/.
+ */
+export async function withDefaultModel<T>(fn: () => T | Promise<T>): Promise<T> {
+  const saved = process.env.ARGMAP_MODEL
+  delete process.env.ARGMAP_MODEL
+  try {
+    return await fn()
+  } finally {
+    if (saved !== undefined) process.env.ARGMAP_MODEL = saved
+  }
+}

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { runCorpus } from '../src/engine/run.js'
 import * as api from '../src/index.js'
 import { analyze } from '../src/pipeline.js'
-import { captureIo, opEdPath, repoRoot, tempDir } from './helpers.js'
+import { captureIo, opEdPath, repoRoot, tempDir, withDefaultModel } from './helpers.js'
 import { runCommand } from '../src/cli/commands/run.js'
 
 const source = readFileSync(opEdPath, 'utf8')
@@ -90,8 +90,8 @@ describe('the op-ed map', () => {
 describe('committed out/', () => {
   // Git keeps the op-ed's outputs as the example (the full corpus run is regenerated, not committed):
   // `argmap run corpus/china-north-korea.md --no-index --check`.
-  it("holds what a fresh run writes for the op-ed (argmap run corpus/china-north-korea.md --no-index --check)", () => {
-    const result = runCorpus({ paths: ['corpus/china-north-korea.md'], out: 'out', cwd: repoRoot, check: true, index: false })
+  it("holds what a fresh run writes for the op-ed (argmap run corpus/china-north-korea.md --no-index --check)", async () => {
+    const result = await withDefaultModel(() => runCorpus({ paths: ['corpus/china-north-korea.md'], out: 'out', cwd: repoRoot, check: true, index: false }))
     expect(result.documents.map((d) => d.name)).toEqual(['china-north-korea'])
     expect(result.errors).toEqual([])
     expect(result.stale.map((s) => s.slice(repoRoot.length + 1))).toEqual([])
