@@ -3,7 +3,7 @@
 // text and map the document again; the deletion is stable when no unit outside the deleted unit's paragraph
 // changes its role or its outgoing relation, leaving aside units that were attached to the deleted one and
 // deletions that change the thesis (reported apart).
-//   node corpus/tools/stability.mjs [--model FILE|rules] FILE...     (npm run stability: the first 12 Federalist papers, 12 RFCs, the op-ed)
+//   node corpus/tools/stability.mjs [--model FILE|rules] FILE...     (npm run stability: the op-ed, the first 12 Federalist papers, the 10 oldest RFCs)
 import { readFileSync } from 'node:fs'
 import { loadModel } from '../../dist/learn/load.js'
 import { analyze } from '../../dist/pipeline.js'
