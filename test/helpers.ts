@@ -8,8 +8,8 @@ import { parseMarkdown } from '../src/parse/index.js'
 import { segment } from '../src/segment/index.js'
 import { fold } from '../src/tag/text.js'
 
-export const repoRoot = resolve(import.meta.dirname, '..')
-export const sharedDir = resolve(repoRoot, '../shared')
+export { repoRoot, sharedDir } from './env.js'
+import { repoRoot } from './env.js'
 export const opEdPath = join(repoRoot, 'corpus/china-north-korea.md')
 
 export function tempDir(prefix = 'argmap-test-'): string {
