@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { type DocumentResult, type DocumentSummary, processDocument } from './document.js'
-import { InputError, readSource, writeAllAtomic, type SourceFile } from './io.js'
+import { InputError, readSource, writeAllAtomic, type SourceFile } from '../io/files.js'
 import { type LoadedSidecar, loadSidecarFor } from '../review/document.js'
 import { SidecarError } from '../review/sidecar.js'
 

@@ -3,9 +3,9 @@ import { join, resolve } from 'node:path'
 import { type DocumentSummary, outputFiles } from './document.js'
 import { type DocumentDone, failureMessage, writeOrCheck } from './emit.js'
 import { expandInputs, type Input } from './inputs.js'
-import { DEFAULT_MAX_BYTES, decodeSource, InputError } from './io.js'
+import { DEFAULT_MAX_BYTES, decodeSource, InputError } from '../io/files.js'
 import { createPool, defaultJobs, orderedMap, runBatch } from './pool.js'
-import { type DocumentJob, type DocumentOutcome, runJob } from './worker.js'
+import { type DocumentJob, type DocumentOutcome, runJob, type WorkerResult, type WorkerTask } from './worker.js'
 import { renderCorpusPage } from '../html/corpus.js'
 
 export interface RunOptions {
@@ -175,7 +175,7 @@ export async function runCorpusParallel(options: RunOptions & { jobs?: number })
   const c = openCorpus(options)
   const jobs = Math.min(options.jobs ?? defaultJobs(), c.inputs.length)
   if (jobs <= 1) return runCorpus(options)
-  const pool = await createPool(jobs)
+  const pool = await createPool<WorkerTask, WorkerResult>(jobs)
   const check = options.check === true
   try {
     // The guard runs here, where the sources are known; a refused input never reaches a worker.

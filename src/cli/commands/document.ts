@@ -1,4 +1,4 @@
-import { InputError } from '../../engine/io.js'
+import { InputError } from '../../io/files.js'
 import { analyze } from '../../pipeline.js'
 import { EXIT, type Io, readInput } from '../context.js'
 

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
-import { InputError, readSource } from '../../engine/io.js'
+import { InputError, readSource } from '../../io/files.js'
 import { expandInputs } from '../../engine/inputs.js'
 import { analyze } from '../../pipeline.js'
 import { acceptCorrections } from '../../review/accept.js'
