@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError, Option } from 'commander'
 import { EXIT, parseSize, processIo } from './context.js'
-import { documentCommand, mapOf } from './commands/document.js'
+import { documentCommand, mapOf } from './commands/single-file.js'
 
 /**
  * The thin CLI: flags in, a library call, text out. Heavy modules (the
