@@ -40,4 +40,14 @@ describe('remarkArgmap in a unified() pipeline', () => {
     expect(toJSON(a.data.argumentMap)).toBe(toJSON(analyze(bom)))
     expect(b.data.argumentMap.units.length).toBe(analyze(source).units.length)
   })
+
+  it('reports an empty document as a message with a place, a rule id and a source, and maps it to nothing', async () => {
+    const processor = unified().use(remarkParse).use(remarkArgmap).use(remarkStringify)
+    const file = await processor.process(new VFile({ path: 'blank.md', value: '  \n\n' }))
+    expect(file.data.argumentMap.units).toEqual([])
+    expect(file.messages.map((m) => [String(m), m.ruleId, m.source, m.fatal])).toEqual([
+      ['blank.md:1:1-3:1: Unexpected empty document, expected prose; the map is empty', 'empty-document', 'argmap', false],
+    ])
+    expect((await processor.process(source)).messages).toEqual([])
+  })
 })
