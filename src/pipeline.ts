@@ -1,35 +1,30 @@
 import { createHash } from 'node:crypto'
 import type { Root } from 'mdast'
 import { toString } from 'mdast-util-to-string'
+import { defaultModel } from './learn/load.js'
+import type { Model } from './learn/model.js'
 import { assignIds } from './model/ids.js'
 import { type ArgumentMap, type Relation, SCHEMA_VERSION, type Segment, type Unit } from './model/types.js'
-import { LineIndex, parseMarkdown, type Parsed } from './parse/index.js'
+import { firstHeading, LineIndex, parseMarkdown, type Parsed } from './parse/index.js'
 import { relate } from './relate/index.js'
 import { segment, type SegmentOptions } from './segment/index.js'
-import { type Tagged, tag } from './tag/index.js'
+import { type Tagged, tagSegments } from './tag/index.js'
+
+export { firstHeading } from './parse/index.js'
+export { tagSegments } from './tag/index.js'
 
 export interface AnalyzeOptions extends SegmentOptions {
   /** The path as given, recorded in `source.path`. Default `-`. */
   path?: string
   /** Hex sha256 of the source bytes when the caller has them; otherwise computed from the UTF-8 encoding. */
   sha256?: string
+  /** The learned model to tag and link with, or `rules` for the rules alone. Default: `defaultModel()`. */
+  model?: Model | 'rules'
 }
 
-/** Plain text of the document's first heading, or null. */
-export function firstHeading(tree: Root): string | null {
-  for (const node of tree.children) {
-    if (node.type === 'heading') return toString(node).replace(/\s+/g, ' ').trim() || null
-  }
-  return null
-}
 
 const round = (x: number): number => Math.round(x * 1000) / 1000
 
-/** Tag segments with the document context the rules need. */
-export function tagSegments(segments: readonly Segment[], title: string | null): Tagged[] {
-  const paragraphCount = segments.length ? segments[segments.length - 1]!.paragraph + 1 : 0
-  return tag(segments, { paragraphCount, title })
-}
 
 /** Put the stages' results together as a map: units with line/column points, confidences rounded. */
 export function assembleMap(
@@ -71,7 +66,14 @@ export function analyze(source: string, options: AnalyzeOptions = {}, parsed: Pa
   const segments = segment(source, options, parsed)
   const title = firstHeading(parsed.tree)
   const ids = assignIds(segments.map((s) => s.plain))
-  const tagged = tagSegments(segments, title)
-  const relations = relate(segments, tagged, ids)
+  const rules = tagSegments(segments, title)
+  const model = options.model ?? defaultModel()
+  if (model !== 'rules') {
+    const learned = model.apply(segments, rules)
+    const relations: Relation[] = learned.links.map((l) => ({ from: ids[l.from]!, to: ids[l.to]!, type: l.type, confidence: l.confidence, signals: l.signals }))
+    return assembleMap(source, segments, ids, learned.tagged, relations, { path: options.path, sha256: options.sha256, title })
+  }
+  const { tagged, plan } = rules
+  const relations = relate(segments, tagged, ids, plan)
   return assembleMap(source, segments, ids, tagged, relations, { path: options.path, sha256: options.sha256, title })
 }

@@ -36,7 +36,7 @@ describe('argmap eval', () => {
     expect(r.code).toBe(0)
     expect(r.stderr).toBe('')
     expect(r.stdout.startsWith('tiny.jsonl: 3 documents, 10 gold units (1 implicit, 1 multi-span), 7 relations\n')).toBe(true)
-    expect(r.stdout).toContain('figure                  argmap  all-premise  position')
+    expect(r.stdout).toContain('figure                  argmap  rules  all-premise  position')
     const json = await run({ gold: 'fixtures/eval/tiny.jsonl', format: 'json', errors: true })
     expect(Object.keys(JSON.parse(json.stdout))).toEqual(['gold', 'ceiling', 'systems', 'errors'])
     const two = await run({ gold: 'fixtures/eval/tiny.jsonl', format: 'json', errors: '2' })

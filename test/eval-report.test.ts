@@ -11,18 +11,18 @@ const here = path.dirname(fileURLToPath(import.meta.url))
 const result = evaluateDocs(readGold(path.join(here, 'fixtures/eval/tiny.jsonl')), 'tiny.jsonl', handAnalyzer)
 
 describe('formatReport', () => {
-  it('prints an aligned table with argmap and the baselines side by side', () => {
+  it('prints an aligned table with argmap, the rules alone and the baselines side by side (here one analyzer: the rules column repeats it)', () => {
     const out = formatReport(result).split('\n')
     expect(out.slice(0, 4)).toEqual([
       'tiny.jsonl: 3 documents, 10 gold units (1 implicit, 1 multi-span), 7 relations',
       '',
-      'figure                  argmap  all-premise  position',
-      'units P                  0.818        0.818     0.818', // 9/11 for all: same units
+      'figure                  argmap  rules  all-premise  position',
+      'units P                  0.818  0.818        0.818     0.818', // 9/11 for all: same units
     ])
     // Macro F1 11/45, 2/13, 7/18; central claim 1/3, 0, 2/3; typed attachment F1 2/7, 0, 4/15.
-    expect(out).toContain('role macro F1            0.244        0.154     0.389')
-    expect(out).toContain('central-claim accuracy   0.333        0.000     0.667')
-    expect(out).toContain('typed attachment F1      0.286        0.000     0.267')
+    expect(out).toContain('role macro F1            0.244  0.244        0.154     0.389')
+    expect(out).toContain('central-claim accuracy   0.333  0.333        0.000     0.667')
+    expect(out).toContain('typed attachment F1      0.286  0.286        0.000     0.267')
     expect(out).toContain("Ceiling with argmap's segmentation: central-claim accuracy 0.667, relation recall 0.714.")
     const matrix = out.indexOf('gold / argmap  conclusion  claim  premise  none  unmatched')
     expect(out.slice(matrix + 1, matrix + 5)).toEqual([
@@ -56,9 +56,9 @@ describe('formatReport', () => {
     expect(out.slice(0, 5)).toEqual([
       '**tiny.jsonl: 3 documents, 10 gold units (1 implicit, 1 multi-span), 7 relations**',
       '',
-      '| figure | argmap | all-premise | position |',
-      '| --- | ---: | ---: | ---: |',
-      '| units P | 0.818 | 0.818 | 0.818 |',
+      '| figure | argmap | rules | all-premise | position |',
+      '| --- | ---: | ---: | ---: | ---: |',
+      '| units P | 0.818 | 0.818 | 0.818 | 0.818 |',
     ])
     expect(out).toContain('| unmatched | 1 | 0 | 1 | 0 | - |')
     expect(out).toContain(

@@ -40,3 +40,29 @@ describe('findCycle', () => {
     expect(roots(units, []).map((u) => u.id)).toEqual(['c', 'k'])
   })
 })
+
+describe('restates (argmap/2)', () => {
+  const unit = (id: string, role: Unit['role']): Unit => ({
+    id,
+    role,
+    text: id,
+    start: { line: 1, column: 1, offset: 0 },
+    end: { line: 1, column: 1, offset: 0 },
+    paragraph: 0,
+    confidence: 1,
+    signals: [],
+  })
+  const rel = (from: string, to: string, type: Relation['type']): Relation => ({ from, to, type, confidence: 1, signals: [] })
+
+  it('lets a restatement of the thesis, itself a conclusion, point at the thesis', () => {
+    const units = [unit('t', 'conclusion'), unit('p', 'premise'), unit('r', 'conclusion')]
+    expect(checkForest(units, [rel('p', 't', 'support'), rel('r', 't', 'restates')])).toEqual([])
+  })
+
+  it('still allows one thesis, and restates only between conclusions', () => {
+    const units = [unit('t', 'conclusion'), unit('r', 'conclusion'), unit('c', 'claim')]
+    expect(checkForest(units, [])).toContain('2 conclusions (expected at most one)')
+    expect(checkForest(units, [rel('c', 't', 'restates'), rel('r', 't', 'restates')])).toContain('restates c -> t must join two conclusions')
+    expect(checkForest(units, [rel('r', 't', 'support')])).toContain('conclusion r has an outgoing relation')
+  })
+})

@@ -35,7 +35,7 @@ describe('validateMap', () => {
   })
 
   it.each([
-    ['wrong schema version', (m: any) => (m.schema = 'argmap/2'), '/schema'],
+    ['wrong schema version', (m: any) => (m.schema = 'argmap/3'), '/schema'],
     ['unknown role', (m: any) => (m.units[0].role = 'thesis'), '/units/0/role'],
     ['unknown relation type', (m: any) => (m.relations[0].type = 'rebut'), '/relations/0/type'],
     ['bad id', (m: any) => (m.units[1].id = 'Has Spaces'), '/units/1/id'],
@@ -70,7 +70,7 @@ describe('toJSON', () => {
     const text = toJSON(map)
     expect(text).toBe(toJSON(JSON.parse(text)))
     expect(text.endsWith('}\n')).toBe(true)
-    expect(text.split('\n')[1]).toBe('  "schema": "argmap/1",')
+    expect(text.split('\n')[1]).toBe('  "schema": "argmap/2",')
     const shuffled = { relations: map.relations, units: map.units.map((u) => ({ signals: u.signals, ...u })), source: map.source, schema: map.schema }
     expect(toJSON(shuffled as ArgumentMap)).toBe(text)
     expect(Object.keys(JSON.parse(text).units[0])).toEqual(['id', 'role', 'text', 'start', 'end', 'paragraph', 'confidence', 'signals'])

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { resolve } from 'node:path'
 import { Command, CommanderError, Option } from 'commander'
 import { EXIT, parseSize, processIo } from './context.js'
 import { documentCommand, mapOf } from './commands/single-file.js'
@@ -17,6 +18,27 @@ const program = new Command('argmap')
   .showHelpAfterError('(add --help for usage)')
 
 const maxSize = () => new Option('--max-size <bytes>', 'refuse input files larger than this (e.g. 16MB)').argParser(parseSize)
+const modelOption = () => new Option('--model <file|rules>', 'tag and link with this model file, or with the rules alone (default: the shipped model)')
+
+// --model reaches every analysis of the command, workers included, through ARGMAP_MODEL (see src/learn/load.ts).
+program.hook('preAction', async (_program, command) => {
+  const model = command.opts().model as string | undefined
+  if (!model) return
+  if (model === 'rules') {
+    process.env.ARGMAP_MODEL = 'rules'
+    return
+  }
+  const path = resolve(io.cwd, model)
+  const { loadModel, ModelError } = await import('../learn/load.js')
+  try {
+    loadModel(path)
+  } catch (error) {
+    if (!(error instanceof ModelError)) throw error
+    io.stderr.write(`argmap ${command.name()}: ${error.message}\n`)
+    process.exit(EXIT.usage)
+  }
+  process.env.ARGMAP_MODEL = path
+})
 
 program
   .command('run')
@@ -27,6 +49,7 @@ program
   .option('-j, --jobs <n>', 'worker threads (default: the available cores; output is the same for any number)', (v: string) => Number(v))
   .option('--jsonl', 'read JSON lines {"id","text"} from standard input, write one map per line to standard output')
   .addOption(maxSize())
+  .addOption(modelOption())
   .action(async (paths: string[], opts: { out: string; check?: boolean; maxSize?: number; jobs?: number; jsonl?: boolean }) => {
     // Loaded here: the corpus engine (annotate's verifier, review, HTML pages, workers) is not a single file's cost.
     const { runCommandAsync } = await import('./commands/run.js')
@@ -42,6 +65,7 @@ program
   .argument('<file>', 'markdown file; - reads standard input')
   .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'aif', 'argdown', 'mermaid', 'outline']).default('json'))
   .addOption(maxSize())
+  .addOption(modelOption())
   .action(async (file: string, opts: { format: string; maxSize?: number }) => {
     const emit = await import('../emit/index.js')
     const render = emit.formats[opts.format as keyof typeof emit.formats]
@@ -53,6 +77,7 @@ program
   .description('print the document with its argumentative units marked in place, and the map outline')
   .argument('<file>', 'markdown file; - reads standard input')
   .addOption(maxSize())
+  .addOption(modelOption())
   .action(async (file: string, opts: { maxSize?: number }) => {
     const { annotate } = await import('../emit/annotated.js')
     process.exitCode = documentCommand(file, io, opts.maxSize, (text, path, sha) => annotate(text, mapOf(text, path, sha)))
@@ -85,9 +110,36 @@ program
   .requiredOption('--gold <file>', 'gold argument maps, one JSON document a line')
   .addOption(new Option('-f, --format <format>', 'report format').choices(['table', 'json', 'markdown']).default('table'))
   .option('--errors [n]', 'also list the N (default 20) worst-handled units')
-  .action(async (opts: { gold: string; format: 'table' | 'json' | 'markdown'; errors?: boolean | string }) => {
-    const { evalCommand } = await import('./commands/eval.js')
-    process.exitCode = await evalCommand(opts, io)
+  .option('--split <names...>', "only the gold documents of these splits (the gold's split field: train, dev, test)")
+  .option('--source <names...>', "only the gold documents of these sources (the gold's source field)")
+  .option('--by-source', 'also report each source on its own')
+  .option('--cv <k>', 'K-fold cross-validation by document: train a model on K-1 folds, score the held-out fold', (v: string) => Number(v))
+  .addOption(modelOption())
+  .action(
+    async (opts: {
+      gold: string
+      format: 'table' | 'json' | 'markdown'
+      errors?: boolean | string
+      split?: string[]
+      source?: string[]
+      bySource?: boolean
+      cv?: number
+    }) => {
+      const { evalCommand } = await import('./commands/eval.js')
+      process.exitCode = await evalCommand(opts, io)
+    },
+  )
+
+program
+  .command('train')
+  .description('learn a model (roles, links, relation types) from gold argument maps')
+  .option('--gold <files...>', 'gold argument maps, one JSON document a line', [])
+  .option('--split <names...>', "only the gold documents of these splits (the gold's split field)")
+  .option('--reviewed <paths...>', 'also learn from the review corrections (sidecars) of these sources')
+  .requiredOption('-o, --out <file>', 'model file to write')
+  .action(async (opts: { gold: string[]; split?: string[]; reviewed?: string[]; out: string }) => {
+    const { trainCommand } = await import('./commands/train.js')
+    process.exitCode = await trainCommand({ gold: opts.gold, splits: opts.split, reviewed: opts.reviewed, out: opts.out }, io)
   })
 
 program
@@ -101,6 +153,7 @@ program
   .option('--ignore-rewording', 'count reworded sentences as unchanged')
   .option('--no-color', 'never colour the terminal report')
   .addOption(maxSize())
+  .addOption(modelOption())
   .action(
     async (
       old: string | undefined,

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process'
 import { readdirSync, statSync } from 'node:fs'
 import { basename, dirname, join, relative, sep } from 'node:path'
 import { decodeSource, DEFAULT_MAX_BYTES, InputError, readSource, type SourceFile } from '../io/files.js'
-import type { ArgumentMap } from '../model/types.js'
+import { type ArgumentMap, READABLE_SCHEMAS, SCHEMA_VERSION } from '../model/types.js'
 import type { NamedMap } from './dir.js'
 import { validateMap } from '../model/schema.js'
 import { analyze } from '../pipeline.js'
@@ -37,14 +37,15 @@ export function mapFromText(text: string, display: string, sha256: string): Argu
     throw new DiffInputError(display, `invalid JSON (${(e as Error).message})`)
   }
   const schema = (data as { schema?: unknown } | null)?.schema
-  if (schema !== 'argmap/1') {
-    throw new DiffInputError(display, `not an argument map (schema ${JSON.stringify(schema)}, expected "argmap/1")`)
+  if (typeof schema !== 'string' || !READABLE_SCHEMAS.includes(schema)) {
+    throw new DiffInputError(display, `not an argument map (schema ${JSON.stringify(schema)}, expected "argmap/1" or "argmap/2")`)
   }
   const problems = validateMap(data)
   if (problems.length) {
     throw new DiffInputError(display, `invalid argument map: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ` (+${problems.length - 3} more)` : ''}`)
   }
-  return data as ArgumentMap
+  // An argmap/1 map is an argmap/2 map without restatements.
+  return { ...(data as ArgumentMap), schema: SCHEMA_VERSION }
 }
 
 /** Read and map one file; `display` is the path as the user gave it. */

@@ -4,7 +4,7 @@
  */
 
 const role = { enum: ['conclusion', 'claim', 'premise', 'none'] }
-const relationType = { enum: ['support', 'attack'] }
+const relationType = { enum: ['support', 'attack', 'restates'] }
 const id = { type: 'string', minLength: 1 }
 const nat = { type: 'integer', minimum: 0 }
 const unit01 = { type: 'number', minimum: 0, maximum: 1 }

@@ -14,7 +14,7 @@ import { plainish } from './text.js'
 export interface AifNode {
   nodeID: string
   text: string
-  type: 'I' | 'L' | 'RA' | 'CA' | 'YA'
+  type: 'I' | 'L' | 'RA' | 'CA' | 'MA' | 'YA'
   timestamp: string
 }
 export interface AifEdge {
@@ -80,7 +80,8 @@ export function toAIFObject(map: ArgumentMap, options: AifOptions = {}): Aif {
     const from = iNode.get(r.from)
     const to = iNode.get(r.to)
     if (!from || !to) continue
-    const s = r.type === 'support' ? node('RA', 'Default Inference') : node('CA', 'Default Conflict')
+    // AIF: support is an RA (inference), attack a CA (conflict), a restatement an MA (rephrase).
+    const s = r.type === 'support' ? node('RA', 'Default Inference') : r.type === 'attack' ? node('CA', 'Default Conflict') : node('MA', 'Default Rephrase')
     edge(from, s)
     edge(s, to)
   }

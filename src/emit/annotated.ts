@@ -13,7 +13,7 @@
  * read as one of our marks is escaped with `<!--argmap-->`, which `strip`
  * removes. One parse per pass; a second pass only when something failed.
  */
-import type { ArgumentMap, Relation, Unit } from '../model/types.js'
+import { type ArgumentMap, type Relation, RELATION_TYPES, type Unit } from '../model/types.js'
 import type { Parsed } from '../parse/index.js'
 import { scan } from '../syntax/scan.js'
 import { ESCAPE, ESCAPES, LITERAL_MARK, RELATION_ATTRIBUTE } from '../syntax/annotation.js'
@@ -54,7 +54,7 @@ function attributes(u: Unit, outgoing: readonly Relation[], len: number | null):
   const parts = [SHORTCUT.test(u.id) ? `#${u.id}` : `id=${value(u.id)}`]
   if (len !== null) parts.push(`len=${len}`)
   if (outgoing.length === 0) return `{${parts.join(' ')}}`
-  for (const type of ['support', 'attack'] as const) {
+  for (const type of RELATION_TYPES) {
     const targets = outgoing.filter((r) => r.type === type).map((r) => r.to)
     if (targets.length) parts.push(`${RELATION_ATTRIBUTE[type]}=${value(targets.join(' '))}`)
   }

@@ -40,6 +40,7 @@ export function toMermaid(map: ArgumentMap, options: MermaidOptions = {}): strin
     const to = key.get(r.to)
     if (!from || !to) continue
     if (r.type === 'support') out.push(`  ${from} -->|supports| ${to}`)
+    else if (r.type === 'restates') out.push(`  ${from} -.-|restates| ${to}`)
     else {
       out.push(`  ${from} -.->|attacks| ${to}`)
       attacks.push(link)

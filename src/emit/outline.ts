@@ -26,7 +26,7 @@ export function outlineLines(map: ArgumentMap, options: OutlineOptions = {}): st
   const width = options.width ?? 100
   const lines: string[] = []
   for (const { node, depth } of walkForest(forest(map))) {
-    const sign = node.relation ? (node.relation.type === 'support' ? '+ ' : '- ') : ''
+    const sign = node.relation ? (node.relation.type === 'support' ? '+ ' : node.relation.type === 'attack' ? '- ' : '= ') : ''
     lines.push(`${'  '.repeat(depth)}${sign}${node.unit.role} ${node.unit.id}: ${shortText(node.unit.text, width)}`)
   }
   if (lines.length === 0) lines.push('(no argumentative units)')

@@ -30,8 +30,9 @@ export interface DocumentSummary {
 export function summarize(name: string, map: ArgumentMap): DocumentSummary {
   const units: Record<Role, number> = { conclusion: 0, claim: 0, premise: 0, none: 0 }
   for (const u of map.units) units[u.role]++
-  const relations: Record<RelationType, number> = { support: 0, attack: 0 }
-  for (const r of map.relations) relations[r.type]++
+  // `restates` is counted only where a map has one, so older summaries keep their shape.
+  const relations = { support: 0, attack: 0 } as Record<RelationType, number>
+  for (const r of map.relations) relations[r.type] = (relations[r.type] ?? 0) + 1
   const c = map.units.find((u) => u.role === 'conclusion')
   return {
     name,

@@ -34,8 +34,8 @@ export function toPrediction(map: ArgumentMap, toGold: Int32Array): Prediction {
 }
 
 /** Score `analyze` (and the baselines on its units) against gold documents; `file` names them in the result. */
-export function evaluateDocs(docs: readonly GoldDoc[], file: string, analyze: Analyzer): EvalResult {
-  const totals: Record<SystemName, Counts> = { argmap: emptyCounts(), 'all-premise': emptyCounts(), position: emptyCounts() }
+export function evaluateDocs(docs: readonly GoldDoc[], file: string, analyze: Analyzer, rules: Analyzer = analyze): EvalResult {
+  const totals: Record<SystemName, Counts> = { argmap: emptyCounts(), rules: emptyCounts(), 'all-premise': emptyCounts(), position: emptyCounts() }
   const errors: UnitError[] = []
   let reachableConclusions = 0
   let reachableRelations = 0
@@ -55,6 +55,9 @@ export function evaluateDocs(docs: readonly GoldDoc[], file: string, analyze: An
     for (const r of doc.relations) {
       if (alignment.goldToPred.has(r.from) && alignment.goldToPred.has(r.to)) reachableRelations++
     }
+    // The rules alone (the same units, so the same alignment), unless they are what was measured.
+    const ruleMap = rules === analyze ? map : rules(markdown, { path: `${doc.id}.md` })
+    addCounts(totals.rules, scoreDocument(doc, rules === analyze ? predicted : toPrediction(ruleMap, toGold), alignment))
     // Baselines keep the same units, so the same alignment holds.
     for (const name of BASELINES) addCounts(totals[name], scoreDocument(doc, baseline(name, predicted), alignment))
   }
@@ -76,7 +79,12 @@ export function evaluateDocs(docs: readonly GoldDoc[], file: string, analyze: An
       centralClaim: docs.length ? reachableConclusions / docs.length : 0,
       relationRecall: relations ? reachableRelations / relations : 0,
     },
-    systems: { argmap: figures(totals.argmap), 'all-premise': figures(totals['all-premise']), position: figures(totals.position) },
+    systems: {
+      argmap: figures(totals.argmap),
+      rules: figures(totals.rules),
+      'all-premise': figures(totals['all-premise']),
+      position: figures(totals.position),
+    },
     errors: sortErrors(errors),
   }
 }

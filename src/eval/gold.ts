@@ -22,7 +22,7 @@ export class GoldError extends Error {
 }
 
 const GOLD_ROLES: ReadonlySet<string> = new Set<GoldRole>(['conclusion', 'claim', 'premise'])
-const RELATION_TYPES: ReadonlySet<string> = new Set<RelationType>(['support', 'attack'])
+const RELATION_TYPES: ReadonlySet<string> = new Set<RelationType>(['support', 'attack', 'restates'])
 
 /** Read and validate a gold JSONL file. Throws GoldError naming the file. */
 export function readGold(file: string): GoldDoc[] {
@@ -83,7 +83,8 @@ function toDoc(raw: unknown, where: string): GoldDoc {
     throw new GoldError(`Invalid gold file ${where}: ${what}`)
   }
   if (!isObj(raw)) return fail('not a JSON object')
-  const { id, text, paragraphs, units, relations } = raw
+  const { id, text, paragraphs, units, relations, format, split, source } = raw
+  if (format !== undefined && format !== 'markdown' && format !== 'text') return fail(`document ${String(id)} has "format" ${JSON.stringify(format)}, expected markdown or text`)
   if (typeof id !== 'string' || !id) return fail('missing document "id"')
   if (typeof text !== 'string') return fail(`document ${id} has no "text"`)
   if (!Array.isArray(paragraphs) || !paragraphs.every((p) => isRange(p, text.length))) {
@@ -100,7 +101,7 @@ function toDoc(raw: unknown, where: string): GoldDoc {
   if (ids.size !== goldUnits.length) fail(`document ${id} has duplicate unit ids`)
   const goldRelations = relations.map((r, k): GoldRelation => {
     if (!isObj(r) || typeof r.from !== 'string' || typeof r.to !== 'string' || !RELATION_TYPES.has(String(r.type))) {
-      return fail(`document ${id} relation ${k + 1} needs "from", "to" and a "type" of support|attack`)
+      return fail(`document ${id} relation ${k + 1} needs "from", "to" and a "type" of support|attack|restates`)
     }
     if (!ids.has(r.from) || !ids.has(r.to)) return fail(`document ${id} relation ${k + 1} names an unknown unit`)
     return { from: r.from, to: r.to, type: r.type as RelationType }
@@ -111,6 +112,10 @@ function toDoc(raw: unknown, where: string): GoldDoc {
     paragraphs: (paragraphs as Array<[number, number]>).map(([a, b]) => [a, b]),
     units: goldUnits,
     relations: goldRelations,
+    ...(format === 'markdown' ? { format: 'markdown' as const } : {}),
+    ...(typeof split === 'string' ? { split } : {}),
+    ...(typeof source === 'string' ? { source } : {}),
+    ...(Array.isArray(raw.cv_folds) && raw.cv_folds.every((x) => Number.isInteger(x)) ? { cvFolds: raw.cv_folds as number[] } : {}),
   }
 }
 
@@ -153,6 +158,8 @@ const WHITESPACE = /\s/
  * backslash maps to the offset of the character it escapes.
  */
 export function goldToMarkdown(doc: GoldDoc): GoldMarkdown {
+  // A markdown gold document (argmap's open gold: offsets into the corpus file) is analysed as it is.
+  if (doc.format === 'markdown') return { markdown: doc.text, toGold: Int32Array.from({ length: doc.text.length + 1 }, (_, i) => (i < doc.text.length ? i : -1)) }
   const out: string[] = []
   const map: number[] = []
   const paragraphs: Array<[number, number]> = doc.paragraphs.length ? doc.paragraphs : [[0, doc.text.length]]

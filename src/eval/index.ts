@@ -6,8 +6,8 @@
 import { basename } from 'node:path'
 import { analyze } from '../pipeline.js'
 import { type Analyzer, evaluateDocs } from './evaluate.js'
-import { readGold } from './gold.js'
-import type { EvalResult } from './types.js'
+import { GoldError, readGold } from './gold.js'
+import type { EvalResult, GoldDoc } from './types.js'
 
 export { align } from './align.js'
 export { allPremise, BASELINES, positionBaseline } from './baselines.js'
@@ -20,11 +20,26 @@ export { SYSTEMS } from './types.js'
 export type * from './types.js'
 
 export interface EvalOptions {
-  /** The analysis to measure; defaults to the `argmap run` pipeline. */
+  /** The analysis to measure; defaults to the `argmap run` pipeline (with its default model). */
   analyze?: Analyzer
+  /** Keep only the documents of these splits (the gold's `split` field). */
+  splits?: readonly string[]
+  /** Keep only the documents of these sources (the gold's `source` field). */
+  sources?: readonly string[]
 }
 
-/** Evaluate against a gold JSONL file. Throws GoldError for a missing or invalid file. */
+const rulesOnly: Analyzer = (source, options) => analyze(source, { ...options, model: 'rules' })
+
+/** The documents of a gold file that the options select (all of them by default). */
+export function selectDocs(docs: readonly GoldDoc[], options: Pick<EvalOptions, 'splits' | 'sources'>): GoldDoc[] {
+  return docs.filter(
+    (d) => (!options.splits?.length || options.splits.includes(d.split ?? '')) && (!options.sources?.length || options.sources.includes(d.source ?? '')),
+  )
+}
+
+/** Evaluate against a gold JSONL file, beside the rules alone and both baselines. Throws GoldError for a missing or invalid file. */
 export function evaluate(goldPath: string, options: EvalOptions = {}): EvalResult {
-  return evaluateDocs(readGold(goldPath), basename(goldPath), options.analyze ?? analyze)
+  const docs = selectDocs(readGold(goldPath), options)
+  if (!docs.length) throw new GoldError(`No documents in ${goldPath} match the selected splits or sources`)
+  return evaluateDocs(docs, basename(goldPath), options.analyze ?? analyze, rulesOnly)
 }

@@ -35,7 +35,7 @@ export const FIGURES: readonly Row[] = [
   ...prfRows('typed attachment', (s) => s.typedAttachment),
 ]
 
-const num = (x: number): string => x.toFixed(3)
+export const num = (x: number): string => x.toFixed(3)
 
 function summary(r: EvalResult): string {
   const g = r.gold
@@ -59,7 +59,7 @@ function confusionCells(r: EvalResult, system: SystemName): string[][] {
 }
 
 /** Columns padded to equal width; the first column left-aligned, the rest right-aligned. */
-function aligned(rows: string[][]): string {
+export function aligned(rows: string[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)))
   return rows
     .map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd())
@@ -69,7 +69,7 @@ function aligned(rows: string[][]): string {
 const NUMERIC = /^(?:-|[\d.]+)$/
 
 /** A GFM table; columns whose cells are all numbers are right-aligned. */
-function markdownTable(rows: string[][]): string {
+export function markdownTable(rows: string[][]): string {
   const [head, ...body] = rows
   const line = (r: string[]): string => `| ${r.join(' | ')} |`
   const rule = head!.map((_, i) => (body.length && body.every((r) => NUMERIC.test(r[i]!)) ? ' ---: ' : ' --- '))
@@ -112,7 +112,7 @@ function errorTable(errors: readonly UnitError[]): string {
   return markdownTable([head, ...rows])
 }
 
-const round4 = (x: number): number => Math.round(x * 1e4) / 1e4
+export const round4 = (x: number): number => Math.round(x * 1e4) / 1e4
 
 /** Render an evaluation result. */
 export function formatReport(result: EvalResult, options: ReportOptions = {}): string {
@@ -139,3 +139,4 @@ export function formatReport(result: EvalResult, options: ReportOptions = {}): s
   }
   return `${parts.join('\n\n')}\n`
 }
+

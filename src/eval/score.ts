@@ -10,7 +10,8 @@
  *   same / gold units with role r (implicit gold units included: nobody can
  *   find them). Macro F1 = mean of the conclusion, claim and premise F1.
  * - Central claim: a document is right when it has exactly one predicted
- *   conclusion and that unit is aligned to a gold conclusion.
+ *   conclusion that restates no other (its thesis) and that unit is aligned
+ *   to a gold conclusion (the thesis or a restatement of it).
  * - Relations: a predicted relation is mapped through the alignment; attachment
  *   counts distinct (from, to) pairs, typed attachment (from, to, type).
  * - A figure whose denominator is 0 is 0.
@@ -88,7 +89,9 @@ export function scoreDocument(gold: GoldDoc, pred: Prediction, alignment: Alignm
   }
   for (const g of gold.units) if (!alignment.goldToPred.has(g.id)) c.confusion[g.role].unmatched++
 
-  const conclusions = pred.units.filter((u) => u.role === 'conclusion')
+  // The central claim is the conclusion that restates no other (a restatement of the thesis is a conclusion too).
+  const restating = new Set(pred.relations.filter((r) => r.type === 'restates').map((r) => r.from))
+  const conclusions = pred.units.filter((u) => u.role === 'conclusion' && !restating.has(u.id))
   if (conclusions.length === 1) {
     const g = goldById.get(alignment.predToGold.get(conclusions[0]!.id) ?? '')
     if (g?.role === 'conclusion') c.centralCorrect = 1

@@ -29,6 +29,13 @@ export interface GoldDoc {
   paragraphs: Array<[number, number]>
   units: GoldUnit[]
   relations: GoldRelation[]
+  /** `markdown`: `text` is the markdown source, analysed as is (offsets are source offsets); otherwise plain text. */
+  format?: 'markdown'
+  /** The document's split (train, dev, test) and source group, when the gold file records them. */
+  split?: string
+  source?: string
+  /** Cross-validation folds given by the corpus (microtexts part 1: the test fold of each of 10 iterations). */
+  cvFolds?: number[]
 }
 
 /** A unit the system predicted, with its range mapped back into the gold text. */
@@ -103,7 +110,8 @@ export interface SystemScores {
 }
 
 /** The systems of a run: argmap and the two baselines (see baselines.ts). */
-export const SYSTEMS = ['argmap', 'all-premise', 'position'] as const
+/** `argmap`: the pipeline as it runs (the default model unless told otherwise); `rules`: the rules alone. */
+export const SYSTEMS = ['argmap', 'rules', 'all-premise', 'position'] as const
 export type SystemName = (typeof SYSTEMS)[number]
 
 export interface EvalResult {

@@ -28,9 +28,10 @@ const ROLE_ORDER: readonly Role[] = ['conclusion', 'claim', 'premise', 'none']
 
 function counts(map: ArgumentMap): { roles: Record<Role, number>; rels: Record<RelationType, number>; reviewed: number } {
   const roles: Record<Role, number> = { conclusion: 0, claim: 0, premise: 0, none: 0 }
-  const rels: Record<RelationType, number> = { support: 0, attack: 0 }
+  // `restates` is counted only where a map has one, so pages of older maps keep their shape.
+  const rels = { support: 0, attack: 0 } as Record<RelationType, number>
   for (const u of map.units) roles[u.role]++
-  for (const r of map.relations) rels[r.type]++
+  for (const r of map.relations) rels[r.type] = (rels[r.type] ?? 0) + 1
   return { roles, rels, reviewed: map.units.filter((u) => u.reviewed).length }
 }
 

@@ -1,10 +1,11 @@
 /**
  * Forest invariants of an argument map, checked in linear time: relations
  * join known argumentative units; no unit has two outgoing relations; the
- * conclusion and `none` units have none outgoing; `none` units have none
+ * conclusion and `none` units have none outgoing (but a restatement of the
+ * thesis, itself a conclusion, `restates` it); `none` units have none
  * incoming; there are no cycles; every root is a conclusion or a claim.
  */
-import type { Relation, Unit } from './types.js'
+import { type Relation, RELATION_TYPES, type Unit } from './types.js'
 
 export function checkForest(units: readonly Unit[], relations: readonly Relation[]): string[] {
   const errors: string[] = []
@@ -23,16 +24,19 @@ export function checkForest(units: readonly Unit[], relations: readonly Relation
     if (r.from === r.to) errors.push(`unit ${r.from} relates to itself`)
     if (from.role === 'none') errors.push(`none unit ${r.from} has an outgoing relation`)
     if (to.role === 'none') errors.push(`none unit ${r.to} has an incoming relation`)
-    if (from.role === 'conclusion') errors.push(`conclusion ${r.from} has an outgoing relation`)
-    if (r.type !== 'support' && r.type !== 'attack') errors.push(`relation ${r.from} -> ${r.to} has unknown type ${String(r.type)}`)
+    if (r.type === 'restates') {
+      if (from.role !== 'conclusion' || to.role !== 'conclusion') errors.push(`restates ${r.from} -> ${r.to} must join two conclusions`)
+    } else if (from.role === 'conclusion') errors.push(`conclusion ${r.from} has an outgoing relation`)
+    if (!RELATION_TYPES.includes(r.type)) errors.push(`relation ${r.from} -> ${r.to} has unknown type ${String(r.type)}`)
     if (parent.has(r.from)) errors.push(`unit ${r.from} has more than one outgoing relation`)
     else parent.set(r.from, r.to)
   }
   const cycle = findCycle(parent)
   if (cycle) errors.push(`cycle: ${cycle.join(' -> ')}`)
+  // One thesis: conclusions that restate another do not count.
   let conclusions = 0
   for (const u of units) {
-    if (u.role === 'conclusion') conclusions++
+    if (u.role === 'conclusion' && !parent.has(u.id)) conclusions++
     if (u.role === 'none' || parent.has(u.id)) continue
     if (u.role === 'premise') errors.push(`premise ${u.id} is a root (it supports or attacks nothing)`)
   }

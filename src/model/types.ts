@@ -3,14 +3,24 @@
  * references), so a map can be written, read back, diffed and validated as is.
  */
 
-export const SCHEMA_VERSION = 'argmap/1' as const
+/**
+ * argmap/2 adds the `restates` relation (a restatement of the thesis, itself a
+ * conclusion, points at the thesis). An argmap/1 map is an argmap/2 map
+ * without restatements: readers take both and write argmap/2.
+ */
+export const SCHEMA_VERSION = 'argmap/2' as const
+export const READABLE_SCHEMAS: readonly string[] = Object.freeze(['argmap/1', 'argmap/2'])
 
 export type Role = 'conclusion' | 'claim' | 'premise' | 'none'
 export const ROLES: readonly Role[] = Object.freeze(['conclusion', 'claim', 'premise', 'none'])
 export const ARGUMENT_ROLES: readonly Exclude<Role, 'none'>[] = Object.freeze(['conclusion', 'claim', 'premise'])
 
-export type RelationType = 'support' | 'attack'
-export const RELATION_TYPES: readonly RelationType[] = Object.freeze(['support', 'attack'])
+/**
+ * `restates`: a later statement of the thesis (itself a conclusion) points at
+ * the thesis it repeats (AIF: an MA node; Argdown: an equivalence).
+ */
+export type RelationType = 'support' | 'attack' | 'restates'
+export const RELATION_TYPES: readonly RelationType[] = Object.freeze(['support', 'attack', 'restates'])
 
 /** A place in the original source: 1-based line and column (UTF-16), 0-based offset (UTF-16 index). */
 export interface Point {

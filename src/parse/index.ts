@@ -1,4 +1,5 @@
 import type { Root } from 'mdast'
+import { toString } from 'mdast-util-to-string'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
@@ -50,4 +51,12 @@ export class LineIndex {
     const line = Math.max(0, lastAtOrBefore(this.starts, offset, (start) => start))
     return { line: line + 1, column: offset - (this.starts[line] as number) + 1, offset }
   }
+}
+
+/** Plain text of the document's first heading, or null. */
+export function firstHeading(tree: Root): string | null {
+  for (const node of tree.children) {
+    if (node.type === 'heading') return toString(node).replace(/\s+/g, ' ').trim() || null
+  }
+  return null
 }

@@ -4,7 +4,7 @@
  */
 import type { Nodes } from 'mdast'
 import { toString } from 'mdast-util-to-string'
-import type { RelationType, Role } from '../model/types.js'
+import { RELATION_TYPES, type RelationType, type Role } from '../model/types.js'
 import { scan } from '../syntax/scan.js'
 import { RELATION_ATTRIBUTE } from '../syntax/annotation.js'
 import { splitTrailer, type TrailerData } from './trailer.js'
@@ -47,7 +47,7 @@ interface Range {
 
 function relationsOf(attributes: Record<string, string>): Mark['relations'] {
   const out: Mark['relations'] = []
-  for (const type of ['support', 'attack'] as const) {
+  for (const type of RELATION_TYPES) {
     const v = attributes[RELATION_ATTRIBUTE[type]]
     if (v) for (const to of v.split(/\s+/)) if (to) out.push({ type, to })
   }

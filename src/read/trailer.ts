@@ -100,7 +100,7 @@ function readData(trailer: string): TrailerData | null {
       if (Number.isFinite(unit.confidence)) data.units.push(unit)
     } else {
       const [from, type, to, confidence, ...rest] = text.split(/\s+/)
-      if (type !== 'support' && type !== 'attack') continue
+      if (type !== 'support' && type !== 'attack' && type !== 'restates') continue
       const rel: RelationData = { from: decodeField(from!), type, to: decodeField(to ?? ''), confidence: Number(confidence), signals: [] }
       for (const f of rest) if (!flag(f, rel)) rel.signals.push(decodeField(f))
       if (Number.isFinite(rel.confidence)) data.relations.push(rel)

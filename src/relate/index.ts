@@ -7,16 +7,22 @@
  */
 import type { Relation, Segment } from '../model/types.js'
 import { documentFeatures } from '../tag/document.js'
-import type { Tagged } from '../tag/index.js'
-import { plan, type Attachment } from './attach.js'
-import { takePlan } from './memo.js'
+import type { Plan, Tagged } from '../tag/index.js'
+import { plan, type Attachment } from '../tag/structure/attach.js'
 
-export function relate(segments: readonly Segment[], tagged: readonly Tagged[], ids: readonly string[]): Relation[] {
+/** The tagger's plan when it was made for this mask and conclusion, else null. */
+function samePlan(given: Plan | undefined, arg: readonly boolean[], conclusion: number): readonly Attachment[] | null {
+  if (!given || given.conclusion !== conclusion || given.arg.length !== arg.length) return null
+  for (let i = 0; i < arg.length; i++) if (given.arg[i] !== arg[i]) return null
+  return given.structure
+}
+
+export function relate(segments: readonly Segment[], tagged: readonly Tagged[], ids: readonly string[], given?: Plan): Relation[] {
   const n = segments.length
   const arg = tagged.map((t) => t.role !== 'none')
   const conclusion = tagged.findIndex((t) => t.role === 'conclusion')
   // The tagger's plan, when it planned these units with this mask and conclusion (a reviewer's roles may differ).
-  const structure: Attachment[] = takePlan(segments, arg, conclusion) ?? plan(segments, documentFeatures(segments, arg), arg, conclusion)
+  const structure = samePlan(given, arg, conclusion) ?? plan(segments, documentFeatures(segments, arg), arg, conclusion)
   const canTarget = (i: number): boolean => tagged[i]!.role === 'claim' || tagged[i]!.role === 'conclusion'
   // Nearest ancestor-or-self that may be a target, memoised along each path (linear overall).
   const resolved = new Int32Array(n).fill(-2)

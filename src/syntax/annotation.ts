@@ -28,7 +28,7 @@ export const TRAILER_OPEN = '<!-- argmap:begin'
 export const DATA_OPEN = '<!-- argmap:data'
 
 /** Relation attribute names on a mark, by relation type. */
-export const RELATION_ATTRIBUTE = { support: 'supports', attack: 'attacks' } as const
+export const RELATION_ATTRIBUTE = { support: 'supports', attack: 'attacks', restates: 'restates' } as const
 
 /**
  * Author text that remark-directive would read as one of our marks:

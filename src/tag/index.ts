@@ -1,13 +1,12 @@
 /**
  * The role tagger. Runs the per-unit rules (./rules, ./features.ts), decides
  * which units are argumentative (rules/combine.ts), picks the one conclusion
- * (rules/thesis.ts), then reads the argument's structure (../relate/attach.ts)
+ * (rules/thesis.ts), then plans the argument's structure (./structure/attach.ts)
  * so that a unit other units attach to is a `claim` and the rest are
  * `premise`s. Every decision carries its signals and a confidence in [0, 1].
  */
 import type { Role, Segment } from '../model/types.js'
-import { plan } from '../relate/attach.js'
-import { leavePlan } from '../relate/memo.js'
+import { type Attachment, plan } from './structure/attach.js'
 import { documentFeatures } from './document.js'
 import { unitFeatures } from './features.js'
 import { argumentative } from './rules/combine.js'
@@ -26,17 +25,43 @@ export interface Tagged {
 
 const round = (x: number): number => Math.round(Math.max(0, Math.min(1, x)) * 100) / 100
 
+/**
+ * The structure the roles were read from: which units are argumentative, the
+ * conclusion, and each unit's planned attachment. The relation finder takes
+ * it as given when the roles it reads still have this mask and conclusion
+ * (they differ only where a reviewer changed a role).
+ */
+export interface Plan {
+  arg: readonly boolean[]
+  conclusion: number
+  structure: readonly Attachment[]
+}
+
+export interface TagResult {
+  tagged: Tagged[]
+  plan: Plan
+}
+
+/** Tag segments with the document context the rules need (the title: the first heading's text). */
+export function tagSegments(segments: readonly Segment[], title: string | null): TagResult {
+  const paragraphCount = segments.length ? segments[segments.length - 1]!.paragraph + 1 : 0
+  return tagDocument(segments, { paragraphCount, title })
+}
+
 export function tag(segments: readonly Segment[], doc: DocContext): Tagged[] {
+  return tagDocument(segments, doc).tagged
+}
+
+export function tagDocument(segments: readonly Segment[], doc: DocContext): TagResult {
   const titleParagraph = segments.find((s) => s.block === 'heading' && doc.title !== null)?.paragraph ?? -1
   const base = argumentative(segments, unitFeatures(segments), { paragraphCount: doc.paragraphCount, titleParagraph })
   const arg = base.map((b) => b.arg)
   const feats = documentFeatures(segments, arg)
   const thesis = pickThesis(segments, feats, arg, doc.title)
   const structure = plan(segments, feats, arg, thesis.index)
-  leavePlan(segments, arg, thesis.index, structure)
   const targeted = new Array<number>(segments.length).fill(0)
   for (const a of structure) if (a.to >= 0) targeted[a.to]!++
-  return segments.map((_, i): Tagged => {
+  const tagged = segments.map((_, i): Tagged => {
     const b = base[i]!
     const f = feats[i]!
     if (!b.arg) return { role: 'none', confidence: round(b.confidence), signals: merge(b.signals, f.signals) }
@@ -54,6 +79,7 @@ export function tag(segments: readonly Segment[], doc: DocContext): Tagged[] {
     }
     return { role: 'premise', confidence: round(Math.min(b.confidence, a.confidence + 0.1)), signals: merge(f.signals, b.signals) }
   })
+  return { tagged, plan: { arg, conclusion: thesis.index, structure } }
 }
 
 /** Signals of `a`, then `b`, then `extra`, each once, in order of first appearance. */

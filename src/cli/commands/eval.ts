@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from 'node:path'
-import { evaluate, GoldError } from '../../eval/index.js'
+import { basename } from 'node:path'
+import { evaluate, GoldError, readGold, selectDocs } from '../../eval/index.js'
 import { formatReport, type ReportFormat } from '../../eval/report.js'
 
 export interface EvalArgs {
@@ -7,6 +8,13 @@ export interface EvalArgs {
   format?: ReportFormat
   /** `--errors` (true: 20 units) or `--errors N` (a number, or the option's raw string). */
   errors?: boolean | number | string
+  /** Only documents of these splits / sources (the gold's `split` and `source` fields). */
+  split?: string[]
+  source?: string[]
+  /** Also report each source on its own. */
+  bySource?: boolean
+  /** K-fold cross-validation by document instead of scoring the current model. */
+  cv?: number
 }
 
 export interface EvalIo {
@@ -42,9 +50,29 @@ export async function evalCommand(opts: EvalArgs, io: EvalIo): Promise<number> {
     return 2
   }
   const file = isAbsolute(opts.gold) ? opts.gold : resolve(io.cwd, opts.gold)
+  if (opts.cv !== undefined && (!Number.isInteger(opts.cv) || opts.cv < 2)) {
+    io.stderr.write(`argmap eval: --cv expects a whole number of folds, 2 or more, got "${String(opts.cv)}"\n`)
+    return 2
+  }
   try {
-    const result = evaluate(file)
+    const select = { splits: opts.split, sources: opts.source }
+    if (opts.cv !== undefined) {
+      const { crossValidate, formatCv } = await import('../../learn/cv.js')
+      const docs = selectDocs(readGold(file), select)
+      if (docs.length < opts.cv) throw new GoldError(`${file}: ${docs.length} documents cannot make ${opts.cv} folds`)
+      const cv = crossValidate(docs, opts.cv, { progress: (m) => io.stderr.write(`argmap eval: ${m}\n`), file: basename(file) })
+      io.stdout.write(formatCv(cv, basename(file), format))
+      return 0
+    }
+    const result = evaluate(file, select)
     io.stdout.write(formatReport(result, { format, errors }))
+    if (opts.bySource) {
+      const sources = [...new Set(selectDocs(readGold(file), select).map((d) => d.source ?? '(none)'))].sort()
+      for (const source of sources) {
+        io.stdout.write(`\n## source: ${source}\n\n`)
+        io.stdout.write(formatReport(evaluate(file, { ...select, sources: [source] }), { format, errors: 0 }))
+      }
+    }
     return 0
   } catch (error) {
     if (error instanceof GoldError) {

@@ -3,9 +3,9 @@
  * to, reports, quotes, counts or adds. Each is a cheap test on the unit's
  * features (precompiled patterns, guarded by a substring check where it pays).
  */
-import type { Segment } from '../model/types.js'
-import { hasVoice, type Features } from '../tag/features.js'
-import { endsSentence } from '../tag/text.js'
+import type { Segment } from '../../model/types.js'
+import { hasVoice, type Features } from '../features.js'
+import { endsSentence } from '../text.js'
 
 /** "this (preoccupation) could have given ...": what the preceding unit may lead to. */
 export const CONSEQUENCE = /^(?:this|that|these|those|such)(?: [a-z-]+){0,3} (?:could|would|might|may|will|can) (?:also |well |even )?(?:have )?[a-z]+/

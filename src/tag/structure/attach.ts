@@ -5,9 +5,9 @@
  * earlier-decided target, reading connectives, paragraph structure and
  * shared vocabulary. One pass over the units; look-backs are bounded.
  */
-import type { RelationType, Segment } from '../model/types.js'
-import type { Features } from '../tag/features.js'
-import { hasStem } from '../tag/text.js'
+import type { RelationType, Segment } from '../../model/types.js'
+import type { Features } from '../features.js'
+import { hasStem } from '../text.js'
 import { ADDS, aggravates, anecdote, ANAPHORIC, CONSEQUENCE, datedReport, figures, markerSignal, quotes, reportedObjection, sentenceEnds, trailingConcession } from './cues.js'
 import { chooseHead, topicWords } from './heads.js'
 

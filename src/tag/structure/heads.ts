@@ -4,9 +4,9 @@
  * most like the point the paragraph makes: an evaluation or a "yet/but" turn,
  * followed by reasons, sharing vocabulary with the thesis.
  */
-import type { Segment } from '../model/types.js'
-import type { Features } from '../tag/features.js'
-import { hasStem, type Stems } from '../tag/text.js'
+import type { Segment } from '../../model/types.js'
+import type { Features } from '../features.js'
+import { hasStem, type Stems } from '../text.js'
 
 export const HEAD_WEIGHTS = Object.freeze({
   first: 1,
