@@ -17,6 +17,7 @@
  *   learn/ (training)            training and cross-validation: train, cv, reviewed
  *   html/                        the review pages
  *   engine/                      corpus runs, workers, JSON lines
+ *   serve/                       the local review server (`argmap review serve`)
  *   cli/, index.ts               the command line; the library's entry
  * bench/ (outside src/) may import any of src/.
  */
@@ -33,10 +34,11 @@ const below = {
   read: ['emit', 'model', 'parse', 'pipeline', 'segment', 'syntax', 'util'],
   diff: ['io', 'model', 'pipeline'],
   eval: ['model', 'pipeline'],
-  review: ['diff', 'emit', 'io', 'model', 'parse', 'pipeline', 'read', 'util'],
+  review: ['diff', 'emit', 'io', 'model', 'parse', 'pipeline', 'read', 'syntax', 'util'],
   html: ['emit', 'model', 'parse', 'review', 'util'],
   engine: ['emit', 'html', 'io', 'model', 'parse', 'pipeline', 'review', 'util'],
-  cli: ['diff', 'emit', 'engine', 'eval', 'io', 'learn', 'model', 'parse', 'pipeline', 'read', 'review'],
+  serve: ['emit', 'engine', 'html', 'io', 'model', 'parse', 'pipeline', 'read', 'review', 'util'],
+  cli: ['diff', 'emit', 'engine', 'eval', 'io', 'learn', 'model', 'parse', 'pipeline', 'read', 'review', 'serve'],
 }
 // learn/ holds two layers: the model that analyze runs, and its training (which runs analyze).
 const learnModel = '^src/learn/(linear|features|model|load)[.]ts$'

@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CLIENT_SCRIPT, PAGE_SCRIPT_FILE } from '../src/html/client.js'
 import { renderPage } from '../src/html/page.js'
 import type { ArgumentMap } from '../src/model/types.js'
 import { analyze } from '../src/pipeline.js'
@@ -38,6 +39,7 @@ beforeAll(async () => {
   const dir = tempDir('argmap-browser-')
   const file = join(dir, 'china-north-korea.html')
   writeFileSync(file, renderPage(source, map))
+  writeFileSync(join(dir, PAGE_SCRIPT_FILE), CLIENT_SCRIPT)
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true })
   page = await browser.newPage({ viewport: { width: 1600, height: 1000 } })
   page.on('request', (r) => requests.push(r.url()))
@@ -111,7 +113,7 @@ describe.skipIf(skip)('review page in Chromium', () => {
     expect(reviewed.length).toBeGreaterThan(0)
     expect(await page.$$eval('#text .u.reviewed', (els) => els.map((e) => e.getAttribute('data-id')))).toEqual(reviewed)
     // the whole map fitted to its panel, the conclusion selected, the page at its top, the pointer off the page
-    await page.click('#fit')
+    // fitted to the panel's width from the start (issue 16 #9)
     expect(await page.locator('#graph-svg').getAttribute('class')).toBe('fit')
     const box = await page.locator('#graph-svg').boundingBox()
     const panel = await page.locator('#graph').boundingBox()

@@ -42,7 +42,7 @@ describe('argmap run on a corpus with bad files', () => {
     expect(out).toEqual(
       ['blank', 'empty', 'op-ed']
         .flatMap((n) => [`${n}.annotated.md`, `${n}.argmap.json`, `${n}.html`])
-        .concat(['index.json', 'index.html'])
+        .concat(['index.json', 'index.html', 'argmap-page.js'])
         .sort(),
     )
     const empty = JSON.parse(readFileSync(join(dir, 'out/empty.argmap.json'), 'utf8'))

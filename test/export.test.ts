@@ -143,7 +143,8 @@ describe('formats', () => {
     expect(Object.keys(formats).sort()).toEqual(['aif', 'argdown', 'json', 'mermaid', 'outline'])
     for (const render of Object.values(formats)) expect(render(map)).toBe(render(structuredClone(map)))
     const args = map.units.filter((u) => u.role !== 'none').length
-    expect(formats.outline(map).trimEnd().split('\n')).toHaveLength(args)
+    // one entry per argumentative unit (its text wrapped onto indented continuation lines)
+    expect(formats.outline(map).trimEnd().split('\n').filter((l) => /^\s*(?:[+-] )?\w+ \[[0-9a-f]{6}/.test(l))).toHaveLength(args)
     expect(JSON.parse(formats.aif(map)).nodes.filter((n: { type: string }) => n.type === 'I')).toHaveLength(args)
   })
 })

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { Writable } from 'node:stream'
@@ -8,7 +8,7 @@ import { parseMarkdown } from '../src/parse/index.js'
 import { segment } from '../src/segment/index.js'
 import { fold } from '../src/tag/text.js'
 
-export { repoRoot, sharedDir } from './env.js'
+export { hasShared, repoRoot, sharedDir } from './env.js'
 import { repoRoot } from './env.js'
 export const opEdPath = join(repoRoot, 'corpus/china-north-korea.md')
 
@@ -54,5 +54,19 @@ export function seeded(seed: number): (k: number) => number {
   return (k) => {
     state = (Math.imul(state, 1103515245) + 12345) >>> 0
     return (state >>> 8) % k
+  }
+}
+
+/**
+ * Run `fn` with the default model (the suites run the rules alone: vitest.config.ts sets ARGMAP_MODEL=rules);
+ * for tests of what `argmap run` writes by default, such as the committed example in out/.
+ */
+export async function withDefaultModel<T>(fn: () => T | Promise<T>): Promise<T> {
+  const saved = process.env.ARGMAP_MODEL
+  delete process.env.ARGMAP_MODEL
+  try {
+    return await fn()
+  } finally {
+    if (saved !== undefined) process.env.ARGMAP_MODEL = saved
   }
 }

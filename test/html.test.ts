@@ -79,7 +79,7 @@ describe('review page', () => {
   })
 
   it('a map too large to lay out keeps its text and queue and says why the graph is missing', () => {
-    const source = Array.from({ length: 120 }, (_, i) => `Paragraph ${i} claims we must act now. Because delay costs lives. Therefore we should vote. Yet some disagree.`).join('\n\n')
+    const source = Array.from({ length: 560 }, (_, i) => `Paragraph ${i} claims we must act now. Because delay costs lives. Therefore we should vote. Yet some disagree.`).join('\n\n')
     const map = analyze(source)
     const argumentative = map.units.filter((u) => u.role !== 'none').length
     expect(argumentative).toBeGreaterThan(MAX_GRAPH_UNITS)

@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { runCorpus } from '../src/engine/run.js'
 import * as api from '../src/index.js'
 import { analyze } from '../src/pipeline.js'
-import { opEdPath, repoRoot } from './helpers.js'
-import { quick } from './env.js'
+import { captureIo, opEdPath, repoRoot, tempDir, withDefaultModel } from './helpers.js'
+import { runCommand } from '../src/cli/commands/run.js'
 
 const source = readFileSync(opEdPath, 'utf8')
 
@@ -88,10 +88,19 @@ describe('the op-ed map', () => {
 })
 
 describe('committed out/', () => {
-  it.skipIf(quick)('is what a fresh `argmap run` writes (argmap run --check)', () => {
-    const result = runCorpus({ paths: ['corpus'], out: 'out', cwd: repoRoot, check: true })
+  // Git keeps the op-ed's outputs as the example (the full corpus run is regenerated, not committed):
+  // `argmap run corpus/china-north-korea.md --no-index --check`.
+  it("holds what a fresh run writes for the op-ed (argmap run corpus/china-north-korea.md --no-index --check)", async () => {
+    const result = await withDefaultModel(() => runCorpus({ paths: ['corpus/china-north-korea.md'], out: 'out', cwd: repoRoot, check: true, index: false }))
+    expect(result.documents.map((d) => d.name)).toEqual(['china-north-korea'])
     expect(result.errors).toEqual([])
     expect(result.stale.map((s) => s.slice(repoRoot.length + 1))).toEqual([])
+  })
+
+  it('argmap run --no-index writes the documents\' files and no index', () => {
+    const dir = tempDir()
+    expect(runCommand({ paths: [opEdPath], out: dir, index: false }, captureIo(repoRoot))).toBe(0)
+    expect(readdirSync(dir).sort()).toEqual(['china-north-korea.annotated.md', 'china-north-korea.argmap.json', 'china-north-korea.html'])
   })
 })
 

@@ -120,3 +120,22 @@ describe('corrections follow the text', () => {
     expect(r.map).toEqual(machine)
   })
 })
+
+describe('issue 16 #1: a flagged carry-over, accepted again', () => {
+  it('re-keys relations that point at the reworded sentence, so the next run orphans nothing', () => {
+    const reworded = 'China stands to lose in both cases.'
+    const text = source.replace(STANDS, reworded)
+    const first = apply(text)
+    expect(first.orphaned).toEqual([])
+    const accepted = acceptCorrections(annotate(text, first.map), { existing: sidecar, by: 'R', at: '2026-03-01T00:00:00Z' })
+    const newId = byText(first.map, reworded).id
+    expect(accepted.sidecar.corrections.map((c) => c.id).sort()).toEqual([newId, 'this-is-evidenced-by-the-6afd5d'].sort())
+    const evidence = accepted.sidecar.corrections.find((c) => c.id === 'this-is-evidenced-by-the-6afd5d')!
+    expect(evidence.relation).toMatchObject({ type: 'attack', to: newId, toText: reworded })
+    const again = applyCorrections(analyze(text, { path: 'x' }), accepted.sidecar, text)
+    expect(again.orphaned).toEqual([])
+    expect(again.flagged).toEqual([])
+    expect(out(again.map, byText(again.map, EVIDENCE).id)).toMatchObject({ type: 'attack', to: newId, reviewed: true })
+    expect(out(again.map, byText(again.map, EVIDENCE).id)?.flagged).toBeUndefined()
+  })
+})

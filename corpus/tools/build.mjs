@@ -3,9 +3,10 @@
 //   node corpus/tools/build.mjs [SHARED_TEXTS_DIR]
 // Deterministic: the same texts give the same files. Text is kept as printed
 // (old spelling, hard-wrapped lines); the only changes are line endings (LF),
-// trailing white space, blank-line runs collapsed to one, and lines that
+// trailing white space, blank-line runs collapsed to one, lines that
 // markdown would read as a block construct (a list item "4. Certain...", an
-// indented code block) escaped or unindented so they read as the prose they are.
+// indented code block) escaped or unindented so they read as the prose they are,
+// and a plain-text table of figures fenced as a code block (not prose).
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 
@@ -25,8 +26,29 @@ function proseLine(line) {
   return l
 }
 
-/** Lines → paragraphs joined by one blank line. */
+/** A block of at least 3 lines, most of them columns of figures (Paine's navy costs): a table, not prose. */
+function tabular(block) {
+  const lines = block.filter((l) => l.trim() !== '')
+  const cells = lines.filter((l) => /\S(?: {3,}|\t)\s*\S/.test(l.trim()) || /^[\s\d,.=£$-]+$/.test(l))
+  return lines.length >= 3 && cells.length * 2 >= lines.length
+}
+
+/** Lines → paragraphs joined by one blank line; a plain-text table is kept as printed in a fenced block. */
 function body(lines) {
+  const blocks = []
+  let cur = []
+  for (const raw of lines) {
+    if (raw.trim() === '') {
+      if (cur.length) blocks.push(cur)
+      cur = []
+    } else cur.push(raw)
+  }
+  if (cur.length) blocks.push(cur)
+  const parts = blocks.map((b) => (tabular(b) ? ['```text', ...b.map((l) => l.replace(/\s+$/, '')), '```'].join('\n') : prose(b)))
+  return parts.filter((p) => p !== '').join('\n\n') + '\n'
+}
+
+function prose(lines) {
   const out = []
   let blank = true
   for (const raw of lines) {
@@ -40,7 +62,7 @@ function body(lines) {
     }
   }
   while (out.length && out[out.length - 1] === '') out.pop()
-  return out.join('\n') + '\n'
+  return out.join('\n')
 }
 
 function write(rel, text) {
@@ -75,27 +97,61 @@ function undouble(lines) {
     if (m) starts.push([i, Number(m[1])])
   })
   const seen = new Set()
+  const DATE = /^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}\.?$/
+  const PAPER = /^(?:For|From) /
+  const AUTHOR = /^(?:HAMILTON|MADISON|JAY)(?: (?:AND|OR) (?:HAMILTON|MADISON))?$/
+  const ADDRESS = /^To the People of the State of New York[:.]$/
   for (let k = 0; k < starts.length; k++) {
     const [at, n] = starts[k]
     if (seen.has(n)) continue // No. 70 is printed twice; the first printing is kept
     seen.add(n)
     const end = k + 1 < starts.length ? starts[k + 1][0] : lines.length
     const chunk = lines.slice(at + 1, end).filter((l) => !/^\*There are two slightly different versions/.test(l))
-    let i = 0
-    while (chunk[i].trim() === '') i++
+    // The header: title lines (a subtitle in parentheses included), the newspaper, the date, the author, the
+    // address. Double-spaced papers put a blank line inside a two-line title too, so lines are classified, not
+    // cut at the first blank.
     const title = []
-    while (chunk[i].trim() !== '') title.push(chunk[i++].trim())
+    const header = []
+    let i = 0
+    for (; i < chunk.length; i++) {
+      const l = chunk[i].trim()
+      if (l === '') continue
+      if (PAPER.test(l)) {
+        // "From the New York Packet. Friday, February 22, 1788." is two lines of the header, printed as one.
+        const m = /^(.*?\.) (.*)$/.exec(l)
+        if (m && DATE.test(m[2])) header.push(m[1], m[2])
+        else header.push(l)
+      } else if (DATE.test(l) || AUTHOR.test(l)) header.push(l)
+      else if (ADDRESS.test(l)) {
+        header.push(l)
+        i++
+        break
+      } else if (header.length === 0) title.push(l)
+      else throw new Error(`federalist ${n}: unexpected header line ${JSON.stringify(l)}`)
+    }
+    if (!title.length || !header.some((l) => AUTHOR.test(l)) || !ADDRESS.test(header[header.length - 1])) {
+      throw new Error(`federalist ${n}: header not recognised`)
+    }
+    // A subtitle in parentheses ("(Concerning Dangers From Foreign Force and Influence)", printed on lines of
+    // its own) stays a paragraph of its own under the heading, as in the first build, which the gold's
+    // annotations (corpus/gold, by unit index) were made on.
+    const sub = title.findIndex((l) => l.startsWith('('))
+    const head = sub > 0 ? title.slice(0, sub) : title
+    const subtitle = sub > 0 ? `${title.slice(sub).join('\n')}\n\n` : ''
     const name = `federalist-${String(n).padStart(2, '0')}`
-    write(`federalist/${name}.md`, `# Federalist No. ${n}: ${title.join(' ')}\n\n` + body(undouble(chunk.slice(i))))
+    write(
+      `federalist/${name}.md`,
+      `# Federalist No. ${n}: ${head.join(' ')}\n\n` + subtitle + header.map((l) => `${proseLine(l)}\n\n`).join('') + body(undouble(chunk.slice(i))),
+    )
   }
   write(
     'federalist/README',
     `The Federalist Papers (Alexander Hamilton, James Madison, John Jay, 1787-88): 85 newspaper essays
 arguing for the ratification of the United States Constitution. Public domain.
 
-One markdown file per paper: the number and title as a "#" heading, then the newspaper, the author and
-the address as lines of their own, then the paragraphs as printed (hard-wrapped, old spelling), the
-signature and the footnotes. No. 70 is printed twice in the source; the first printing is kept.
+One markdown file per paper: the number and title as a "#" heading, then the subtitle in parentheses
+(where printed), the newspaper, the date (where printed), the author and the address, each a paragraph of
+its own, then the paragraphs as printed (hard-wrapped, old spelling), the signature and the footnotes. No. 70 is printed twice in the source; the first printing is kept.
 Nos. 40-59 are double-spaced in the source (a blank line after every printed line) and lost their
 paragraph breaks: their bodies are one paragraph each here.
 
@@ -130,7 +186,9 @@ section (Introduction, the four chapters, the Appendix); the title page is left 
 
 Source: ../shared/texts/public-domain/common-sense.txt (Project Gutenberg text, via the GitHub repository
 frazjp65/freedom-wordclouds, data/, under the Unlicense). Built by corpus/tools/build.mjs: line endings,
-indentation, trailing blanks and runs of blank lines normalised; no word is changed.
+indentation, trailing blanks and runs of blank lines normalised; the two tables of the navy's costs (in
+"Of the Present Ability of America") are kept as printed in fenced code blocks, as they are figures, not
+prose; no word is changed.
 `,
   )
 }

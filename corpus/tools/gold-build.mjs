@@ -3,8 +3,8 @@
 // passes (corpus/gold/passes/<pass>/<name>.ann, docs/annotation-guide.md section 5) and the
 // adjudications (corpus/gold/adjudication/<name>.ann, with a reason on each decided unit).
 //   node corpus/tools/gold-build.mjs
-// Offsets are the segmentation of the units the annotators saw (argmap's segmenter), read once here
-// and written into the JSONL, so a later change to the segmenter does not move the gold.
+// Offsets are the segmentation of the units the annotators saw (argmap's segmenter when the tasks were
+// written, kept in corpus/gold/units.json), so a later change to the segmenter does not move the gold.
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseMarkdown } from '../../dist/parse/index.js'
@@ -21,13 +21,19 @@ const LICENSE = {
   'rust-rfcs': 'text: MIT OR Apache-2.0 (corpus/rust-rfcs/LICENSE-*); annotations: CC0-1.0',
 }
 
+const unitsFile = join(goldDir, 'units.json')
+const UNITS = existsSync(unitsFile) ? JSON.parse(readFileSync(unitsFile, 'utf8')) : {}
 const docPath = Object.fromEntries(Object.keys(plan.split).map((p) => [p.split('/').pop().replace(/\.md$/, ''), p]))
 
 /** One document's labels as a gold document. */
 export function goldDoc(name, annText, annotator) {
   const rel = docPath[name]
   const source = readFileSync(join(root, rel), 'utf8')
-  const segs = segment(source, {}, parseMarkdown(source))
+  // The units the annotators saw (units.json, written when the tasks were made), so that a later change to the
+  // segmenter neither renumbers the passes' labels nor moves the gold.
+  const segs = UNITS[name]
+    ? UNITS[name].map(([start, end, paragraph]) => ({ start, end, paragraph }))
+    : segment(source, {}, parseMarkdown(source))
   const { labels, errors } = parseAnn(annText, segs.length)
   if (errors.length) throw new Error(`${annotator}/${name}: ${errors.join('; ')}`)
   const targeted = new Set(labels.filter((l) => l.kind === 's' || l.kind === 'a').map((l) => l.to))

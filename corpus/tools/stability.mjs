@@ -34,7 +34,7 @@ for (const file of args) {
     const edited = source.slice(0, del.start.offset) + source.slice(del.end.offset)
     const after = analyze(edited, { path: file, model })
     docTotal++
-    if (thesisOf(after) !== thesis && del.id !== thesis) {
+    if (thesisOf(after) !== thesis) {
       thesisChanged++
       continue
     }

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 import { resolve } from 'node:path'
 import { Command, CommanderError, Option } from 'commander'
-import { EXIT, parseSize, processIo } from './context.js'
-import { documentCommand, mapOf } from './commands/single-file.js'
+import { EXIT, parseCount, parseSize, processIo } from './context.js'
+import { documentCommand, reviewedMapOf } from './commands/single-file.js'
 
 /**
  * The thin CLI: flags in, a library call, text out. Heavy modules (the
@@ -17,6 +17,7 @@ const program = new Command('argmap')
   .configureOutput({ writeErr: (s) => io.stderr.write(s), writeOut: (s) => io.stdout.write(s) })
   .showHelpAfterError('(add --help for usage)')
 
+const noReview = () => new Option('--no-review', "show the machine's map: do not apply the document's review sidecar (<name>.review.json)")
 const maxSize = () => new Option('--max-size <bytes>', 'refuse input files larger than this (e.g. 16MB)').argParser(parseSize)
 const modelOption = () => new Option('--model <file|rules>', 'tag and link with this model file, or with the rules alone (default: the shipped model)')
 
@@ -46,15 +47,17 @@ program
   .argument('[paths...]', 'files or directories; - reads standard input', [])
   .option('-o, --out <dir>', 'output directory', 'out')
   .option('--check', 'exit 1 when the output directory is not what a fresh run would write')
+  .option('--no-index', 'write (or check) no index.json / index.html, only the documents\' files')
+  .option('--discard-edits', 'overwrite annotated files that hold edits never accepted (default: refuse and name them)')
   .option('-j, --jobs <n>', 'worker threads (default: the available cores; output is the same for any number)', (v: string) => Number(v))
   .option('--jsonl', 'read JSON lines {"id","text"} from standard input, write one map per line to standard output')
   .addOption(maxSize())
   .addOption(modelOption())
-  .action(async (paths: string[], opts: { out: string; check?: boolean; maxSize?: number; jobs?: number; jsonl?: boolean }) => {
+  .action(async (paths: string[], opts: { out: string; check?: boolean; index: boolean; discardEdits?: boolean; maxSize?: number; jobs?: number; jsonl?: boolean }) => {
     // Loaded here: the corpus engine (annotate's verifier, review, HTML pages, workers) is not a single file's cost.
     const { runCommandAsync } = await import('./commands/run.js')
     process.exitCode = await runCommandAsync(
-      { paths, out: opts.out, check: opts.check, maxBytes: opts.maxSize, jobs: opts.jobs, jsonl: opts.jsonl },
+      { paths, out: opts.out, check: opts.check, index: opts.index, discardEdits: opts.discardEdits, maxBytes: opts.maxSize, jobs: opts.jobs, jsonl: opts.jsonl },
       io,
     )
   })
@@ -64,11 +67,13 @@ program
   .description("print one document's argument map")
   .argument('<file>', 'markdown file; - reads standard input')
   .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'aif', 'argdown', 'mermaid', 'outline']).default('json'))
+  .addOption(noReview())
   .addOption(maxSize())
   .addOption(modelOption())
-  .action(async (file: string, opts: { format: string; maxSize?: number }) => {
+  .action(async (file: string, opts: { format: string; maxSize?: number; review: boolean }) => {
     const emit = await import('../emit/index.js')
     const render = emit.formats[opts.format as keyof typeof emit.formats]
+    const mapOf = reviewedMapOf(io, opts.review)
     process.exitCode = documentCommand(file, io, opts.maxSize, (text, path, sha) => render(mapOf(text, path, sha)))
   })
 
@@ -76,10 +81,12 @@ program
   .command('annotate')
   .description('print the document with its argumentative units marked in place, and the map outline')
   .argument('<file>', 'markdown file; - reads standard input')
+  .addOption(noReview())
   .addOption(maxSize())
   .addOption(modelOption())
-  .action(async (file: string, opts: { maxSize?: number }) => {
+  .action(async (file: string, opts: { maxSize?: number; review: boolean }) => {
     const { annotate } = await import('../emit/annotated.js')
+    const mapOf = reviewedMapOf(io, opts.review)
     process.exitCode = documentCommand(file, io, opts.maxSize, (text, path, sha) => annotate(text, mapOf(text, path, sha)))
   })
 
@@ -97,11 +104,12 @@ program
   .command('read')
   .description('read an annotated markdown file back into its argument map (JSON)')
   .argument('<file>', 'annotated markdown file; - reads standard input')
+  .addOption(noReview())
   .addOption(maxSize())
-  .action(async (file: string, opts: { maxSize?: number }) => {
-    const { readAnnotated } = await import('../read/read.js')
+  .action(async (file: string, opts: { maxSize?: number; review: boolean }) => {
+    const { readReviewed } = await import('./commands/read.js')
     const { toJSON } = await import('../emit/json.js')
-    process.exitCode = documentCommand(file, io, opts.maxSize, (text, path) => toJSON(readAnnotated(text, path)))
+    process.exitCode = documentCommand(file, io, opts.maxSize, (text, path) => toJSON(readReviewed(text, path, io, opts.review)))
   })
 
 program
@@ -152,13 +160,14 @@ program
   .option('-q, --quiet', 'print nothing; only the exit code')
   .option('--ignore-rewording', 'count reworded sentences as unchanged')
   .option('--no-color', 'never colour the terminal report')
+  .addOption(noReview())
   .addOption(maxSize())
   .addOption(modelOption())
   .action(
     async (
       old: string | undefined,
       neu: string | undefined,
-      opts: { git?: string; format: 'terminal' | 'markdown' | 'json'; quiet?: boolean; ignoreRewording?: boolean; color: boolean; maxSize?: number },
+      opts: { git?: string; format: 'terminal' | 'markdown' | 'json'; quiet?: boolean; ignoreRewording?: boolean; color: boolean; maxSize?: number; review: boolean },
     ) => {
       const { diffCommand } = await import('./commands/diff.js')
       process.exitCode = await diffCommand(
@@ -171,6 +180,7 @@ program
           ignoreRewording: opts.ignoreRewording,
           color: opts.color === false ? false : undefined,
           maxBytes: opts.maxSize,
+          review: opts.review,
         },
         { ...io, isTTY: process.stdout.isTTY },
       )
@@ -194,10 +204,25 @@ review
   .command('status')
   .description('per document: units reviewed, corrections orphaned or flagged, lowest-confidence unreviewed units')
   .argument('[paths...]', 'files or directories (default corpus/)', [])
-  .option('-n, --limit <n>', 'unreviewed units to list per document', (v) => Number.parseInt(v, 10), 5)
+  .option('-n, --limit <n>', 'unreviewed units to list per document', parseCount, 5)
   .action(async (paths: string[], opts: { limit: number }) => {
     const { reviewStatus } = await import('./commands/review.js')
     process.exitCode = reviewStatus({ paths, limit: opts.limit }, io)
+  })
+
+review
+  .command('serve')
+  .description('a local review app in the browser: set roles, link units, accept, undo; every change saved to the sidecar at once')
+  .argument('[paths...]', 'files or directories (default corpus/)', [])
+  .option('-p, --port <n>', 'port on 127.0.0.1 (default: a random free one)', parseCount)
+  .action(async (paths: string[], opts: { port?: number }) => {
+    const { reviewServe } = await import('./commands/review.js')
+    const s = await reviewServe({ paths, port: opts.port }, io)
+    await new Promise<void>((done) => {
+      process.once('SIGINT', done)
+      process.once('SIGTERM', done)
+    })
+    await s.close()
   })
 
 try {

@@ -13,7 +13,21 @@ export interface Io {
 /** Exit codes: 0 ok, 1 some input failed (or differs / is stale), 2 usage error, 3 internal error (a bug). */
 export const EXIT = Object.freeze({ ok: 0, failed: 1, usage: 2, internal: 3 })
 
+/**
+ * A reader that stops reading (`argmap review status | head -2`) closes the
+ * pipe: the next write fails with EPIPE, emitted on the stream. That is the
+ * reader's choice, not an error: stop quietly, as a command killed by
+ * SIGPIPE would, instead of dying with a stack trace.
+ */
+function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok)
+    throw e
+  })
+}
+
 export function processIo(): Io {
+  quietOnClosedPipe(process.stdout)
   return {
     cwd: process.cwd(),
     stdout: process.stdout,
@@ -34,4 +48,10 @@ export function parseSize(value: string): number {
   if (!m) throw new InvalidArgumentError(`invalid size "${value}", expected a number of bytes such as 16MB or 500KB`)
   const mult = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2]!.toLowerCase() as '' | 'k' | 'm' | 'g']
   return Math.round(Number(m[1]) * mult)
+}
+
+/** Parse a count such as `-n 5`: a whole number of at least 0, nothing else (`abc`, `2x`, `-1` are usage errors). */
+export function parseCount(value: string): number {
+  if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError(`invalid count "${value}", expected a whole number such as 5`)
+  return Number(value.trim())
 }

@@ -109,7 +109,10 @@ export function diffMaps(oldMap: ArgumentMap, newMap: ArgumentMap, opts: DiffOpt
 }
 
 function unitRef(u: Unit, index: number): UnitRef {
-  return { id: u.id, role: u.role, text: u.text, line: u.start.line, paragraph: u.paragraph, index, confidence: u.confidence }
+  const ref: UnitRef = { id: u.id, role: u.role, text: u.text, line: u.start.line, paragraph: u.paragraph, index, confidence: u.confidence }
+  // a reviewer decided this unit (its version's sidecar applied): the diff says so
+  if (u.reviewed) ref.reviewed = true
+  return ref
 }
 
 /** Word-level diff of two unit texts (whitespace collapsed, so reflowed lines do not show). */

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { readdirSync, statSync } from 'node:fs'
+import { readdirSync, realpathSync, statSync } from 'node:fs'
 import { basename, dirname, join, relative, sep } from 'node:path'
 import { decodeSource, DEFAULT_MAX_BYTES, InputError, readSource, type SourceFile } from '../io/files.js'
 import { type ArgumentMap, READABLE_SCHEMAS, SCHEMA_VERSION } from '../model/types.js'
@@ -81,12 +81,32 @@ export function isDirectory(abs: string): boolean {
 /** Markdown files and maps under a directory, as sorted paths relative to it ('/' separated). */
 export function listDocuments(root: string): string[] {
   const out: string[] = []
+  // Symlinks are followed, as `argmap run` follows them (`git difftool -d` links the working tree's files);
+  // a directory is walked once, so a link loop ends.
+  const seen = new Set<string>()
   const walk = (dir: string): void => {
+    let real: string
+    try {
+      real = realpathSync(dir)
+    } catch {
+      return
+    }
+    if (seen.has(real)) return
+    seen.add(real)
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue
       const abs = join(dir, entry.name)
-      if (entry.isDirectory()) walk(abs)
-      else if (entry.isFile() && (DOC.test(entry.name) || entry.name.endsWith(MAP_SUFFIX))) {
+      let kind: 'dir' | 'file' | null = entry.isDirectory() ? 'dir' : entry.isFile() ? 'file' : null
+      if (entry.isSymbolicLink()) {
+        try {
+          const st = statSync(abs)
+          kind = st.isDirectory() ? 'dir' : st.isFile() ? 'file' : null
+        } catch {
+          kind = null
+        }
+      }
+      if (kind === 'dir') walk(abs)
+      else if (kind === 'file' && (DOC.test(entry.name) || entry.name.endsWith(MAP_SUFFIX))) {
         out.push(relative(root, abs).split(sep).join('/'))
       }
     }

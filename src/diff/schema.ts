@@ -19,7 +19,7 @@ const unitRef = {
   type: ['object', 'null'],
   required: ['id', 'role', 'text', 'line', 'paragraph', 'index', 'confidence'],
   additionalProperties: false,
-  properties: { id, role, text: { type: 'string' }, line: { type: 'integer', minimum: 1 }, paragraph: nat, index: nat, confidence: unit01 },
+  properties: { id, role, text: { type: 'string' }, line: { type: 'integer', minimum: 1 }, paragraph: nat, index: nat, confidence: unit01, reviewed: { const: true } },
 }
 
 const relationRef = {

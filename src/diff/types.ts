@@ -16,6 +16,8 @@ export interface UnitRef {
   /** 0-based position in its version's unit list. */
   index: number
   confidence: number
+  /** A reviewer decided this unit (the version's review sidecar applied); absent otherwise. */
+  reviewed?: true
 }
 
 export type UnitStatus = 'unchanged' | 'reworded' | 'added' | 'removed'

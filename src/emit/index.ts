@@ -4,14 +4,14 @@ import { toAIF } from './aif.js'
 import { toArgdown } from './argdown.js'
 import { toJSON } from './json.js'
 import { toMermaid } from './mermaid.js'
-import { toOutline } from './outline.js'
+import { toReadableOutline } from './outline.js'
 
 export { annotate } from './annotated.js'
 export { toAIF, toAIFObject } from './aif.js'
 export { toArgdown } from './argdown.js'
 export { toJSON } from './json.js'
 export { toMermaid } from './mermaid.js'
-export { toOutline } from './outline.js'
+export { toOutline, toReadableOutline } from './outline.js'
 
 /** `argmap map --format <name>` renderers. */
 export const formats: Readonly<Record<'json' | 'aif' | 'argdown' | 'mermaid' | 'outline', (map: ArgumentMap) => string>> = Object.freeze({
@@ -19,5 +19,5 @@ export const formats: Readonly<Record<'json' | 'aif' | 'argdown' | 'mermaid' | '
   aif: toAIF,
   argdown: toArgdown,
   mermaid: toMermaid,
-  outline: (map: ArgumentMap) => toOutline(map),
+  outline: (map: ArgumentMap) => toReadableOutline(map),
 })

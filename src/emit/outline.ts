@@ -1,5 +1,5 @@
 import type { ArgumentMap } from '../model/types.js'
-import { shortText } from './text.js'
+import { plainish, shortText } from './text.js'
 import { forest, walkForest } from './tree.js'
 
 export interface OutlineOptions {
@@ -31,4 +31,49 @@ export function outlineLines(map: ArgumentMap, options: OutlineOptions = {}): st
   }
   if (lines.length === 0) lines.push('(no argumentative units)')
   return lines
+}
+
+/** The short form of a unit id: its hash (and duplicate suffix), `china-stands-to-lose-in-e8f7d5` → `e8f7d5`. */
+export function shortId(id: string): string {
+  return /-([0-9a-f]{6}(?:-\d+)?)$/.exec(id)?.[1] ?? id
+}
+
+const SIGN: Readonly<Record<string, string>> = { support: '+ ', attack: '- ' }
+
+/** Greedy wrap of plain text at `width` columns (a longer word gets a line of its own). */
+function wrapText(text: string, width: number): string[] {
+  const lines: string[] = []
+  let line = ''
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line)
+      line = word
+    } else line = line ? `${line} ${word}` : word
+  }
+  if (line) lines.push(line)
+  return lines.length ? lines : ['']
+}
+
+/**
+ * The outline people read (`argmap map --format outline`, the git textconv):
+ * each unit's whole text, wrapped at `columns`, under a short id, so a
+ * `git diff` of two versions shows the reworded words rather than a changed
+ * hash and a cut-off sentence:
+ *
+ *     conclusion [1a2b3c] China had to put aside its differences.
+ *       + claim [4d5e6f] China stands to lose in both.
+ */
+export function toReadableOutline(map: ArgumentMap, columns = 100): string {
+  const lines: string[] = []
+  for (const { node, depth } of walkForest(forest(map))) {
+    const indent = '  '.repeat(depth)
+    const sign = node.relation ? (SIGN[node.relation.type] ?? `${node.relation.type} `) : ''
+    const head = `${indent}${sign}${node.unit.role} [${shortId(node.unit.id)}] `
+    const body = wrapText(plainish(node.unit.text), Math.max(40, columns - head.length))
+    lines.push(`${head}${body[0]}`)
+    const hang = ' '.repeat(indent.length + sign.length + 4)
+    for (const more of body.slice(1)) lines.push(`${hang}${more}`)
+  }
+  if (lines.length === 0) lines.push('(no argumentative units)')
+  return `${lines.join('\n')}\n`
 }

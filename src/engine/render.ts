@@ -1,5 +1,6 @@
 import { annotate } from '../emit/annotated.js'
 import { toJSON } from '../emit/json.js'
+import { PAGE_SCRIPT_FILE } from '../html/client.js'
 import { renderPage } from '../html/page.js'
 import type { ArgumentMap, RelationType, Role } from '../model/types.js'
 import { parseMarkdown } from '../parse/index.js'
@@ -67,7 +68,7 @@ export function processDocument(file: SourceFile & { review?: LoadedSidecar | nu
     outputs: [
       { file: json, content: toJSON(map) },
       { file: annotated, content: annotate(file.text, map, parsed) },
-      { file: html, content: renderPage(file.text, map, { notes: messages, parsed }) },
+      { file: html, content: renderPage(file.text, map, { notes: messages, parsed, scriptHref: `${'../'.repeat(name.split('/').length - 1)}${PAGE_SCRIPT_FILE}` }) },
     ],
     summary: summarize(name, map),
     warnings,

@@ -1,11 +1,12 @@
 import { realpathSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { type DocumentSummary, outputFiles } from './render.js'
-import { type DocumentDone, failureMessage, writeOrCheck } from './write.js'
+import { type DocumentDone, type EditPolicy, failureMessage, writeOrCheck } from './write.js'
 import { expandInputs, type Input } from './inputs.js'
 import { DEFAULT_MAX_BYTES, decodeSource, InputError } from '../io/files.js'
 import { createPool, defaultJobs, orderedMap, runBatch } from './pool.js'
 import { type DocumentJob, type DocumentOutcome, runJob, type WorkerResult, type WorkerTask } from './worker.js'
+import { CLIENT_SCRIPT, PAGE_SCRIPT_FILE } from '../html/client.js'
 import { renderCorpusPage } from '../html/corpus.js'
 
 export interface RunOptions {
@@ -17,7 +18,11 @@ export interface RunOptions {
   out: string
   /** Compare with what is in `out` instead of writing. */
   check?: boolean
+  /** Write (or check) `index.json` and `index.html` for the run's documents. Default true. */
+  index?: boolean
   maxBytes?: number
+  /** Overwrite annotated files that hold edits never accepted (`--discard-edits`); default: refuse them. */
+  discardEdits?: boolean
   /** Called once per input, in input order, as soon as it is done. */
   onFile?: (event: FileEvent, index: number, total: number) => void
 }
@@ -32,6 +37,8 @@ export interface RunResult {
   warnings: string[]
   /** In check mode: output files that differ from a fresh run, or are missing. */
   stale: string[]
+  /** In check mode: annotated files holding edits that were never accepted. */
+  pending: string[]
 }
 
 export const INDEX_SCHEMA = 'argmap-index/1'
@@ -82,7 +89,7 @@ function openCorpus(options: RunOptions): Corpus {
   const out = resolve(options.cwd, options.out)
   const inputs = expandInputs(options.paths, options.cwd, out)
   const sources = new Set(inputs.filter((i) => i.path !== '-').map((i) => realOrResolved(i.abs)))
-  return { options, maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, out, inputs, sources, result: { documents: [], errors: [], warnings: [], stale: [] } }
+  return { options, maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, out, inputs, sources, result: { documents: [], errors: [], warnings: [], stale: [], pending: [] } }
 }
 
 /**
@@ -106,6 +113,7 @@ function settle(c: Corpus, input: Input, index: number, outcome: DocumentOutcome
     result.documents.push(doc.summary)
     result.warnings.push(...doc.warnings)
     result.stale.push(...doc.stale)
+    result.pending.push(...doc.pending)
     event = { status: 'ok', input, result: doc, stale: doc.stale }
   } else {
     result.errors.push({ path: input.path, message: outcome.failed })
@@ -115,16 +123,25 @@ function settle(c: Corpus, input: Input, index: number, outcome: DocumentOutcome
 }
 
 function closeCorpus(c: Corpus): RunResult {
+  if (c.options.index === false) return c.result
   const index = renderIndex(c.result.documents, c.result.errors)
   try {
     const page = renderCorpusPage(c.result.documents, c.result.errors)
-    guard(['index.json', 'index.html'], c.out, c.sources)
-    c.result.stale.push(...writeOrCheck([{ file: 'index.json', content: index }, { file: 'index.html', content: page }], c.out, c.options.check === true))
+    guard(['index.json', 'index.html', PAGE_SCRIPT_FILE], c.out, c.sources)
+    const files = [
+      { file: 'index.json', content: index },
+      { file: 'index.html', content: page },
+      // the document pages' one script, loaded from beside them (their CSP allows no inline script)
+      { file: PAGE_SCRIPT_FILE, content: CLIENT_SCRIPT },
+    ]
+    c.result.stale.push(...writeOrCheck(files, c.out, c.options.check === true))
   } catch (e) {
     c.result.errors.push({ path: join(c.options.out, 'index.json'), message: e instanceof InputError ? e.message : String(e) })
   }
   return c.result
 }
+
+const policyOf = (options: RunOptions): EditPolicy => ({ discardEdits: options.discardEdits === true, outLabel: options.out })
 
 /** The file-set pipeline: every input is read, mapped and written; a bad file is reported and the rest go on. */
 export function runCorpus(options: RunOptions): RunResult {
@@ -133,7 +150,7 @@ export function runCorpus(options: RunOptions): RunResult {
   c.inputs.forEach((input, index) => {
     let outcome: DocumentOutcome
     try {
-      outcome = runJob(jobFor(c, input), c.out, check, c.maxBytes)
+      outcome = runJob(jobFor(c, input), c.out, check, c.maxBytes, policyOf(options))
     } catch (e) {
       outcome = { failed: failureMessage(input.path, e) }
     }
@@ -190,7 +207,7 @@ export async function runCorpusParallel(options: RunOptions & { jobs?: number })
           outcomes.push({ failed: failureMessage(input.path, e) })
         }
       }
-      const run = (jobs: DocumentJob[]) => pool.run({ kind: 'documents', jobs, out: c.out, check, maxBytes: c.maxBytes }) as Promise<DocumentOutcome[]>
+      const run = (jobs: DocumentJob[]) => pool.run({ kind: 'documents', jobs, out: c.out, check, maxBytes: c.maxBytes, policy: policyOf(options) }) as Promise<DocumentOutcome[]>
       const done = sent.length ? await runBatch(run, sent, (job, e): DocumentOutcome => ({ failed: failureMessage(job.path, e) })) : []
       let k = 0
       return outcomes.map((o) => o ?? done[k++]!)

@@ -8,7 +8,7 @@
  * (a message each way, and tinypool's `process.memoryUsage()` call after
  * each task, which reads /proc) is paid once per batch.
  */
-import { type CorpusFile, type DocumentDone, failureMessage, readCorpusFile, runDocument } from './write.js'
+import { type CorpusFile, type DocumentDone, type EditPolicy, failureMessage, readCorpusFile, runDocument } from './write.js'
 import { type JsonlLine, type JsonlResult, mapJsonLine } from './jsonl.js'
 
 /** One document of a batch: where to read it (or, for standard input, its bytes read by the main thread) and its output name. */
@@ -21,7 +21,7 @@ export interface DocumentJob {
 
 /** A batch of corpus documents to map and write under `out` (or check), or a batch of JSON lines to map. */
 export type WorkerTask =
-  | { kind: 'documents'; jobs: DocumentJob[]; out: string; check: boolean; maxBytes: number }
+  | { kind: 'documents'; jobs: DocumentJob[]; out: string; check: boolean; maxBytes: number; policy?: EditPolicy }
   | { kind: 'jsonl'; lines: JsonlLine[] }
 
 /** A document's outcome as data: an error's class does not survive the thread boundary, so a failure is its message. */
@@ -30,9 +30,9 @@ export type DocumentOutcome = { doc: DocumentDone } | { failed: string }
 export type WorkerResult = DocumentOutcome[] | JsonlResult[]
 
 /** Read, map and write one document; never throws. Shared by the sequential run, so both report failures alike. */
-export function runJob(job: DocumentJob, out: string, check: boolean, maxBytes: number): DocumentOutcome {
+export function runJob(job: DocumentJob, out: string, check: boolean, maxBytes: number, policy: EditPolicy = {}): DocumentOutcome {
   try {
-    return { doc: runDocument(job.file ?? readCorpusFile(job.path, job.abs, maxBytes), job.name, out, check) }
+    return { doc: runDocument(job.file ?? readCorpusFile(job.path, job.abs, maxBytes), job.name, out, check, policy) }
   } catch (e) {
     return { failed: failureMessage(job.path, e) }
   }
@@ -40,5 +40,5 @@ export function runJob(job: DocumentJob, out: string, check: boolean, maxBytes: 
 
 export default function work(task: WorkerTask): WorkerResult {
   if (task.kind === 'jsonl') return task.lines.map(mapJsonLine)
-  return task.jobs.map((job) => runJob(job, task.out, task.check, task.maxBytes))
+  return task.jobs.map((job) => runJob(job, task.out, task.check, task.maxBytes, task.policy))
 }

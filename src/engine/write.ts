@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import { type DocumentResult, type DocumentSummary, processDocument } from './render.js'
 import { InputError, readSource, writeAllAtomic, type SourceFile } from '../io/files.js'
 import { type LoadedSidecar, loadSidecarFor } from '../review/run-hooks.js'
+import { hasPendingEdits } from '../review/edits.js'
 import { SidecarError } from '../review/sidecar.js'
 
 /** A document mapped and written: what the run records and reports. */
@@ -20,6 +21,48 @@ export interface DocumentDone {
   warnings: string[]
   /** In check mode: outputs that differ from what is on disk, or are missing. */
   stale: string[]
+  /** In check mode: annotated files holding a reviewer's edits that were never accepted (a run would refuse them). */
+  pending: string[]
+}
+
+/** How a run treats an annotated file with unaccepted edits, and how it names the out dir in messages. */
+export interface EditPolicy {
+  /** Overwrite it anyway (`--discard-edits`). */
+  discardEdits?: boolean
+  /** The out dir as the user gave it (default: its absolute path). */
+  outLabel?: string
+}
+
+function readOrNull(path: string): string | null {
+  try {
+    return readFileSync(path, 'utf8')
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Nothing lost: an annotated file that would change and holds edits never
+ * accepted is not overwritten. In check mode it is named; otherwise the
+ * document fails (all its outputs left as they are), unless `discardEdits`.
+ */
+function pendingEdits(doc: DocumentResult, file: { text: string; review?: LoadedSidecar | null }, out: string, check: boolean, policy: EditPolicy): string[] {
+  const annotated = doc.outputs.find((o) => o.file.endsWith('.annotated.md'))
+  if (!annotated || policy.discardEdits) return []
+  const target = join(out, annotated.file)
+  if (!existsSync(target) || holds(target, annotated.content)) return []
+  const existing = readOrNull(target)
+  if (existing === null) return []
+  const json = doc.outputs.find((o) => o.file.endsWith('.argmap.json'))
+  const written = json ? readOrNull(join(out, json.file)) : null
+  if (!hasPendingEdits(existing, written, file.review?.sidecar ?? null, file.text)) return []
+  const label = join(policy.outLabel ?? out, annotated.file)
+  if (check) return [label]
+  throw new InputError(
+    label,
+    `holds edits that were never accepted, so it was not overwritten; record them with \`argmap review accept ${label}\`, or run with --discard-edits to drop them`,
+    'write',
+  )
 }
 
 /** Whether `path` holds exactly `content` (false when it is missing or unreadable). */
@@ -54,10 +97,11 @@ export function writeOrCheck(outputs: DocumentResult['outputs'], out: string, ch
 }
 
 /** Map one document and write (or check) its outputs. The caller has refused targets that are sources. */
-export function runDocument(file: SourceFile & { review?: LoadedSidecar | null }, name: string, out: string, check: boolean): DocumentDone {
+export function runDocument(file: SourceFile & { review?: LoadedSidecar | null }, name: string, out: string, check: boolean, policy: EditPolicy = {}): DocumentDone {
   const doc = processDocument(file, name)
+  const pending = pendingEdits(doc, file, out, check, policy)
   const stale = writeOrCheck(doc.outputs, out, check)
-  return { name: doc.name, path: doc.path, summary: doc.summary, warnings: doc.warnings, stale }
+  return { name: doc.name, path: doc.path, summary: doc.summary, warnings: doc.warnings, stale, pending }
 }
 
 /** A source file read from disk with its review sidecar (if any): the input `runDocument` takes. */

@@ -86,16 +86,28 @@ const NODE_SEP = 18
 const RANK_SEP = 30
 const STACK_SEP = 10
 
+/**
+ * Widest row of subtrees under one unit (and of root trees) before it wraps
+ * onto a new line below: about five boxes, the width of the page's graph
+ * panel, so a map of any size fits the panel's width at a readable scale and
+ * grows downwards instead of into a 25,000-pixel strip.
+ */
+export const ROW_MAX = 960
+
 interface Place {
   box: NodeBox
   /** Children laid out side by side under the box, in relation order. */
   row: string[]
-  /** Leaf children stacked in a column (the first block of the row). */
+  /** Leaf children stacked in a column (left of the row). */
   column: string[]
-  /** Width of what hangs under the box (see rowWidth). */
+  /** The row broken into lines of at most ROW_MAX. */
+  lines: string[][]
+  /** Width of what hangs under the box (its leaf column with the gutter, and its widest line). */
   under: number
   /** Width of the subtree (the box, the row under it, whichever is wider). */
   width: number
+  /** Height of the subtree, from the top of the box. */
+  height: number
 }
 
 /**
@@ -104,7 +116,8 @@ interface Place {
  * dagre's buys nothing here and costs superlinear time (it was a third of a
  * corpus run's time): each unit is centred over the row of its children, the
  * rows of siblings never share x, and the roots sit side by side, conclusion
- * first.
+ * first. Rows wider than ROW_MAX wrap onto further lines; a child on a later
+ * line is linked to its parent along a trunk in the gap left of the lines.
  */
 export function layoutMap(map: ArgumentMap): GraphLayout {
   const places = new Map<string, Place>()
@@ -112,7 +125,7 @@ export function layoutMap(map: ArgumentMap): GraphLayout {
     if (u.role === 'none') continue
     const lines = wrap(plainish(u.text))
     const box: NodeBox = { id: u.id, role: u.role, x: 0, y: 0, width: NODE_WIDTH, height: lines.length * LINE_HEIGHT + PAD_Y, lines }
-    places.set(u.id, { box, row: [], column: [], under: 0, width: NODE_WIDTH })
+    places.set(u.id, { box, row: [], column: [], lines: [], under: 0, width: NODE_WIDTH, height: box.height })
   }
   const rels = map.relations.filter((r) => places.has(r.from) && places.has(r.to) && r.from !== r.to)
   const children = new Map<string, string[]>()
@@ -137,22 +150,26 @@ export function layoutMap(map: ArgumentMap): GraphLayout {
   }
   const roots = [...places.keys()].filter((id) => !parentOf.has(id))
   roots.sort((a, b) => Number(places.get(b)!.box.role === 'conclusion') - Number(places.get(a)!.box.role === 'conclusion'))
-  // Post-order without recursion (a long chain would overflow the stack): subtree widths.
+  // Post-order without recursion (a long chain would overflow the stack): subtree widths and heights.
   const order = preorder(roots, places)
-  for (let i = order.length - 1; i >= 0; i--) {
-    const p = places.get(order[i]!)!
-    p.under = rowWidth(p, places)
-    p.width = Math.max(p.box.width, p.under)
+  for (let i = order.length - 1; i >= 0; i--) measure(places.get(order[i]!)!, places)
+  // The roots, in lines of at most ROW_MAX, each line's boxes centred on one y.
+  let top = MARGIN
+  for (const line of pack(roots, places, ROW_MAX)) {
+    const boxH = Math.max(...line.map((id) => places.get(id)!.box.height))
+    let left = MARGIN
+    let lineH = 0
+    for (const id of line) {
+      const p = places.get(id)!
+      p.box.x = left + p.width / 2
+      p.box.y = top + boxH / 2
+      left += p.width + NODE_SEP
+      lineH = Math.max(lineH, p.height + (boxH - p.box.height) / 2)
+    }
+    top += lineH + RANK_SEP * 2
   }
-  // Pre-order: centre each unit over its subtree, then lay out its row below it.
-  let left = MARGIN
-  const rootY = MARGIN + Math.max(0, ...roots.map((id) => places.get(id)!.box.height)) / 2
-  for (const id of roots) {
-    const p = places.get(id)!
-    p.box.x = left + p.width / 2
-    p.box.y = rootY
-    left += p.width + NODE_SEP
-  }
+  /** A child on a later line of its parent's row → the x of the trunk it joins. */
+  const trunk = new Map<string, number>()
   let right = 0
   let bottom = 0
   for (const id of order) {
@@ -163,21 +180,29 @@ export function layoutMap(map: ArgumentMap): GraphLayout {
     const below = b.y + b.height / 2 + RANK_SEP
     let x = b.x - p.under / 2
     if (p.column.length) {
-      let top = below
+      let y = below
       for (const leaf of p.column) {
         const lb = places.get(leaf)!.box
         lb.x = x + GUTTER + lb.width / 2
-        lb.y = top + lb.height / 2
-        top += lb.height + STACK_SEP
+        lb.y = y + lb.height / 2
+        y += lb.height + STACK_SEP
       }
       x += GUTTER + NODE_WIDTH + NODE_SEP
     }
-    for (const kid of p.row) {
-      const k = places.get(kid)!
-      k.box.x = x + k.width / 2
-      k.box.y = below + k.box.height / 2
-      x += k.width + NODE_SEP
-    }
+    let y = below
+    p.lines.forEach((line, n) => {
+      let lx = x
+      let lineH = 0
+      for (const kid of line) {
+        const k = places.get(kid)!
+        k.box.x = lx + k.width / 2
+        k.box.y = y + k.box.height / 2
+        lx += k.width + NODE_SEP
+        lineH = Math.max(lineH, k.height)
+        if (n > 0) trunk.set(kid, round(x - NODE_SEP / 2))
+      }
+      y += lineH + RANK_SEP
+    })
   }
   for (const p of places.values()) {
     p.box.x = round(p.box.x)
@@ -189,17 +214,62 @@ export function layoutMap(map: ArgumentMap): GraphLayout {
     if (stackedUnder.get(r.from) === r.to) return { from: r.from, to: r.to, type: r.type, points: bracket(from, to, r.type), bracket: true }
     const top = round(from.y - from.height / 2)
     const under = round(to.y + to.height / 2)
+    const t = trunk.get(r.from)
+    if (t !== undefined) {
+      const up = round(top - RANK_SEP / 2)
+      const bus = round(under + RANK_SEP / 2)
+      const points = [{ x: from.x, y: top }, { x: from.x, y: up }, { x: t, y: up }, { x: t, y: bus }, { x: to.x, y: bus }, { x: to.x, y: under }]
+      return { from: r.from, to: r.to, type: r.type, points, bracket: true }
+    }
     const mid = round((top + under) / 2)
     return { from: r.from, to: r.to, type: r.type, points: [{ x: from.x, y: top }, { x: from.x, y: mid }, { x: to.x, y: mid }, { x: to.x, y: under }] }
   })
   return { width: Math.ceil(right + MARGIN), height: Math.ceil(bottom + MARGIN), nodes: [...places.values()].map((p) => p.box), edges }
 }
 
-/** Width of what hangs under a unit: its leaf column (with the bracket gutter) and its row of subtrees. */
-function rowWidth(p: Place, places: ReadonlyMap<string, Place>): number {
-  let w = p.column.length ? GUTTER + NODE_WIDTH : 0
-  for (const kid of p.row) w += (w ? NODE_SEP : 0) + places.get(kid)!.width
-  return w
+/** Break `ids` (subtrees, in order) into lines no wider than `max` (a subtree wider than that gets a line of its own). */
+function pack(ids: readonly string[], places: ReadonlyMap<string, Place>, max: number): string[][] {
+  const lines: string[][] = []
+  let line: string[] = []
+  let w = 0
+  for (const id of ids) {
+    const kw = places.get(id)!.width
+    if (line.length && w + NODE_SEP + kw > max) {
+      lines.push(line)
+      line = []
+      w = 0
+    }
+    w += (line.length ? NODE_SEP : 0) + kw
+    line.push(id)
+  }
+  if (line.length) lines.push(line)
+  return lines
+}
+
+/** A unit's lines, and the width and height of what hangs under it (its children already measured). */
+function measure(p: Place, places: ReadonlyMap<string, Place>): void {
+  const col = p.column.length ? GUTTER + NODE_WIDTH : 0
+  const offset = col ? col + NODE_SEP : 0
+  p.lines = pack(p.row, places, Math.max(NODE_WIDTH, ROW_MAX - offset))
+  let widest = 0
+  let rows = 0
+  for (const line of p.lines) {
+    let w = 0
+    let h = 0
+    for (const kid of line) {
+      const k = places.get(kid)!
+      w += (w ? NODE_SEP : 0) + k.width
+      h = Math.max(h, k.height)
+    }
+    widest = Math.max(widest, w)
+    rows += (rows ? RANK_SEP : 0) + h
+  }
+  let column = 0
+  for (const leaf of p.column) column += (column ? STACK_SEP : 0) + places.get(leaf)!.box.height
+  p.under = widest ? offset + widest : col
+  p.width = Math.max(p.box.width, p.under)
+  const hang = Math.max(rows, column)
+  p.height = p.box.height + (hang ? RANK_SEP + hang : 0)
 }
 
 /** Units in pre-order (a unit before everything under it), roots in the given order. */

@@ -5,9 +5,9 @@
  * same source and map give the same bytes (no dates, stable order).
  */
 import { plainish } from '../emit/text.js'
-import type { ArgumentMap, RelationType, Role } from '../model/types.js'
+import { type ArgumentMap, RELATION_TYPES, type RelationType, type Role } from '../model/types.js'
 import type { Parsed } from '../parse/index.js'
-import { CLIENT_SCRIPT } from './client.js'
+import { PAGE_SCRIPT_FILE } from './client.js'
 import { esc, isLow, LOW_CONFIDENCE, scriptJSON } from './escape.js'
 import { layoutMap } from './layout.js'
 import { reviewQueue } from '../review/queue.js'
@@ -22,14 +22,23 @@ export interface PageOptions {
   notes?: readonly string[]
   /** The source's parse, when the caller has it (`argmap run` does): saves a second parse. */
   parsed?: Parsed
+  /** Where the page script is, relative to the page. Default `argmap-page.js` (beside it). */
+  scriptHref?: string
 }
+
+/**
+ * Scripts only from files beside the page (the one argmap writes), none
+ * inline, no handler attributes: markup that slipped through escaping could
+ * not run. Styles stay inline (they cannot run code).
+ */
+export const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'self'; img-src data:"
 
 const ROLE_ORDER: readonly Role[] = ['conclusion', 'claim', 'premise', 'none']
 
 function counts(map: ArgumentMap): { roles: Record<Role, number>; rels: Record<RelationType, number>; reviewed: number } {
   const roles: Record<Role, number> = { conclusion: 0, claim: 0, premise: 0, none: 0 }
-  // `restates` is counted only where a map has one, so pages of older maps keep their shape.
-  const rels = { support: 0, attack: 0 } as Record<RelationType, number>
+  // every relation type the model has (a type added later counts too), in the model's order
+  const rels = Object.fromEntries(RELATION_TYPES.map((t) => [t, 0])) as Record<RelationType, number>
   for (const u of map.units) roles[u.role]++
   for (const r of map.relations) rels[r.type] = (rels[r.type] ?? 0) + 1
   return { roles, rels, reviewed: map.units.filter((u) => u.reviewed).length }
@@ -46,7 +55,7 @@ const LEGEND =
   '</div>'
 
 /** Largest number of argumentative units whose graph a page draws. */
-export const MAX_GRAPH_UNITS = 400
+export const MAX_GRAPH_UNITS = 2000
 
 export function renderPage(source: string, map: ArgumentMap, options: PageOptions = {}): string {
   const indexHref = options.indexHref === undefined ? 'index.html' : options.indexHref
@@ -62,6 +71,7 @@ export function renderPage(source: string, map: ArgumentMap, options: PageOption
         role: u.role,
         confidence: u.confidence,
         signals: u.signals,
+        p: u.paragraph,
         ...(u.reviewed ? { reviewed: true } : {}),
         ...(u.flagged ? { flagged: true } : {}),
         ...(r ? { rel: { to: r.to, type: r.type, confidence: r.confidence, ...(r.reviewed ? { reviewed: true } : {}) } } : {}),
@@ -72,12 +82,14 @@ export function renderPage(source: string, map: ArgumentMap, options: PageOption
     .map((u) => {
       const cls = [`r-${u.role}`, u.reviewed ? 'reviewed' : '', isLow(u.confidence) ? 'low' : ''].filter(Boolean).join(' ')
       const text = plainish(u.text)
-      return `<li class="${cls}" data-id="${esc(u.id)}"><span class="c">${u.confidence.toFixed(2)}</span><span class="chip r-${u.role}${isLow(u.confidence) ? ' low' : ''}">${u.role}</span><span class="t">${u.reviewed ? '✓ ' : ''}${esc(text)}</span></li>`
+      return `<li class="${esc(cls)}" data-id="${esc(u.id)}"><span class="c">${u.confidence.toFixed(2)}</span><span class="chip r-${esc(u.role)}${isLow(u.confidence) ? ' low' : ''}">${esc(u.role)}</span><span class="t">${u.reviewed ? '✓ ' : ''}${esc(text)}</span></li>`
     })
     .join('')
   const summary =
     ROLE_ORDER.map((r) => `${c.roles[r]} ${r}`).join(', ') +
-    ` · ${c.rels.support} support, ${c.rels.attack} attack · ${c.reviewed} of ${map.units.length} reviewed`
+    ` · ${Object.entries(c.rels)
+      .map(([t, n]) => `${n} ${esc(t)}`)
+      .join(', ')} · ${c.reviewed} of ${map.units.length} reviewed`
   const notes = options.notes?.length ? `<ul class="notes">${options.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''
   const argumentative = map.units.filter((u) => u.role !== 'none').length
   // Past a bound a graph is too big to read or pan (the layout itself is linear): the page keeps the
@@ -86,12 +98,16 @@ export function renderPage(source: string, map: ArgumentMap, options: PageOption
   const graph = !layout
     ? `<p class="hint">The map has ${argumentative} argumentative units; the graph is drawn for at most ${MAX_GRAPH_UNITS}. Read it as an outline with <code>argmap map --format outline</code>.</p>`
     : layout.nodes.length
-      ? '<button id="fit" type="button">fit to panel</button>' + renderGraph(layout, map)
+      ? '<div id="graph-tools" role="toolbar" aria-label="map view">' +
+        '<button id="fit" type="button">actual size</button><button id="zoom-in" type="button" title="zoom in">+</button>' +
+        '<button id="zoom-out" type="button" title="zoom out">−</button><button id="focus" type="button" title="the selected unit\'s paragraph and its chain to the thesis; the rest collapsed">focus</button>' +
+        '<button id="show-all" type="button">show all</button></div>' +
+        renderGraph(layout, map)
       : '<p class="hint">No argumentative units.</p>'
   return (
     '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n' +
     '<meta name="viewport" content="width=device-width, initial-scale=1">\n' +
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">\n` +
+    `<meta http-equiv="Content-Security-Policy" content="${PAGE_CSP}">\n` +
     `<title>${esc(title)} · argmap</title>\n<style>${STYLE}</style>\n</head>\n<body>\n` +
     `<header>${indexHref !== null ? `<a href="${esc(indexHref)}">← all documents</a>` : ''}<h1>${esc(title)}</h1>` +
     `<span class="src">${esc(map.source.path)}</span><span class="src" id="summary">${summary}</span></header>\n` +
@@ -101,6 +117,6 @@ export function renderPage(source: string, map: ArgumentMap, options: PageOption
     '<div id="details" aria-live="polite"></div>\n' +
     `<div id="queue-box"><h2>Review queue (unreviewed first, lowest confidence first)</h2><ol id="queue">${queue}</ol></div>\n</aside>\n</main>\n` +
     `<script type="application/json" id="argmap-data">${scriptJSON(data)}</script>\n` +
-    `<script>${CLIENT_SCRIPT}</script>\n</body>\n</html>\n`
+    `<script src="${esc(options.scriptHref ?? PAGE_SCRIPT_FILE)}"></script>\n</body>\n</html>\n`
   )
 }

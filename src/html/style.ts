@@ -37,9 +37,13 @@ main{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1.35fr);gap:0;ali
 aside{position:sticky;top:0;max-height:100vh;display:flex;flex-direction:column;min-width:0}
 #graph{flex:none;overflow:auto;max-height:60vh;border-bottom:1px solid var(--line);background:#fcfcfd}
 #graph svg{display:block;margin:0 auto}
-#graph svg.fit{width:100%;height:auto}
-#graph{position:relative}
-#fit{position:sticky;left:6px;top:6px;z-index:1;font-size:12px;padding:1px 8px;margin:6px;border:1px solid var(--line);border-radius:4px;background:#fff;cursor:pointer}
+#graph svg.fit{max-width:100%;height:auto}
+#graph{position:relative;cursor:grab}
+#graph-tools{position:sticky;left:6px;top:6px;z-index:1;display:inline-flex;gap:4px;margin:6px}
+#graph-tools button{font-size:12px;padding:1px 8px;border:1px solid var(--line);border-radius:4px;background:#fff;cursor:pointer}
+#graph .gone{display:none}
+.node.chain rect{stroke:var(--hl);stroke-width:3}
+.edge.chain{stroke:var(--hl);stroke-width:2.6;stroke-opacity:1}
 .node rect{stroke-width:1.5}
 .node text{font-size:11px;fill:#212529;pointer-events:none}
 .node{cursor:pointer}
@@ -59,7 +63,7 @@ aside{position:sticky;top:0;max-height:100vh;display:flex;flex-direction:column;
 .edge.hl,.edge.sel{stroke:var(--hl);stroke-width:3;stroke-opacity:1}
 .mk-support{fill:var(--support)}
 .mk-attack{fill:var(--attack)}
-#details{flex:none;padding:8px 14px;font-size:13.5px;border-bottom:1px solid var(--line);min-height:7em}
+#details{flex:none;padding:8px 14px;font-size:13.5px;border-bottom:1px solid var(--line);height:11em;overflow:auto}
 #details p{margin:.3em 0}
 #details blockquote{margin:.3em 0;padding-left:8px;border-left:3px solid var(--line);color:#343a40}
 #details .sig,#details .uid{color:var(--muted);font-size:12px;word-break:break-word}

@@ -35,7 +35,7 @@ export function renderGraph(layout: GraphLayout, map: ArgumentMap): string {
   const relFlags = new Map(map.relations.map((r) => [`${r.from}\u0000${r.to}`, r]))
   const parts: string[] = []
   parts.push(
-    `<svg id="graph-svg" xmlns="http://www.w3.org/2000/svg" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}" role="img" aria-label="Argument map: ${layout.nodes.length} units, ${layout.edges.length} relations">`,
+    `<svg id="graph-svg" class="fit" xmlns="http://www.w3.org/2000/svg" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}" role="img" aria-label="Argument map: ${layout.nodes.length} units, ${layout.edges.length} relations">`,
     DEFS,
   )
   parts.push('<g class="edges">')
@@ -46,7 +46,7 @@ export function renderGraph(layout: GraphLayout, map: ArgumentMap): string {
       .join(' ')
     const title = `${e.type}${r ? ` (confidence ${r.confidence})` : ''}`
     parts.push(
-      `<path class="${cls}" data-from="${esc(e.from)}" data-to="${esc(e.to)}" d="${pathData(e.points, e.bracket === true)}" marker-end="url(#m-${e.type})"><title>${esc(title)}</title></path>`,
+      `<path class="${esc(cls)}" data-from="${esc(e.from)}" data-to="${esc(e.to)}" d="${pathData(e.points, e.bracket === true)}" marker-end="url(#m-${esc(e.type)})"><title>${esc(title)}</title></path>`,
     )
   }
   parts.push('</g><g class="nodes">')
@@ -64,7 +64,7 @@ export function renderGraph(layout: GraphLayout, map: ArgumentMap): string {
       .join('')
     const badge = u.reviewed ? `<text class="badge" x="${hw - 9}" y="${-hh + 11}">✓</text>` : ''
     parts.push(
-      `<g class="${cls}" data-id="${esc(n.id)}" data-role="${n.role}" transform="translate(${n.x},${n.y})" tabindex="0">` +
+      `<g class="${esc(cls)}" data-id="${esc(n.id)}" data-role="${esc(n.role)}" transform="translate(${n.x},${n.y})" tabindex="0">` +
         `<title>${esc(`${u.role} · ${u.confidence}: ${u.text}`)}</title>` +
         `<rect x="${-hw}" y="${-hh}" width="${n.width}" height="${n.height}" rx="6"/>` +
         `<text text-anchor="middle">${tspans}</text>${badge}</g>`,

@@ -63,7 +63,7 @@ function renderSpan(source: string, start: number, end: number, units: readonly 
     const shown = v < visible.length && visible[v]!.start <= a
     if (unit !== open) {
       if (open) html += '</span>'
-      if (unit) html += `<span class="${unitClass(unit)}" data-id="${esc(unit.id)}" data-role="${unit.role}">`
+      if (unit) html += `<span class="${esc(unitClass(unit))}" data-id="${esc(unit.id)}" data-role="${esc(unit.role)}">`
       open = unit
     }
     const piece = esc(source.slice(a, b))

@@ -22,6 +22,8 @@ export interface RuleView {
   edgeSignals: readonly (readonly string[])[]
 }
 
+const ruleEdge = (rules: RuleView, i: number): boolean => rules.target[i]! >= 0
+
 /** Document shape the unit features need, computed once per document. */
 export interface DocView {
   segments: readonly Segment[]
@@ -36,6 +38,8 @@ export interface DocView {
   secCount: Int32Array
   /** Per unit: lower-cased word tokens. */
   tokens: readonly (readonly string[])[]
+  /** Per unit: its content words (longer than three letters), computed on first use. */
+  content: (i: number) => ReadonlySet<string>
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu
@@ -95,7 +99,9 @@ export function docView(segments: readonly Segment[], rules: RuleView): DocView 
     secRank[i] = Math.max(0, secParas - 1)
   }
   for (let k = secStart; k < n; k++) secCount[k] = secParas
-  return { segments, rules, paraRank, paraCount: rank + 1, section, secRank, secCount, tokens: toks }
+  const contents: Array<Set<string> | undefined> = new Array(n)
+  const content = (i: number): ReadonlySet<string> => (contents[i] ??= new Set(toks[i]!.filter((w) => w.length > 3)))
+  return { segments, rules, paraRank, paraCount: rank + 1, section, secRank, secCount, tokens: toks, content }
 }
 
 const bucket = (n: number, edges: readonly number[]): string => {
@@ -121,8 +127,7 @@ export function unitFeatures(view: DocView, i: number): string[] {
     const family = name.split(':')[0]!
     if (family !== name && !families.has(family)) (families.add(family), f.push(`rule-family:${family}`))
   }
-  const e = view.rules.target[i]!
-  if (e >= 0) {
+  if (ruleEdge(view.rules, i)) {
     f.push(`rule:edge=${view.rules.type[i]}`)
     for (const sig of view.rules.edgeSignals[i]!) f.push(`rule:edge:${signalName(sig)}`)
   }
@@ -172,13 +177,11 @@ export function unitFeatures(view: DocView, i: number): string[] {
   return f
 }
 
-/** Content words shared by two token lists (short function words left out). */
-export function overlap(a: readonly string[], b: readonly string[]): number {
-  const set = new Set<string>()
-  for (const w of a) if (w.length > 3) set.add(w)
+/** How many words two content-word sets share. */
+export function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a]
   let n = 0
-  const done = new Set<string>()
-  for (const w of b) if (w.length > 3 && set.has(w) && !done.has(w)) (done.add(w), n++)
+  for (const w of small) if (large.has(w)) n++
   return n
 }
 
@@ -203,12 +206,12 @@ export function pairFeatures(view: DocView, i: number, j: number, roleOf: (k: nu
   const sentJ = sj.count === 1 ? 'only' : sj.index === 0 ? 'first' : sj.index === sj.count - 1 ? 'last' : 'mid'
   f.push(`to-sent=${sentJ}`)
   if (samePara) f.push(`to-sent+dir=${sentJ}:${dir}`)
-  if (view.rules.target[i] === j) {
+  if (view.rules.target[i] === j && ruleEdge(view.rules, i)) {
     f.push('rule:edge', `rule:edge=${view.rules.type[i]}`)
     for (const sig of view.rules.edgeSignals[i]!) f.push(`rule:edge:${signalName(sig)}`)
   }
-  if (view.rules.target[j] === i) f.push('rule:reverse-edge')
-  const ov = overlap(view.tokens[i]!, view.tokens[j]!)
+  if (view.rules.target[j] === i && ruleEdge(view.rules, j)) f.push('rule:reverse-edge')
+  const ov = overlap(view.content(i), view.content(j))
   f.push(`overlap${bucket(ov, [0, 1, 2, 4])}`)
   return f
 }
@@ -218,10 +221,9 @@ export function typeFeatures(view: DocView, i: number, j: number, roleOf: (k: nu
   const f = ['bias']
   for (const sig of view.rules.tagged[i]!.signals) f.push(`rule:${signalName(sig)}`)
   for (const sig of view.rules.tagged[j]!.signals) f.push(`to-rule:${signalName(sig)}`)
-  if (view.rules.target[i] === j) f.push(`rule:edge=${view.rules.type[i]}`)
+  if (view.rules.target[i] === j && ruleEdge(view.rules, i)) f.push(`rule:edge=${view.rules.type[i]}`)
   f.push(`from=${roleOf(i)}`, `to=${roleOf(j)}`)
   if (j === thesis) f.push('to-thesis')
-  const ri = view.rules.target[j]
-  if (ri !== undefined && ri >= 0) f.push(`to-rule-edge=${view.rules.type[j]}`)
+  if (ruleEdge(view.rules, j)) f.push(`to-rule-edge=${view.rules.type[j]}`)
   return f
 }

@@ -135,12 +135,12 @@ export class Vocabulary {
     return this.names.length
   }
 
-  /** Ids of the known features of a list (unknown ones dropped, each id once). */
+  /** Ids of the known features of a list (unknown ones dropped; a feature listed twice counts twice, as in scoring). */
   encode(list: readonly string[]): number[] {
     const out: number[] = []
     for (const f of list) {
       const id = this.ids.get(f)
-      if (id !== undefined && !out.includes(id)) out.push(id)
+      if (id !== undefined) out.push(id)
     }
     return out
   }

@@ -17,7 +17,7 @@ import { segment } from '../segment/index.js'
 import { tagSegments } from '../tag/index.js'
 import { docView, type DocView, pairFeatures, typeFeatures, unitFeatures } from './features.js'
 import { type Example, train, Vocabulary } from './linear.js'
-import { candidates, CLASSES, MODEL_SCHEMA, type ModelFile, Model, paragraphHeads, ruleView } from './model.js'
+import { candidates, CLASSES, MODEL_SCHEMA, type ModelFile, Model, ruleView } from './model.js'
 
 /** One document ready for learning: its units' view and labels. */
 export interface LabelledDoc {
@@ -169,13 +169,12 @@ export function trainModel(input: TrainInput): ModelFile {
     // Candidate targets as the model will see them: units read as claims or conclusions, and the thesis.
     const arg = best.map((c, i) => c === 1 || c === 2 || i === thesis)
     const roleOf = (k: number): string => (k === thesis ? 'conclusion' : CLASSES[best[k]!]!)
-    const heads = paragraphHeads(d.view, arg)
     for (let i = 0; i < d.target.length; i++) {
       const t = d.target[i]!
       const type = d.type[i]
       if (t < 0 || type === 'restates' || type === null) continue
       relations++
-      const cands = candidates(d.view, i, arg, thesis, heads)
+      const cands = candidates(d.view, i, arg, thesis)
       if (!cands.includes(t)) cands.push(t)
       linkLists.push(cands.map((j) => pairFeatures(d.view, i, j, roleOf, thesis)))
       linkGold.push(cands.indexOf(t))

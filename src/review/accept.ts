@@ -155,11 +155,17 @@ export function acceptCorrections(annotated: string, options: AcceptOptions = {}
     if (role === b.role && !relDiffers) {
       if (!prior) continue
       kept.add(prior)
-      if (prior.id === b.id && prior.text === b.text) entries.push(prior)
+      // Carried to a reworded sentence earlier, or its relation's target was: accepting confirms it under the
+      // current ids and texts of both (a relation left under the target's old id would compete with the
+      // target's own re-keyed entry for one unit, and lose: orphaned on the next run).
+      const target = prior.relation && baseRel && baseRel.type === prior.relation.type ? baseById.get(baseRel.to) : undefined
+      const relation = prior.relation && target ? { type: prior.relation.type, to: target.id, toText: target.text } : prior.relation
+      const stale =
+        prior.id !== b.id || prior.text !== b.text || (prior.relation && relation && (prior.relation.to !== relation.to || prior.relation.toText !== relation.toText))
+      if (!stale) entries.push(prior)
       else {
-        // carried to a reworded sentence earlier; accepting confirms it under the sentence's new id and text
         const c: Correction = { ...prior, id: b.id, text: b.text, machine: machineSide(machineBySpan.get(spanKey(u))) }
-        if (c.relation) c.relation = { ...c.relation, to: baseRel?.to ?? c.relation.to, toText: editedById.get(er?.to ?? '')?.text ?? c.relation.toText }
+        if (relation !== undefined) c.relation = relation
         record(c)
       }
       continue

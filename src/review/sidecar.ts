@@ -7,6 +7,7 @@
  */
 import { basename, dirname, extname, join } from 'node:path'
 import { RELATION_TYPES, ROLES, type RelationType, type Role } from '../model/types.js'
+import { isUnitId } from './ids.js'
 
 export const SIDECAR_SCHEMA = 'argmap-review/1' as const
 
@@ -82,13 +83,15 @@ const isType = (v: unknown): v is RelationType => typeof v === 'string' && (RELA
 function entryProblem(e: unknown): string | null {
   if (!isObject(e)) return 'expected an object'
   if (typeof e.id !== 'string' || !e.id) return 'missing "id" (the unit id it corrects)'
+  if (!isUnitId(e.id)) return `invalid "id" ${JSON.stringify(e.id)}: expected lower-case letters and digits in hyphen-separated runs`
   if (typeof e.text !== 'string' || !e.text.trim()) return 'missing "text" (the unit text it corrects)'
   if (!isRole(e.role)) return `unknown role ${JSON.stringify(e.role)}, expected one of ${ROLES.join(', ')}`
   if (e.relation !== undefined && e.relation !== null) {
     const r = e.relation
     if (!isObject(r)) return '"relation" must be an object or null'
-    if (!isType(r.type)) return `unknown relation type ${JSON.stringify(r.type)}, expected support or attack`
+    if (!isType(r.type)) return `unknown relation type ${JSON.stringify(r.type)}, expected one of ${RELATION_TYPES.join(', ')}`
     if (typeof r.to !== 'string' || !r.to) return 'relation is missing "to" (the target unit id)'
+    if (!isUnitId(r.to)) return `invalid relation "to" ${JSON.stringify(r.to)}: expected lower-case letters and digits in hyphen-separated runs`
     if (typeof r.toText !== 'string') return 'relation is missing "toText" (the target unit text)'
   }
   if (e.span !== undefined && e.span !== true) return '"span" must be true when present'

@@ -78,6 +78,28 @@ function abbreviationBlocks(text: string, dot: number, next: { word: string }): 
   return false
 }
 
+/** A straight quote at i that reads as an opening one: after a space, bracket, dash or colon, before a non-space. */
+function opensQuote(text: string, i: number): boolean {
+  const before = text[i - 1]
+  const after = text[i + 1]
+  return (before === undefined || isSpace(before) || /[(\[{:\u2013\u2014-]/.test(before)) && after !== undefined && !isSpace(after)
+}
+
+/**
+ * Enumerators that label the sentence they open ("2. Whether…", "Secondly. The President…", "IV. The
+ * number…", "3d. The partition…") or an item of a list inside a sentence ("two questions arise: 1. Whether…";
+ * "…to be elected; V. The powers…"): their full stop does not end a sentence.
+ */
+const ENUMERATOR = /^(?:\d{1,2}|\d{1,2}(?:st|nd|rd|th|d)|[IVX]{1,4}|[ivx]{1,4}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)ly)$/i
+
+function enumerator(text: string, dot: number, sentenceStart: number): boolean {
+  const token = tokenBefore(text, dot)
+  if (!token || !ENUMERATOR.test(token)) return false
+  let k = dot - token.length
+  while (k > sentenceStart && (isSpace(text[k - 1]) || OPENING.test(text[k - 1] as string))) k--
+  return k === sentenceStart || text[k - 1] === ':' || text[k - 1] === ';'
+}
+
 /**
  * Mark the inside of quotations embedded in a sentence ("the grid is ready.
  * Demand is not" at 3 p.m.): a closing quote followed by a lower-case word or
@@ -95,7 +117,10 @@ function embeddedQuotes(text: string): Uint8Array {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]
     if (ch === '"') {
-      if (straight === -1) straight = i
+      // A straight quote after a space (or an opening bracket, dash or colon) and before a word opens a
+      // quotation, even when one is open: that one was never closed (a lost paragraph break, a typo), and
+      // pairing across it would make the text between two quotations one "quotation".
+      if (straight === -1 || opensQuote(text, i)) straight = i
       else {
         mark(straight, i)
         straight = -1
@@ -144,18 +169,27 @@ export function sentenceRanges(text: string, opts: BoundaryOptions): Array<[numb
     let j = i + 1
     while (j < text.length && (TERMINAL.test(text[j] as string) || CLOSERS.test(text[j] as string)) && !opts.atomic[j]) j++
     if (j < text.length && !isSpace(text[j])) {
-      i = j - 1
-      continue
+      // A footnote number glued to the full stop ("his own nomination.3 If we compare…"): the sentence ends after it.
+      let k = j
+      while (k < text.length && k - j < 2 && /[0-9]/.test(text[k] as string)) k++
+      const glued = k > j && (k === text.length || isSpace(text[k])) && /\p{L}/u.test(text[i - 1] ?? '') && !NEVER_FINAL.has(tokenBefore(text, i).toLowerCase())
+      if (!glued) {
+        i = j - 1
+        continue
+      }
+      j = k
     }
     const next = nextWord(text, j)
     if (next.at >= text.length) break
     const first = text[next.at] as string
-    const startsSentence = UPPER.test(first) || (next.quoted && next.word !== '') || !LETTER.test(first)
-    if (!startsSentence || /[a-z]/.test(first)) {
+    // Inline code opens a sentence whatever its case ("… the default. `cargo` reads it …").
+    const code = opts.atomic[next.at] === 1 && !opts.atomic[next.at - 1]
+    const startsSentence = code || UPPER.test(first) || (next.quoted && next.word !== '') || !LETTER.test(first)
+    if (!startsSentence || (!code && /[a-z]/.test(first))) {
       i = j - 1
       continue
     }
-    if (ch === '.' && j === i + 1 && abbreviationBlocks(text, i, next)) {
+    if (ch === '.' && j === i + 1 && (abbreviationBlocks(text, i, next) || enumerator(text, i, cuts.length ? (cuts[cuts.length - 1] as number) : 0))) {
       i = j - 1
       continue
     }

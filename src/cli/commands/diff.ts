@@ -1,4 +1,6 @@
-import { basename, join, resolve } from 'node:path'
+import { execFile } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { basename, join, posix, resolve } from 'node:path'
 import { diffDirectories, type NamedMap } from '../../diff/dir.js'
 import { diffMaps } from '../../diff/diff.js'
 import { formatJson } from '../../diff/format/json.js'
@@ -17,6 +19,8 @@ import {
   repoPath,
 } from '../../diff/load.js'
 import type { ArgumentMap } from '../../model/types.js'
+import { type Corrected, withReview, withReviewText } from '../../review/everywhere.js'
+import { sidecarPath } from '../../review/sidecar.js'
 
 /**
  * `argmap diff OLD NEW` and `argmap diff --git REV[..REV] PATH`: like diff(1),
@@ -37,6 +41,8 @@ export interface DiffArgs {
   /** false: never colour; true: always; unset: colour on a terminal unless NO_COLOR is set. */
   color?: boolean
   maxBytes?: number
+  /** Apply each markdown side's review sidecar (default); false: the machine's maps (`--no-review`). */
+  review?: boolean
 }
 
 export interface DiffIo {
@@ -58,6 +64,7 @@ export async function diffCommand(args: DiffArgs, io: DiffIo): Promise<number> {
   let inputs: Inputs
   try {
     inputs = args.git !== undefined ? await gitInputs(args, io.cwd) : fileInputs(args, io)
+    if (args.review !== false) inputs = await reviewed(inputs, args, io)
   } catch (e) {
     if (e instanceof DiffInputError || e instanceof UsageError) {
       io.stderr.write(`argmap diff: ${e.message}\n`)
@@ -143,4 +150,55 @@ async function gitInputs(args: DiffArgs, cwd: string): Promise<Inputs> {
     old: await loadAtRevision(oldRev, repo, args.maxBytes),
     new: range.new ? await loadAtRevision(range.new, repo, args.maxBytes) : loadFile(abs, path, args.maxBytes),
   }
+}
+
+// ---------------------------------------------------------------- corrections on both sides
+
+const MARKDOWN = /\.(md|markdown|mdown|mkd)$/i
+
+function gitShow(spec: string, cwd: string): Promise<string | null> {
+  return new Promise((done) => {
+    execFile('git', ['show', spec], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }, (err, stdout) => done(err ? null : stdout))
+  })
+}
+
+/**
+ * A markdown side's map with its sidecar applied: on disk, the sidecar beside
+ * the file; at a git revision (`REV:path`), the sidecar at that revision.
+ * Maps given as `.argmap.json` were written by `argmap run`, corrections applied.
+ */
+async function correct(map: ArgumentMap, cwd: string): Promise<Corrected> {
+  const display = map.source.path
+  if (!display || display === '-' || !MARKDOWN.test(display)) return { map, messages: [] }
+  const rev = /^([^:]+):(.+)$/.exec(display)
+  if (rev && !/^[A-Za-z]:[\\/]/.test(display)) {
+    const [, r, path] = rev as unknown as [string, string, string]
+    const root = (await new Promise<string>((done) => execFile('git', ['rev-parse', '--show-toplevel'], { cwd }, (e, out) => done(e ? cwd : String(out).trim()))))
+    const text = await gitShow(`${r}:${path}`, root)
+    if (text === null) return { map, messages: [] }
+    const side = posix.join(posix.dirname(path), basename(sidecarPath(path)))
+    return withReviewText(map, text, await gitShow(`${r}:${side}`, root), `${r}:${side}`)
+  }
+  let text: string
+  try {
+    text = readFileSync(resolve(cwd, display), 'utf8')
+  } catch {
+    return { map, messages: [] }
+  }
+  return withReview(map, text, display, cwd)
+}
+
+async function reviewed(inputs: Inputs, args: DiffArgs, io: DiffIo): Promise<Inputs> {
+  const fix = async (map: ArgumentMap): Promise<ArgumentMap> => {
+    const done = await correct(map, io.cwd)
+    if (!args.quiet) for (const m of done.messages) io.stderr.write(`warning: ${m}\n`)
+    return done.map
+  }
+  if (inputs.kind === 'file') return { ...inputs, old: await fix(inputs.old), new: await fix(inputs.new) }
+  const all = async (files: NamedMap[]): Promise<NamedMap[]> => {
+    const out: NamedMap[] = []
+    for (const f of files) out.push({ ...f, map: await fix(f.map) })
+    return out
+  }
+  return { ...inputs, old: await all(inputs.old), new: await all(inputs.new) }
 }

@@ -1,16 +1,37 @@
 import { execFileSync } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
-import { basename, resolve } from 'node:path'
+import { readFileSync, statSync } from 'node:fs'
+import { basename, isAbsolute, relative, resolve } from 'node:path'
 import { InputError, readSource } from '../../io/files.js'
 import { expandInputs } from '../../engine/inputs.js'
 import { analyze } from '../../pipeline.js'
 import { acceptCorrections } from '../../review/accept.js'
+import { checkAnnotated } from '../../review/check.js'
+import { splitTrailer } from '../../read/trailer.js'
 import { loadSidecarFor, reviewMap } from '../../review/run-hooks.js'
 import { readSidecar, writeSidecar } from '../../review/files.js'
 import { serializeSidecar, SidecarError, sidecarPath } from '../../review/sidecar.js'
 import { documentStatus, formatStatus } from '../../review/status.js'
 import { strip } from '../../read/strip.js'
 import { EXIT, type Io, readInput } from '../context.js'
+
+const isFile = (p: string): boolean => {
+  try {
+    return statSync(p).isFile()
+  } catch {
+    return false
+  }
+}
+
+/** The text of the source an annotated file names (or `--source`), when it is a readable file; for checking only. */
+function sourceTextNamedBy(annotated: string, given: string | undefined, cwd: string): string | undefined {
+  const path = given ?? splitTrailer(annotated).data?.path
+  if (!path || path === '-') return undefined
+  try {
+    return readFileSync(resolve(cwd, path), 'utf8')
+  } catch {
+    return undefined
+  }
+}
 
 /** Who and when, injectable for tests. */
 export interface ReviewEnv {
@@ -49,11 +70,32 @@ export function reviewAccept(args: AcceptArgs, io: Io, env: ReviewEnv = {}): num
     }
     throw e
   }
+  const problems = checkAnnotated(annotated, sourceTextNamedBy(annotated, args.source, io.cwd))
+  if (problems.length) {
+    for (const p of problems) io.stderr.write(`${args.file}:${p.line}:${p.column}: ${p.reason} [${p.rule}]\n`)
+    io.stderr.write('argmap: nothing was recorded; fix the file and accept again\n')
+    return EXIT.failed
+  }
   const first = acceptCorrections(annotated)
-  const source = args.source ?? first.edited.source.path
+  const recorded = first.edited.source.path
+  const source = args.source ?? recorded
   if (!source || source === '-') {
     io.stderr.write(`argmap: ${args.file}: the file does not say which source it was made from; pass --source PATH\n`)
     return EXIT.usage
+  }
+  const sourceAbs = resolve(io.cwd, source)
+  if (args.source === undefined) {
+    // The trailer's path is data from the file, not the user's word: a sidecar is only ever written beside a
+    // source inside this directory, never where a crafted `path:` points (issue 19 #8).
+    const inside = relative(io.cwd, sourceAbs)
+    if (isAbsolute(source) || !inside || inside.startsWith('..') || isAbsolute(inside)) {
+      io.stderr.write(`argmap: ${args.file}: the file names its source as ${JSON.stringify(source)}, outside this directory; nothing was recorded (run from the project's directory, or pass --source PATH)\n`)
+      return EXIT.failed
+    }
+  }
+  if (!isFile(sourceAbs)) {
+    io.stderr.write(`argmap: ${args.file}: its source ${source} is not there; nothing was recorded (pass --source PATH)\n`)
+    return EXIT.failed
   }
   const sidecarRel = sidecarPath(source)
   const sidecarAbs = resolve(io.cwd, sidecarRel)
@@ -72,9 +114,7 @@ export function reviewAccept(args: AcceptArgs, io: Io, env: ReviewEnv = {}): num
     io.stderr.write('argmap: nothing was recorded, so that the entries above are not lost; fix them and accept again\n')
     return EXIT.failed
   }
-  const sourceAbs = resolve(io.cwd, source)
-  if (!existsSync(sourceAbs)) io.stderr.write(`warning: source ${source} not found; the review file is written beside where it was\n`)
-  else if (readFileSync(sourceAbs, 'utf8') !== strip(annotated)) {
+  if (readFileSync(sourceAbs, 'utf8') !== strip(annotated)) {
     io.stderr.write(`warning: ${args.file} was made from an older version of ${source}; corrections are keyed by sentence, so they still follow the text\n`)
   }
   const at = (env.now?.() ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z')
@@ -132,4 +172,12 @@ export function reviewStatus(args: { paths: string[]; limit?: number }, io: Io):
     }
   }
   return code
+}
+
+/** `argmap review serve [PATHS]`: the local review app; prints its URL and serves until interrupted. */
+export async function reviewServe(args: { paths: string[]; port?: number }, io: Io): Promise<{ url: string; close: () => Promise<void> }> {
+  const { serve } = await import('../../serve/server.js')
+  const s = await serve({ paths: args.paths, cwd: io.cwd, port: args.port, by: whoAmI(io.cwd) })
+  io.stdout.write(`argmap review: serving on ${s.url}\n(loopback only; the URL holds a secret: do not share it. Ctrl-C stops.)\n`)
+  return s
 }

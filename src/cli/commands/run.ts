@@ -6,9 +6,13 @@ export interface RunArgs {
   paths: string[]
   out: string
   check?: boolean
+  /** `--no-index`: write (or check) no `index.json` / `index.html`. */
+  index?: boolean
   maxBytes?: number
   /** Worker threads (`--jobs`); default: the available cores. Output is the same for any number. */
   jobs?: number
+  /** Overwrite annotated files holding edits never accepted (`--discard-edits`). */
+  discardEdits?: boolean
   /** Read JSON lines `{"id","text"}` from standard input, write one map per line (`--jsonl`). */
   jsonl?: boolean
 }
@@ -39,6 +43,8 @@ function runOptions(args: RunArgs, io: Io): RunOptions {
     stdin: io.stdin,
     out: args.out,
     check: args.check,
+    index: args.index,
+    discardEdits: args.discardEdits,
     maxBytes: args.maxBytes,
     onFile: (event, i, total) => {
       if (tty) {
@@ -68,6 +74,11 @@ function report(args: RunArgs, io: Io, result: RunResult): number {
   io.stdout.write(
     `${result.documents.length} mapped, ${result.errors.length} failed${args.check ? `, ${result.stale.length} stale` : ''} → ${args.out}\n`,
   )
+  if (args.check && result.pending.length) {
+    io.stderr.write(
+      `holding edits never accepted (record them with \`argmap review accept FILE\` first; \`argmap run\` would refuse to overwrite them):\n${result.pending.map((s) => `  ${s}`).join('\n')}\n`,
+    )
+  }
   if (args.check && result.stale.length) {
     io.stderr.write(`out of date (run \`argmap run\` to refresh):\n${result.stale.map((s) => `  ${s}`).join('\n')}\n`)
   }

@@ -74,6 +74,8 @@ export function unitFacts(c: UnitChange, movedBlocks: ReadonlySet<number> = new 
   }
   if (c.role) facts.push(`role ${c.role.from} → ${c.role.to}`)
   if (c.confidence) facts.push(`confidence ${c.confidence.from.toFixed(2)} → ${c.confidence.to.toFixed(2)}`)
+  const reviewed = [c.old?.reviewed ? 'old' : '', c.new?.reviewed ? 'new' : ''].filter(Boolean)
+  if (reviewed.length) facts.push(reviewed.length === 2 ? 'reviewed' : `reviewed (${reviewed[0]})`)
   return facts
 }
 
