@@ -89,14 +89,14 @@ describe('corrections that cannot apply are reported, the rest apply', () => {
     expect(problems.map((p) => [p.index, p.id, p.reason])).toEqual([
       [0, null, 'missing "id" (the unit id it corrects)'],
       [2, 'x', 'unknown role "thesis", expected one of conclusion, claim, premise, none'],
-      [3, 'z', 'unknown relation type "refutes", expected one of support, attack'],
+      [3, 'z', 'unknown relation type "refutes", expected one of support, attack, restates'],
     ])
     const r = applyCorrections(machine, s, source, { path: PATH, problems })
     appliedBeside(r)
     expect(r.messages).toEqual([
       `${PATH}: correction 1: missing "id" (the unit id it corrects) (not applied)`,
       `${PATH}: correction 3 (x): unknown role "thesis", expected one of conclusion, claim, premise, none (not applied)`,
-      `${PATH}: correction 4 (z): unknown relation type "refutes", expected one of support, attack (not applied)`,
+      `${PATH}: correction 4 (z): unknown relation type "refutes", expected one of support, attack, restates (not applied)`,
     ])
   })
 })

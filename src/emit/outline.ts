@@ -38,7 +38,7 @@ export function shortId(id: string): string {
   return /-([0-9a-f]{6}(?:-\d+)?)$/.exec(id)?.[1] ?? id
 }
 
-const SIGN: Readonly<Record<string, string>> = { support: '+ ', attack: '- ' }
+const SIGN: Readonly<Record<string, string>> = { support: '+ ', attack: '- ', restates: '= ' }
 
 /** Greedy wrap of plain text at `width` columns (a longer word gets a line of its own). */
 function wrapText(text: string, width: number): string[] {
