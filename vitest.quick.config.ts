@@ -13,7 +13,8 @@ export default mergeConfig(
   defineConfig({
     test: {
       exclude: [
-        'test/browser.test.ts',
+        'test/browser*.test.ts',
+        'test/serve-browser.test.ts',
         'test/cli.test.ts',
         'test/robust-cli.test.ts',
         'test/robust-spec.test.ts',
