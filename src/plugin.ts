@@ -24,5 +24,9 @@ export default function remarkArgmap(options: Readonly<AnalyzeOptions> = EMPTY) 
   return function transformer(tree: Root, file: VFile): void {
     const source = String(file.value)
     file.data.argumentMap = analyze(source, { ...options, path: options.path ?? file.path ?? '-' }, { tree, shift: source.startsWith(BOM) ? 1 : 0 })
+    // The CLI's `warning: PATH: empty document (no prose)`, as a message a unified reporter can print.
+    if (!source.trim()) {
+      file.message('Unexpected empty document, expected prose; the map is empty', { ruleId: 'empty-document', source: 'argmap', place: tree.position })
+    }
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { median, pairedRatio, type Timing } from '../src/bench/measure.js'
+import { median, pairedRatio, type Timing } from '../bench/measure.js'
 
 const timing = (times: number[]): Timing => ({ median: median(times), min: Math.min(...times), samples: times.length, times })
 

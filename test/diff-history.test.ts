@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { expectation, judge, NO_MEANING, type PairReport, readHistory } from '../src/bench/diff-history.js'
+import { expectation, judge, NO_MEANING, type PairReport, readHistory } from '../bench/diff-history.js'
 import { diffMaps } from '../src/diff/diff.js'
 import { analyze } from '../src/pipeline.js'
 import { repoRoot } from './helpers.js'

@@ -5,7 +5,7 @@ import { assignIds } from '../src/model/ids.js'
 import type { ArgumentMap, RelationType, Role, Unit } from '../src/model/types.js'
 import { LineIndex } from '../src/parse/index.js'
 import { parseAnnotated, readMarks } from '../src/read/marks.js'
-import { scan } from '../src/read/scan.js'
+import { scan } from '../src/syntax/scan.js'
 import { strip } from '../src/read/strip.js'
 
 type Spec = [text: string, role: Role]

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { Writable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
@@ -7,10 +6,11 @@ import { evalCommand } from '../src/cli/commands/eval.js'
 import { evaluate, goldToMarkdown, readGold, SYSTEMS, toPrediction } from '../src/eval/index.js'
 import { analyze } from '../src/pipeline.js'
 import type { Prf } from '../src/eval/types.js'
+import { hasShared, sharedDir } from './env.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const repoRoot = path.resolve(here, '..')
-const MICROTEXTS = path.resolve(repoRoot, '../shared/gold/microtexts.jsonl')
+const MICROTEXTS = path.resolve(sharedDir, 'gold/microtexts.jsonl')
 
 function sink() {
   const chunks: string[] = []
@@ -58,7 +58,7 @@ describe('argmap eval', () => {
   })
 })
 
-describe.skipIf(!existsSync(MICROTEXTS))('evaluate on the microtexts gold (read in place from ../shared)', () => {
+describe.skipIf(!hasShared)('evaluate on the microtexts gold (read in place from ../shared)', () => {
   it('reports every figure in [0, 1] for argmap and both baselines, deterministically', () => {
     const result = evaluate(MICROTEXTS)
     expect(result.gold).toMatchObject({ file: 'microtexts.jsonl', documents: 112, units: 576, relations: 464 })

@@ -2,16 +2,14 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { Writable } from 'node:stream'
-import { readmeCorpus } from '../src/bench/inputs.js'
+import { readmeCorpus } from '../bench/inputs.js'
 import type { Io } from '../src/cli/context.js'
 import { parseMarkdown } from '../src/parse/index.js'
 import { segment } from '../src/segment/index.js'
 import { fold } from '../src/tag/text.js'
 
-export const repoRoot = resolve(import.meta.dirname, '..')
-export const sharedDir = resolve(repoRoot, '../shared')
-/** `../shared` (gold files, hand-checked segmentation) is there: tests that read it in place skip in a clone without it. */
-export const hasShared = existsSync(sharedDir)
+export { hasShared, repoRoot, sharedDir } from './env.js'
+import { repoRoot } from './env.js'
 export const opEdPath = join(repoRoot, 'corpus/china-north-korea.md')
 
 export function tempDir(prefix = 'argmap-test-'): string {

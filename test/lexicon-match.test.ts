@@ -6,7 +6,8 @@ import { ALL_MATCHERS, findAll, type PhraseMatcher, wordMatcher } from '../src/t
 import { words } from '../src/tag/lexicon/tokens.js'
 import { fold } from '../src/tag/text.js'
 import { segment } from '../src/segment/index.js'
-import { hasShared, opEdPath, sharedDir } from './helpers.js'
+import { hasShared, sharedDir } from './env.js'
+import { opEdPath } from './helpers.js'
 
 /** The plain scan findAll replaced: every token looked up, the longest phrase taken, no overlaps. */
 function findAllScan(m: PhraseMatcher, folded: string): string[] {
@@ -33,7 +34,7 @@ function findAllScan(m: PhraseMatcher, folded: string): string[] {
  * of every token finds, for every matcher the rules compile.
  */
 describe('phrase matching', () => {
-  it.skipIf(!hasShared)('finds what a plain scan finds, for every matcher, on the op-ed and the gold texts', () => {
+  it.skipIf(!hasShared)('finds what a plain scan finds, for every matcher, on the op-ed and the gold texts (../shared/gold)', () => {
     features // the rules' matchers are compiled when the features module loads
     const texts = segment(readFileSync(opEdPath, 'utf8')).map((s) => fold(s.plain))
     for (const file of ['microtexts.jsonl', 'microtexts2.jsonl']) {

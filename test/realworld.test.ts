@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, relative, sep } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { toolingOnly } from '../bench/inputs.js'
 import { repoRoot } from './helpers.js'
 import { pipelineProblems } from './robust-invariants.js'
 
@@ -25,7 +26,7 @@ interface Doc {
 }
 
 /** Markdown files under a node_modules folder (following nested node_modules), as paths relative to `root`. */
-function markdownFiles(root: string): string[] {
+function markdownFiles(root: string, skip: ReadonlySet<string> = new Set()): string[] {
   const found: string[] = []
   const walk = (dir: string, depth: number): void => {
     let entries
@@ -37,7 +38,7 @@ function markdownFiles(root: string): string[] {
     for (const e of entries) {
       const p = join(dir, e.name)
       if (e.isDirectory()) {
-        if (depth < 8 && e.name !== '.bin' && e.name !== 'test' && e.name !== 'tests' && e.name !== 'fixtures') walk(p, depth + 1)
+        if (depth < 8 && !skip.has(p) && e.name !== '.bin' && e.name !== 'test' && e.name !== 'tests' && e.name !== 'fixtures') walk(p, depth + 1)
       } else if (e.isFile() && NAME.test(e.name)) found.push(relative(root, p).split(sep).join('/'))
     }
   }
@@ -54,7 +55,8 @@ function cut(text: string, max: number): string {
 
 function gather(): Doc[] {
   const roots = [
-    { label: 'node_modules', dir: join(repoRoot, 'node_modules') },
+    // The project's packages, less those only development tools need (bench/inputs.ts: TOOLING), so installing a linter leaves the sample alone.
+    { label: 'node_modules', dir: join(repoRoot, 'node_modules'), skip: new Set([...toolingOnly(repoRoot)].map((at) => join(repoRoot, at))) },
     // npm's own node_modules, beside the running node binary (lib/node_modules/npm).
     { label: 'npm', dir: join(dirname(process.execPath), '../lib/node_modules/npm') },
   ]
@@ -65,7 +67,7 @@ function gather(): Doc[] {
     } catch {
       continue
     }
-    for (const f of markdownFiles(r.dir)) {
+    for (const f of markdownFiles(r.dir, 'skip' in r ? r.skip : undefined)) {
       const label = `${r.label}/${f}`
       files.push({ label, path: join(r.dir, f), key: createHash('sha1').update(label).digest('hex') })
     }

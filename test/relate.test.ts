@@ -7,7 +7,7 @@ import type { Relation, Unit } from '../src/model/types.js'
 import { relate } from '../src/relate/index.js'
 import { segment } from '../src/segment/index.js'
 import { tag, type Tagged } from '../src/tag/index.js'
-import { hasShared, sharedDir } from './helpers.js'
+import { hasShared, sharedDir } from './env.js'
 
 /** Tag and relate a markdown text; relations rendered as "from-start -type-> to-start" (first words of each unit). */
 function mapOf(source: string, title: string | null = null) {
@@ -145,8 +145,8 @@ describe('relate', () => {
   })
 })
 
-describe('relate on real argumentative texts', () => {
-  it.skipIf(!hasShared)('gives a valid forest whose roles match its structure on every gold text', () => {
+describe.skipIf(!hasShared)('relate on real argumentative texts (../shared/gold)', () => {
+  it('gives a valid forest whose roles match its structure on every gold text', () => {
     let docs = 0
     for (const file of ['microtexts.jsonl', 'microtexts2.jsonl']) {
       for (const line of readFileSync(join(sharedDir, 'gold', file), 'utf8').split('\n')) {

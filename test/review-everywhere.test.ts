@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } fro
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { diffCommand } from '../src/cli/commands/diff.js'
-import { documentCommand, reviewedMapOf } from '../src/cli/commands/document.js'
+import { documentCommand, reviewedMapOf } from '../src/cli/commands/single-file.js'
 import { readReviewed } from '../src/cli/commands/read.js'
 import { annotate } from '../src/emit/annotated.js'
 import { formats } from '../src/emit/index.js'

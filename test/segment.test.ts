@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { hasShared } from './helpers.js'
 import { segment } from '../src/segment/index.js'
+import { hasShared, sharedDir } from './env.js'
 
 const root = resolve(import.meta.dirname, '..')
-const shared = resolve(root, '../shared/segmentation')
+const shared = resolve(sharedDir, 'segmentation')
 
 interface Expected {
   sentences: Array<{ start: number; end: number; text: string }>
@@ -15,16 +15,16 @@ function load(name: string): Expected {
   return JSON.parse(readFileSync(resolve(shared, name), 'utf8')) as Expected
 }
 
-describe('sentence segmentation against hand-checked boundaries', () => {
-  it.skipIf(!hasShared)('hard cases: every sentence span exactly', () => {
+describe.skipIf(!hasShared)('sentence segmentation against hand-checked boundaries (../shared/segmentation)', () => {
+  it('hard cases: every sentence span exactly', () => {
     const source = readFileSync(resolve(shared, 'hard-cases.md'), 'utf8')
     const got = segment(source, { clauses: false }).map((s) => ({ start: s.start, end: s.end, text: s.text }))
     expect(got).toEqual(load('hard-cases.sentences.json').sentences)
   })
 
-  it.skipIf(!hasShared)('op-ed: every sentence span exactly (offsets shifted by the added "# ")', () => {
+  it('op-ed: every sentence span exactly (offsets shifted by the added "# ")', () => {
     const source = readFileSync(resolve(root, 'corpus/china-north-korea.md'), 'utf8')
-    const original = readFileSync(resolve(root, '../shared/corpus/000_bda9ebc7a707ab4e.txt'), 'utf8')
+    const original = readFileSync(resolve(sharedDir, 'corpus/000_bda9ebc7a707ab4e.txt'), 'utf8')
     const titleAt = original.indexOf('In fear of being left behind')
     const expected = load('op-ed.sentences.json').sentences.map((s) => {
       const d = s.start >= titleAt ? 2 : 0
@@ -33,7 +33,9 @@ describe('sentence segmentation against hand-checked boundaries', () => {
     const got = segment(source, { clauses: false }).map((s) => ({ start: s.start, end: s.end, text: s.text }))
     expect(got).toEqual(expected)
   })
+})
 
+describe('sentence segmentation', () => {
   it('every segment slices to its text, in order, without overlap', () => {
     const source = readFileSync(resolve(root, 'corpus/china-north-korea.md'), 'utf8')
     let last = 0

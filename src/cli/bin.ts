@@ -2,7 +2,7 @@
 import { resolve } from 'node:path'
 import { Command, CommanderError, Option } from 'commander'
 import { EXIT, parseCount, parseSize, processIo } from './context.js'
-import { documentCommand, reviewedMapOf } from './commands/document.js'
+import { documentCommand, reviewedMapOf } from './commands/single-file.js'
 
 /**
  * The thin CLI: flags in, a library call, text out. Heavy modules (the

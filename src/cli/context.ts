@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from 'commander'
-import { DEFAULT_MAX_BYTES, decodeSource, readCappedFd, readSource, type SourceFile } from '../engine/io.js'
+import { DEFAULT_MAX_BYTES, decodeSource, readCappedFd, readSource, type SourceFile } from '../io/files.js'
 
 /** What a command may touch: injected so tests need no subprocess (as unified-engine's tests do). */
 export interface Io {

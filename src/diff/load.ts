@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process'
 import { readdirSync, realpathSync, statSync } from 'node:fs'
 import { basename, dirname, join, relative, sep } from 'node:path'
-import { decodeSource, DEFAULT_MAX_BYTES, InputError, readSource, type SourceFile } from '../engine/io.js'
+import { decodeSource, DEFAULT_MAX_BYTES, InputError, readSource, type SourceFile } from '../io/files.js'
 import { type ArgumentMap, READABLE_SCHEMAS, SCHEMA_VERSION } from '../model/types.js'
 import type { NamedMap } from './dir.js'
 import { validateMap } from '../model/schema.js'

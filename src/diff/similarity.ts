@@ -19,23 +19,6 @@ export function unitWords(text: string): string[] {
   return norm ? norm.split(' ') : []
 }
 
-/** Dice coefficient over word multisets: 2·|A∩B| / (|A|+|B|). */
-export function diceWords(a: readonly string[], b: readonly string[]): number {
-  if (a.length === 0 && b.length === 0) return 1
-  if (a.length === 0 || b.length === 0) return 0
-  const counts = new Map<string, number>()
-  for (const w of a) counts.set(w, (counts.get(w) ?? 0) + 1)
-  let shared = 0
-  for (const w of b) {
-    const n = counts.get(w)
-    if (n) {
-      shared++
-      counts.set(w, n - 1)
-    }
-  }
-  return (2 * shared) / (a.length + b.length)
-}
-
 /** Dice coefficient over two sorted word lists (a merge, no allocation). */
 export function diceSorted(a: readonly string[], b: readonly string[]): number {
   if (a.length === 0 && b.length === 0) return 1

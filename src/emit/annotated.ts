@@ -15,8 +15,8 @@
  */
 import { type ArgumentMap, type Relation, RELATION_TYPES, type Unit } from '../model/types.js'
 import type { Parsed } from '../parse/index.js'
-import { scan } from '../read/scan.js'
-import { ESCAPE, ESCAPES, LITERAL_MARK, RELATION_ATTRIBUTE } from '../read/syntax.js'
+import { scan } from '../syntax/scan.js'
+import { ESCAPE, ESCAPES, LITERAL_MARK, RELATION_ATTRIBUTE } from '../syntax/annotation.js'
 import { type Block, markReadsBack, replaceableBlocks, type Root, roots, Scope } from './scope.js'
 import { trailer, type Unplaced } from './trailer.js'
 import { lastAtOrBefore } from '../util/search.js'

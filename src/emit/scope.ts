@@ -1,7 +1,7 @@
 /**
  * What `annotate` must re-parse to verify its marks, and what it need not.
  *
- * The verifying parse (src/read/scan.ts) runs on the annotated body with some
+ * The verifying parse (src/syntax/scan.ts) runs on the annotated body with some
  * top-level blocks replaced by a one-letter stand-in paragraph `a`; offsets
  * found are mapped back to the body. A block is replaced when nothing in it
  * needs checking and its replacement cannot change how any other block parses:

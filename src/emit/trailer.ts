@@ -5,7 +5,7 @@
  * relation's, so reading the file back loses nothing.
  */
 import type { ArgumentMap, Relation, Unit } from '../model/types.js'
-import { DATA_OPEN, TRAILER_OPEN, encodeField, quote } from '../read/syntax.js'
+import { DATA_OPEN, TRAILER_OPEN, encodeField, quote } from '../syntax/annotation.js'
 import { outlineLines } from './outline.js'
 
 /** Where a unit whose mark could not be placed in the text is recorded instead. */

@@ -13,7 +13,7 @@
 import type { Readable, Writable } from 'node:stream'
 import { ordered } from '../emit/json.js'
 import { analyze } from '../pipeline.js'
-import { DEFAULT_MAX_BYTES, formatBytes } from './io.js'
+import { DEFAULT_MAX_BYTES, formatBytes } from '../io/files.js'
 import { type Pool, createPool, orderedMap, runBatch } from './pool.js'
 
 export interface JsonlLine {

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import type { WorkerTask, WorkerResult } from './worker.js'
 
 /** Default number of workers: the cores this process may use. */
 export function defaultJobs(): number {
@@ -21,18 +20,23 @@ function workerFile(): URL {
   throw new Error(`argmap: worker module not found at ${fileURLToPath(beside)} (run \`npm run build\`)`)
 }
 
-/** A pool of worker threads that run `processDocument` or map JSON lines (src/engine/worker.ts). */
-export interface Pool {
-  run(task: WorkerTask): Promise<WorkerResult>
+/**
+ * A pool of worker threads that run src/engine/worker.ts: `Task` and `Result`
+ * are its WorkerTask and WorkerResult. The pool does not import them: the
+ * worker imports what it runs (the JSON-lines mapper among it), so a type import
+ * back from here would close a loop.
+ */
+export interface Pool<Task = unknown, Result = unknown> {
+  run(task: Task): Promise<Result>
   close(): Promise<void>
 }
 
-export async function createPool(threads: number): Promise<Pool> {
+export async function createPool<Task = unknown, Result = unknown>(threads: number): Promise<Pool<Task, Result>> {
   // Loaded here, not at the top: a single-file command never pays for it.
   const { default: Tinypool } = await import('tinypool')
   const pool = new Tinypool({ filename: workerFile().href, minThreads: threads, maxThreads: threads, idleTimeout: 0 })
   return {
-    run: (task) => pool.run(task) as Promise<WorkerResult>,
+    run: (task) => pool.run(task) as Promise<Result>,
     close: () => pool.destroy(),
   }
 }

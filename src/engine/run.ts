@@ -1,11 +1,11 @@
 import { realpathSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { type DocumentSummary, outputFiles } from './document.js'
-import { type DocumentDone, type EditPolicy, failureMessage, writeOrCheck } from './emit.js'
+import { type DocumentSummary, outputFiles } from './render.js'
+import { type DocumentDone, type EditPolicy, failureMessage, writeOrCheck } from './write.js'
 import { expandInputs, type Input } from './inputs.js'
-import { DEFAULT_MAX_BYTES, decodeSource, InputError } from './io.js'
+import { DEFAULT_MAX_BYTES, decodeSource, InputError } from '../io/files.js'
 import { createPool, defaultJobs, orderedMap, runBatch } from './pool.js'
-import { type DocumentJob, type DocumentOutcome, runJob } from './worker.js'
+import { type DocumentJob, type DocumentOutcome, runJob, type WorkerResult, type WorkerTask } from './worker.js'
 import { CLIENT_SCRIPT, PAGE_SCRIPT_FILE } from '../html/client.js'
 import { renderCorpusPage } from '../html/corpus.js'
 
@@ -192,7 +192,7 @@ export async function runCorpusParallel(options: RunOptions & { jobs?: number })
   const c = openCorpus(options)
   const jobs = Math.min(options.jobs ?? defaultJobs(), c.inputs.length)
   if (jobs <= 1) return runCorpus(options)
-  const pool = await createPool(jobs)
+  const pool = await createPool<WorkerTask, WorkerResult>(jobs)
   const check = options.check === true
   try {
     // The guard runs here, where the sources are known; a refused input never reaches a worker.

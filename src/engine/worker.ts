@@ -8,7 +8,7 @@
  * (a message each way, and tinypool's `process.memoryUsage()` call after
  * each task, which reads /proc) is paid once per batch.
  */
-import { type CorpusFile, type DocumentDone, type EditPolicy, failureMessage, readCorpusFile, runDocument } from './emit.js'
+import { type CorpusFile, type DocumentDone, type EditPolicy, failureMessage, readCorpusFile, runDocument } from './write.js'
 import { type JsonlLine, type JsonlResult, mapJsonLine } from './jsonl.js'
 
 /** One document of a batch: where to read it (or, for standard input, its bytes read by the main thread) and its output name. */

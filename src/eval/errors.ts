@@ -13,23 +13,9 @@
  * document id, offset, unit id (all plain code-unit comparisons).
  */
 import type { Role } from '../model/types.js'
-import type { Alignment, GoldDoc, GoldRole, GoldUnit, PredUnit, Prediction } from './types.js'
+import type { Alignment, GoldDoc, GoldRole, GoldUnit, PredUnit, Prediction, UnitError } from './types.js'
 
-export interface UnitError {
-  doc: string
-  /** Gold offsets [start, end) of the unit (the predicted unit's when no gold unit aligns). */
-  start: number
-  end: number
-  text: string
-  goldRole: GoldRole | 'unmatched'
-  predictedRole: Role | 'unmatched'
-  confidence: number
-  signals: string[]
-  /** Outgoing relation in gold / in the prediction: type and the target's text (null when none). */
-  goldRelation: { type: string; to: string } | null
-  predictedRelation: { type: string; to: string } | null
-  severity: number
-}
+export type { UnitError } from './types.js'
 
 function roleWeight(gold: GoldRole | 'unmatched', pred: Role | 'unmatched'): number {
   if (gold === pred) return 0

@@ -3,7 +3,6 @@
  * from them, predictions in gold coordinates, alignments and score counts.
  */
 import type { RelationType, Role } from '../model/types.js'
-import type { UnitError } from './errors.js'
 
 export type GoldRole = Exclude<Role, 'none'>
 
@@ -134,4 +133,21 @@ export interface EvalResult {
   systems: Record<SystemName, SystemScores>
   /** argmap's worst-handled units, worst first (see errors.ts). */
   errors: UnitError[]
+}
+
+/** A worst-handled unit (src/eval/errors.ts lists them). */
+export interface UnitError {
+  doc: string
+  /** Gold offsets [start, end) of the unit (the predicted unit's when no gold unit aligns). */
+  start: number
+  end: number
+  text: string
+  goldRole: GoldRole | 'unmatched'
+  predictedRole: Role | 'unmatched'
+  confidence: number
+  signals: string[]
+  /** Outgoing relation in gold / in the prediction: type and the target's text (null when none). */
+  goldRelation: { type: string; to: string } | null
+  predictedRelation: { type: string; to: string } | null
+  severity: number
 }

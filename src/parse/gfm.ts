@@ -137,7 +137,7 @@ export const FULL_PRESET = keyOf({ tables: true, literals: true, strikethrough: 
 /**
  * The processor for `source` from `presets`, one per set of options
  * (gfmOptionsFor), built with `build` on first use. The parser preset
- * (src/parse) and the annotated reader (src/read/scan.ts) each keep such a
+ * (src/parse) and the annotated reader (src/syntax/scan.ts) each keep such a
  * cache of their own processors.
  */
 export function presetFor<P>(presets: Map<string, P>, source: string, build: (options: Required<GfmOptions>) => P): P {

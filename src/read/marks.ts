@@ -5,8 +5,8 @@
 import type { Nodes } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { RELATION_TYPES, type RelationType, type Role } from '../model/types.js'
-import { scan } from './scan.js'
-import { RELATION_ATTRIBUTE } from './syntax.js'
+import { scan } from '../syntax/scan.js'
+import { RELATION_ATTRIBUTE } from '../syntax/annotation.js'
 import { splitTrailer, type TrailerData } from './trailer.js'
 
 export type MarkRole = Exclude<Role, 'none'>

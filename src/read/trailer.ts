@@ -3,7 +3,7 @@
  * src/emit/trailer.ts): where the original text ends, and the data block.
  */
 import type { RelationType } from '../model/types.js'
-import { DATA_OPEN, TRAILER_OPEN, decodeField } from './syntax.js'
+import { DATA_OPEN, TRAILER_OPEN, decodeField } from '../syntax/annotation.js'
 
 export interface DataFlags {
   reviewed?: boolean

@@ -9,8 +9,8 @@
  */
 import { distance } from 'fastest-levenshtein'
 import { ARGUMENT_ROLES } from '../model/types.js'
-import { scan } from '../read/scan.js'
-import { ESCAPE, LITERAL_MARK } from '../read/syntax.js'
+import { scan } from '../syntax/scan.js'
+import { ESCAPE, LITERAL_MARK } from '../syntax/annotation.js'
 import { splitTrailer } from '../read/trailer.js'
 import { isUnitId } from './ids.js'
 

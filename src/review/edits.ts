@@ -9,7 +9,7 @@
  */
 import type { ArgumentMap } from '../model/types.js'
 import { readAnnotated } from '../read/read.js'
-import { TRAILER_OPEN } from '../read/syntax.js'
+import { TRAILER_OPEN } from '../syntax/annotation.js'
 import { acceptCorrections } from './accept.js'
 import { checkAnnotated } from './check.js'
 import type { Sidecar } from './sidecar.js'

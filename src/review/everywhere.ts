@@ -6,7 +6,7 @@
  */
 import { resolve } from 'node:path'
 import type { ArgumentMap } from '../model/types.js'
-import { loadSidecarFor, reviewMap } from './document.js'
+import { loadSidecarFor, reviewMap } from './run-hooks.js'
 import { parseSidecar, SidecarError } from './sidecar.js'
 
 export interface Corrected {

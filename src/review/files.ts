@@ -1,6 +1,6 @@
 /** Reading and writing sidecar files (the only IO in src/review). */
 import { readFileSync } from 'node:fs'
-import { writeAtomic } from '../engine/io.js'
+import { writeAtomic } from '../io/files.js'
 import { type EntryProblem, parseSidecar, type Sidecar, SidecarError, serializeSidecar } from './sidecar.js'
 
 export interface LoadedSidecar {

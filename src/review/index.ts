@@ -1,6 +1,6 @@
 export { acceptCorrections, type AcceptOptions, type AcceptResult } from './accept.js'
 export { applyCorrections, type ApplyOptions, type ApplyResult } from './apply.js'
-export { loadSidecarFor, reviewMap } from './document.js'
+export { loadSidecarFor, reviewMap } from './run-hooks.js'
 export { type LoadedSidecar, readSidecar, writeSidecar } from './files.js'
 export {
   type Correction,

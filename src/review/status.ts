@@ -1,5 +1,5 @@
 /** `review status`: one document's review state as text lines. Pure. */
-import { reviewQueue } from '../html/queue.js'
+import { reviewQueue } from './queue.js'
 import type { ArgumentMap } from '../model/types.js'
 import type { ApplyResult } from './apply.js'
 

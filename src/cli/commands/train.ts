@@ -4,7 +4,7 @@ import { formatModel } from '../../learn/model.js'
 import { labelReviewed } from '../../learn/reviewed.js'
 import { labelGold, trainModel } from '../../learn/train.js'
 import { expandInputs } from '../../engine/inputs.js'
-import { writeAtomic } from '../../engine/io.js'
+import { writeAtomic } from '../../io/files.js'
 import type { GoldDoc } from '../../eval/types.js'
 
 export interface TrainArgs {

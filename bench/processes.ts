@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto'
 import { cpSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { fileURLToPath } from 'node:url'
 import type { ReadmeFile } from './inputs.js'
 import { median, now } from './measure.js'
 
@@ -35,7 +35,7 @@ export interface ProcessRun {
 /** Run `node args...` with the RSS probe; wall time from spawn to exit, peak RSS of the process. */
 export function timeNode(repoRoot: string, args: readonly string[], cwd = repoRoot, probe = true): ProcessRun {
   const rssFile = join(mkdtempSync(join(tmpdir(), 'argmap-bench-rss-')), 'rss')
-  const pre = probe ? ['--import', pathToFileURL(join(repoRoot, 'dist/bench/rss-probe.js')).href] : []
+  const pre = probe ? ['--import', new URL('./rss-probe.js', import.meta.url).href] : []
   const t = now()
   const r = spawnSync(process.execPath, [...pre, ...args], {
     cwd,
@@ -63,7 +63,7 @@ export function timeNode(repoRoot: string, args: readonly string[], cwd = repoRo
 /** Cold start: `argmap map` on the op-ed versus a bare node process that imports unified + remark-parse + remark-stringify and parses it. */
 export function coldStart(repoRoot: string, op: string, runs: number): { argmapMs: number; bareMs: number; ratio: number; runs: number } {
   const bin = join(repoRoot, 'dist/cli/bin.js')
-  const base = join(repoRoot, 'dist/bench/baseline-start.js')
+  const base = fileURLToPath(new URL('./baseline-start.js', import.meta.url))
   const a: number[] = []
   const b: number[] = []
   timeNode(repoRoot, [bin, 'map', op], repoRoot, false)

@@ -4,14 +4,14 @@
  * order, then the two emitters). `faithful` says whether the staged map
  * equals `analyze`'s.
  */
-import { annotate } from '../emit/annotated.js'
-import { toJSON } from '../emit/json.js'
-import { assignIds } from '../model/ids.js'
-import type { ArgumentMap } from '../model/types.js'
-import { parseMarkdown } from '../parse/index.js'
-import { analyze, assembleMap, firstHeading, tagSegments } from '../pipeline.js'
-import { relate } from '../relate/index.js'
-import { segment } from '../segment/index.js'
+import { annotate } from '../src/emit/annotated.js'
+import { toJSON } from '../src/emit/json.js'
+import { assignIds } from '../src/model/ids.js'
+import type { ArgumentMap } from '../src/model/types.js'
+import { parseMarkdown } from '../src/parse/index.js'
+import { analyze, assembleMap, firstHeading, tagSegments } from '../src/pipeline.js'
+import { relate } from '../src/relate/index.js'
+import { segment } from '../src/segment/index.js'
 import { now } from './measure.js'
 
 export const STAGES = ['parse', 'segment', 'ids', 'tag', 'relate', 'assemble', 'json', 'annotate'] as const

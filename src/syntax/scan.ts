@@ -11,7 +11,7 @@ import remarkDirective from 'remark-directive'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkParse from 'remark-parse'
 import { unified, type Processor } from 'unified'
-import { MARK_NAMES, isEscape } from './syntax.js'
+import { MARK_NAMES, isEscape } from './annotation.js'
 import { presetFor, remarkGfmPositioned } from '../parse/gfm.js'
 
 /** A mark as found in annotated text; offsets index the annotated text. */

@@ -210,24 +210,38 @@ cat shard-*.maps > maps.jsonl                        # same lines, same order as
 
 A Spark or Beam job does the same per partition (\`rdd.pipe("argmap run --jsonl --jobs 1")\`): maps carry their id, so partitions can be joined back to their documents.`
 
-/** Markdown for the README's Performance section (between the bench markers). */
-export function markdown(r: BenchResult): string {
-  const out: string[] = ['## Performance']
+/** When, where and how it was measured: one paragraph. */
+function measuredOn(r: BenchResult): string {
   const m = r.machine
+  return `Measured by \`npm run bench\` on ${r.date.slice(0, 10)}: ${m.cores} cores (${m.cpu}), ${m.memoryGB} GB, Node ${m.node}, ${m.platform}` +
+    ` (load average ${m.loadavg.join(', ')} when it started${r.quick ? '; quick mode' : ''}).`
+}
+
+function targetTable(targets: Target[]): string {
+  return table(
+    ['target (issue 6)', 'measured', 'limit', ''],
+    targets.map((t) => [t.name, `${t.unit === ' MB' ? f1(t.value) : f2(t.value)}${t.unit}`, `${t.kind === 'max' ? '≤' : '≥'} ${t.limit}${t.unit}`, t.holds ? 'holds' : '**misses**']),
+  )
+}
+
+/** Markdown for the README's Performance section (between the bench markers): the targets, and how to scale out. */
+export function summary(r: BenchResult): string {
+  const out: string[] = ['## Performance']
+  out.push(`${measuredOn(r)} Every figure, where the time goes and the notes on each reading: [docs/performance.md](docs/performance.md).`)
+  if (r.targets?.length) out.push(targetTable(r.targets))
+  out.push(SCALING)
+  return `${out.join('\n\n')}\n`
+}
+
+/** Markdown for docs/performance.md: every figure of the run, the stage profile and the notes. */
+export function markdown(r: BenchResult): string {
+  const out: string[] = ['# Performance']
   out.push(
-    `Measured by \`npm run bench\` on ${r.date.slice(0, 10)}: ${m.cores} cores (${m.cpu}), ${m.memoryGB} GB, Node ${m.node}, ${m.platform}` +
-      ` (load average ${m.loadavg.join(', ')} when it started${r.quick ? '; quick mode' : ''}). ` +
+    `${measuredOn(r)} ` +
       'Times are medians of interleaved runs in one process, and a ratio of argmap to bare is the median of the rounds\' ratios (the two runs of a round are back to back, so the machine\'s drift between rounds cancels); "bare" is `unified().use(remarkParse)` (+ `remark-stringify`), ' +
       "argmap is the issue's full pipeline as `argmap run` runs it per document: parse (with GFM and front matter), segment, tag, relate, the JSON map and the annotated markdown (the HTML review page that `argmap run` also writes is not timed here; the corpus run below includes it). Source: `out/bench/latest.json`.",
   )
-  if (r.targets?.length) {
-    out.push(
-      table(
-        ['target (issue 6)', 'measured', 'limit', ''],
-        r.targets.map((t) => [t.name, `${t.unit === ' MB' ? f1(t.value) : f2(t.value)}${t.unit}`, `${t.kind === 'max' ? '≤' : '≥'} ${t.limit}${t.unit}`, t.holds ? 'holds' : '**misses**']),
-      ),
-    )
-  }
+  if (r.targets?.length) out.push(targetTable(r.targets))
   if (r.synthetic) {
     out.push(
       table(
@@ -286,11 +300,10 @@ export function markdown(r: BenchResult): string {
     const c = r.coldStart
     out.push(`Cold start: \`argmap map\` on the op-ed ${ms(c.argmapMs)} against ${ms(c.bareMs)} for \`node\` importing unified, remark-parse and remark-stringify and parsing it: ${f2(c.ratio)}× (median of ${c.runs}).`)
   }
-  out.push(SCALING)
   return `${out.join('\n\n')}\n`
 }
 
 /** Plain text for the terminal. */
 export function render(r: BenchResult): string {
-  return `\nargmap benchmark\n================\n\n${markdown(r).split('\n### Many files')[0]!.replace(/^## Performance\n\n/, '')}`
+  return `\nargmap benchmark\n================\n\n${markdown(r).replace(/^# Performance\n\n/, '')}`
 }

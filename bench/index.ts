@@ -15,10 +15,10 @@ import { fileURLToPath } from 'node:url'
 import remarkParse from 'remark-parse'
 import remarkStringify from 'remark-stringify'
 import { unified } from 'unified'
-import { annotate } from '../emit/annotated.js'
-import { toJSON } from '../emit/json.js'
-import { parseMarkdown } from '../parse/index.js'
-import { analyze } from '../pipeline.js'
+import { annotate } from '../src/emit/annotated.js'
+import { toJSON } from '../src/emit/json.js'
+import { parseMarkdown } from '../src/parse/index.js'
+import { analyze } from '../src/pipeline.js'
 import { opEd, readmeCorpus, repeated } from './inputs.js'
 import { compare, exponent, mbps, median, now, pairedRatio } from './measure.js'
 import { coldStart, corpusRun, snapshotBuild } from './processes.js'
@@ -35,7 +35,7 @@ const log = (s: string): void => void process.stderr.write(`${s}\n`)
 const bare = unified().use(remarkParse).use(remarkStringify)
 const bareParse = (s: string) => () => bare.parse(s)
 const bareRoundTrip = (s: string) => () => bare.stringify(bare.parse(s))
-/** The issue's full pipeline, as `argmap run` does it per document (src/engine/document.ts): map (parse, segment, tag, relate), JSON, annotated markdown. The review page run also renders is not timed. */
+/** The issue's full pipeline, as `argmap run` does it per document (src/engine/render.ts): map (parse, segment, tag, relate), JSON, annotated markdown. The review page run also renders is not timed. */
 const full = (s: string) => () => {
   const parsed = parseMarkdown(s)
   const map = analyze(s, { path: 'bench.md' }, parsed)
@@ -140,7 +140,7 @@ if (want('stages')) {
 
 if (want('memory')) {
   log('memory, 1000× in a child process…')
-  const r = spawnSync(process.execPath, ['--expose-gc', join(repoRoot, 'dist/bench/memory.js'), '1000'], { encoding: 'utf8', maxBuffer: 1 << 24 })
+  const r = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(new URL('./memory.js', import.meta.url)), '1000'], { encoding: 'utf8', maxBuffer: 1 << 24 })
   if (r.status !== 0) throw new Error(`memory child failed: ${r.stderr}`)
   result.memory = JSON.parse(r.stdout)
 }

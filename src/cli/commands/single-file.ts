@@ -1,4 +1,4 @@
-import { InputError } from '../../engine/io.js'
+import { InputError } from '../../io/files.js'
 import type { ArgumentMap } from '../../model/types.js'
 import { analyze } from '../../pipeline.js'
 import { withReview } from '../../review/everywhere.js'

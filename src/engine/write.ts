@@ -7,9 +7,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { type DocumentResult, type DocumentSummary, processDocument } from './document.js'
-import { InputError, readSource, writeAllAtomic, type SourceFile } from './io.js'
-import { type LoadedSidecar, loadSidecarFor } from '../review/document.js'
+import { type DocumentResult, type DocumentSummary, processDocument } from './render.js'
+import { InputError, readSource, writeAllAtomic, type SourceFile } from '../io/files.js'
+import { type LoadedSidecar, loadSidecarFor } from '../review/run-hooks.js'
 import { hasPendingEdits } from '../review/edits.js'
 import { SidecarError } from '../review/sidecar.js'
 

@@ -10,17 +10,17 @@
  *   expand / call out …", removed ones for "remove / drop", moved ones for "move / re-order / break up",
  *   reworded, added, removed or moved ones for "clarify / rewrite / update / be more explicit …". A rough check.
  *
- *   node dist/bench/diff-history.js [DIR] [--pairs] [--json]
+ *   node dist-bench/bench/diff-history.js [DIR] [--pairs] [--json]
  *
  * prints the summary tables (markdown), `--pairs` a line per pair, `--json` everything as JSON.
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { diffMaps } from '../diff/diff.js'
-import type { ArgumentDiff } from '../diff/types.js'
-import type { ArgumentMap } from '../model/types.js'
-import { analyze } from '../pipeline.js'
+import { diffMaps } from '../src/diff/diff.js'
+import type { ArgumentDiff } from '../src/diff/types.js'
+import type { ArgumentMap } from '../src/model/types.js'
+import { analyze } from '../src/pipeline.js'
 
 /** Commit messages of edits that should leave the argument as it was. */
 export const NO_MEANING = /\b(?:typos?|spelling|grammar|formatting|heading levels?|stray|redundant word)\b/i

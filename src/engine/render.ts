@@ -5,8 +5,8 @@ import { renderPage } from '../html/page.js'
 import type { ArgumentMap, RelationType, Role } from '../model/types.js'
 import { parseMarkdown } from '../parse/index.js'
 import { analyze } from '../pipeline.js'
-import { type LoadedSidecar, reviewMap } from '../review/document.js'
-import type { SourceFile } from './io.js'
+import { type LoadedSidecar, reviewMap } from '../review/run-hooks.js'
+import type { SourceFile } from '../io/files.js'
 
 /** What one document contributes to a corpus run: its outputs (relative to the out dir) and a summary row. */
 export interface DocumentResult {
