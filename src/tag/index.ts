@@ -1,6 +1,6 @@
 /**
  * The role tagger. Runs the per-unit rules (./rules, ./features.ts), decides
- * which units are argumentative (rules/combine.ts), picks the one conclusion
+ * which units are argumentative (combine/argumentative.ts), picks the one conclusion
  * (rules/thesis.ts), then plans the argument's structure (./structure/attach.ts)
  * so that a unit other units attach to is a `claim` and the rest are
  * `premise`s. Every decision carries its signals and a confidence in [0, 1].
@@ -9,7 +9,7 @@ import type { Role, Segment } from '../model/types.js'
 import { type Attachment, plan } from './structure/attach.js'
 import { documentFeatures } from './document.js'
 import { unitFeatures } from './features.js'
-import { argumentative } from './rules/combine.js'
+import { argumentative } from './combine/argumentative.js'
 import { pickThesis } from './rules/thesis.js'
 
 export interface DocContext {

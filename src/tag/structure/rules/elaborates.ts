@@ -1,0 +1,52 @@
+/**
+ * An unmarked unit that takes up words of the sibling just before it (words
+ * the head does not share, and that are not the text's topic words) elaborates
+ * on that sibling rather than adding a new reason for the head. Not a unit
+ * that adds ("also"): that is a further reason.
+ */
+import type { AttachmentRule, RuleContext } from '../context.js'
+import { place } from '../context.js'
+import { ADDS } from '../cues.js'
+import { hasStem } from '../../text.js'
+import { ATTACHMENT_WEIGHTS } from '../weights.js'
+
+const W = ATTACHMENT_WEIGHTS.elaborates
+
+/** How many preceding units an unmarked unit may elaborate on (only the one just before it: anaphoric continuity). */
+const ELABORATION_WINDOW = 1
+/** Words it must share with that unit. */
+const MIN_ELABORATION_OVERLAP = 2
+
+export const elaborates: AttachmentRule = {
+  name: 'elaborates',
+  stage: 'placement',
+  apply(c) {
+    if (ADDS.test(c.f.folded)) return false
+    const e = elaborated(c)
+    if (e < 0) return false
+    place(c, c.u, e, 'support', W.backs, ['structure:elaborates'])
+    return true
+  },
+}
+
+/** The sibling the unit elaborates on, or -1. */
+function elaborated(c: RuleContext): number {
+  const { k, members, out, feats, head, conclusion, common } = c
+  const stems = c.f.stems
+  const headStems = feats[head]!.stems
+  let best = -1
+  let bestShared = 0
+  for (let j = k - 1; j >= 0 && j >= k - ELABORATION_WINDOW; j--) {
+    const p = members[j]!
+    if (p === head || p === conclusion) break
+    const a = out[p]!
+    if (a.to < 0 || a.type !== 'support') continue
+    let shared = 0
+    for (const w of feats[p]!.stems) if (hasStem(stems, w) && !hasStem(headStems, w) && !common.has(w)) shared++
+    if (shared > bestShared) {
+      best = p
+      bestShared = shared
+    }
+  }
+  return bestShared >= MIN_ELABORATION_OVERLAP ? best : -1
+}
