@@ -50,6 +50,11 @@ export function outputFiles(name: string): string[] {
   return [`${name}.argmap.json`, `${name}.annotated.md`, `${name}.html`]
 }
 
+/** The corpus page from a document's page: `index.html` beside it, `../index.html` from a subfolder. */
+function indexHref(name: string): string {
+  return `${'../'.repeat(name.split('/').length - 1)}index.html`
+}
+
 /** Map one source and render its outputs. Pure: no file system, so it can run in a worker. */
 export function processDocument(file: SourceFile & { review?: LoadedSidecar | null }, name: string): DocumentResult {
   const warnings: string[] = []
@@ -66,7 +71,7 @@ export function processDocument(file: SourceFile & { review?: LoadedSidecar | nu
     outputs: [
       { file: json, content: toJSON(map) },
       { file: annotated, content: annotate(file.text, map, parsed) },
-      { file: html, content: renderPage(file.text, map, { notes: messages, parsed }) },
+      { file: html, content: renderPage(file.text, map, { notes: messages, parsed, indexHref: indexHref(name) }) },
     ],
     summary: summarize(name, map),
     warnings,

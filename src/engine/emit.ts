@@ -6,11 +6,11 @@
  * their next document.
  */
 import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { type DocumentResult, type DocumentSummary, processDocument } from './document.js'
 import { InputError, readSource, writeAllAtomic, type SourceFile } from './io.js'
 import { type LoadedSidecar, loadSidecarFor } from '../review/document.js'
-import { SidecarError } from '../review/sidecar.js'
+import { SidecarError, sidecarPath } from '../review/sidecar.js'
 
 /** A document mapped and written: what the run records and reports. */
 export interface DocumentDone {
@@ -65,7 +65,10 @@ export type CorpusFile = SourceFile & { review: LoadedSidecar | null }
 
 /** Read a corpus input and its sidecar; throws InputError or SidecarError with a message for the user. */
 export function readCorpusFile(path: string, abs: string, maxBytes: number): CorpusFile {
-  return { ...readSource(path, maxBytes, abs), review: loadSidecarFor(path, abs) }
+  const source = readSource(path, maxBytes, abs)
+  // A source whose sidecar name would pass 255 bytes cannot have one (looking fails with ENAMETOOLONG).
+  const review = Buffer.byteLength(basename(sidecarPath(abs))) > 255 ? null : loadSidecarFor(path, abs)
+  return { ...source, review }
 }
 
 /** What the run reports for a document that failed: the user's message, or the stack of a bug. */

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path'
 import { type DocumentSummary, outputFiles } from './document.js'
 import { type DocumentDone, failureMessage, writeOrCheck } from './emit.js'
 import { expandInputs, type Input } from './inputs.js'
-import { DEFAULT_MAX_BYTES, decodeSource, InputError } from './io.js'
+import { DEFAULT_MAX_BYTES, decodeSource, InputError, removeStaleTemps } from './io.js'
 import { createPool, defaultJobs, orderedMap, runBatch } from './pool.js'
 import { type DocumentJob, type DocumentOutcome, runJob } from './worker.js'
 import { renderCorpusPage } from '../html/corpus.js'
@@ -80,9 +80,11 @@ interface Corpus {
 
 function openCorpus(options: RunOptions): Corpus {
   const out = resolve(options.cwd, options.out)
-  const inputs = expandInputs(options.paths, options.cwd, out)
+  const warnings: string[] = []
+  const inputs = expandInputs(options.paths, options.cwd, out, warnings)
   const sources = new Set(inputs.filter((i) => i.path !== '-').map((i) => realOrResolved(i.abs)))
-  return { options, maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, out, inputs, sources, result: { documents: [], errors: [], warnings: [], stale: [] } }
+  if (options.check !== true) removeStaleTemps(out)
+  return { options, maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, out, inputs, sources, result: { documents: [], errors: [], warnings, stale: [] } }
 }
 
 /**
