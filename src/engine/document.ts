@@ -14,6 +14,8 @@ export interface DocumentResult {
   outputs: Array<{ file: string; content: string }>
   summary: DocumentSummary
   warnings: string[]
+  /** Review corrections that could not be applied (malformed entries, unknown ids): the run exits 1, as `review status` does. */
+  invalidCorrections: number
 }
 
 export interface DocumentSummary {
@@ -62,7 +64,7 @@ export function processDocument(file: SourceFile & { review?: LoadedSidecar | nu
   // One parse serves the map and annotate's verification (src/emit/scope.ts).
   const parsed = parseMarkdown(file.text)
   const machine = analyze(file.text, { path: file.path, sha256: file.sha256 }, parsed)
-  const { map, messages } = reviewMap(machine, file.text, file.review ?? null)
+  const { map, messages, result } = reviewMap(machine, file.text, file.review ?? null)
   warnings.push(...messages)
   const [json, annotated, html] = outputFiles(name) as [string, string, string]
   return {
@@ -75,5 +77,6 @@ export function processDocument(file: SourceFile & { review?: LoadedSidecar | nu
     ],
     summary: summarize(name, map),
     warnings,
+    invalidCorrections: result?.invalid.length ?? 0,
   }
 }

@@ -20,6 +20,8 @@ export interface DocumentDone {
   warnings: string[]
   /** In check mode: outputs that differ from what is on disk, or are missing. */
   stale: string[]
+  /** Review corrections that could not be applied. */
+  invalidCorrections: number
 }
 
 /** Whether `path` holds exactly `content` (false when it is missing or unreadable). */
@@ -57,7 +59,7 @@ export function writeOrCheck(outputs: DocumentResult['outputs'], out: string, ch
 export function runDocument(file: SourceFile & { review?: LoadedSidecar | null }, name: string, out: string, check: boolean): DocumentDone {
   const doc = processDocument(file, name)
   const stale = writeOrCheck(doc.outputs, out, check)
-  return { name: doc.name, path: doc.path, summary: doc.summary, warnings: doc.warnings, stale }
+  return { name: doc.name, path: doc.path, summary: doc.summary, warnings: doc.warnings, stale, invalidCorrections: doc.invalidCorrections }
 }
 
 /** A source file read from disk with its review sidecar (if any): the input `runDocument` takes. */

@@ -32,6 +32,8 @@ export interface RunResult {
   warnings: string[]
   /** In check mode: output files that differ from a fresh run, or are missing. */
   stale: string[]
+  /** Review corrections (in sidecars) that could not be applied; each was printed as a warning. */
+  invalidCorrections: number
 }
 
 export const INDEX_SCHEMA = 'argmap-index/1'
@@ -84,7 +86,7 @@ function openCorpus(options: RunOptions): Corpus {
   const inputs = expandInputs(options.paths, options.cwd, out, warnings)
   const sources = new Set(inputs.filter((i) => i.path !== '-').map((i) => realOrResolved(i.abs)))
   if (options.check !== true) removeStaleTemps(out)
-  return { options, maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, out, inputs, sources, result: { documents: [], errors: [], warnings, stale: [] } }
+  return { options, maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, out, inputs, sources, result: { documents: [], errors: [], warnings, stale: [], invalidCorrections: 0 } }
 }
 
 /**
@@ -108,6 +110,7 @@ function settle(c: Corpus, input: Input, index: number, outcome: DocumentOutcome
     result.documents.push(doc.summary)
     result.warnings.push(...doc.warnings)
     result.stale.push(...doc.stale)
+    result.invalidCorrections += doc.invalidCorrections
     event = { status: 'ok', input, result: doc, stale: doc.stale }
   } else {
     result.errors.push({ path: input.path, message: outcome.failed })
