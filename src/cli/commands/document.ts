@@ -1,5 +1,6 @@
 import { InputError } from '../../engine/io.js'
 import { analyze } from '../../pipeline.js'
+import { AnnotatedError } from '../../read/ids.js'
 import { EXIT, type Io, readInput } from '../context.js'
 
 /**
@@ -15,6 +16,10 @@ export function documentCommand(path: string, io: Io, maxBytes: number | undefin
   } catch (e) {
     if (e instanceof InputError) {
       io.stderr.write(`argmap: ${e.message}\n`)
+      return EXIT.failed
+    }
+    if (e instanceof AnnotatedError) {
+      io.stderr.write(`argmap: ${path}:${e.message}\n`)
       return EXIT.failed
     }
     throw e
