@@ -73,7 +73,13 @@ export function readCorpusFile(path: string, abs: string, maxBytes: number): Cor
   return { ...source, review }
 }
 
-/** What the run reports for a document that failed: the user's message, or the stack of a bug. */
+/**
+ * What the run reports for a document that failed: the user's message, or
+ * for a bug its one-line message (not the stack: index.json would differ
+ * with the thread that ran the document, and a trace is no use to a reader).
+ */
 export function failureMessage(path: string, e: unknown): string {
-  return e instanceof InputError || e instanceof SidecarError ? e.message : `${path}: ${(e as Error).stack ?? String(e)}`
+  if (e instanceof InputError || e instanceof SidecarError) return e.message
+  const message = e instanceof Error ? `${e.name === 'Error' ? '' : `${e.name}: `}${e.message}` : String(e)
+  return `${path}: internal error (please report it): ${message.split('\n')[0]}`
 }
