@@ -169,8 +169,9 @@ class Cuts {
 /** Cut points (indices into `text`) inside the sentence range [a, b). */
 export function clauseCuts(text: string, a: number, b: number): number[] {
   const s = text.slice(a, b)
-  const wc = new WordCounts(s)
-  const words = (x: number, y: number): number => wc.count(x, y)
+  // Built at the first count: most sentences have no candidate cut and never need one.
+  let wc: WordCounts | null = null
+  const words = (x: number, y: number): number => (wc ??= new WordCounts(s)).count(x, y)
   const n = s.length
   const cuts = new Cuts(a)
   let last = 0
