@@ -45,3 +45,20 @@ describe('diff --format markdown', () => {
     expect(md).toContain('@&#8203;bob')
   })
 })
+
+describe('a reader that goes away', () => {
+  it('argmap map | head: exits 0, no stack trace', async () => {
+    const { spawn } = await import('node:child_process')
+    const dir = tempDir()
+    writeFileSync(join(dir, 'big.md'), 'We should act now, because it is late. '.repeat(5000))
+    const child = spawn(process.execPath, [bin, 'map', 'big.md'], { cwd: dir })
+    let stderr = ''
+    child.stderr.on('data', (d) => (stderr += d))
+    // Read the first chunk, then close the pipe, as `head -c 10` does.
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()))
+    child.stdout.destroy()
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)))
+    expect(stderr).toBe('')
+    expect(code).toBe(0)
+  })
+})
