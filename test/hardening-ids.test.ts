@@ -81,3 +81,23 @@ describe('ids in maps given to diff', () => {
     expect(r.stderr).toMatch(/bad\.argmap\.json: invalid argument map: \/units\/1\/id: must match pattern/)
   })
 })
+
+describe('relation targets in annotated files', () => {
+  it('argmap read refuses a target that is no unit of the document, at the mark; the library reads it leniently', () => {
+    const bad = annotated.replace(`supports=${TARGET}}`, 'supports=no-such-unit-000000}')
+    expect(readAnnotated(bad).relations.some((r) => r.to === 'no-such-unit-000000')).toBe(true)
+    let error: unknown
+    try {
+      readAnnotated(bad, undefined, { strict: true })
+    } catch (e) {
+      error = e
+    }
+    expect((error as Error)?.message).toMatch(/supports=no-such-unit-000000: no unit of this document has that id/)
+    expect(place(bad, error)).toMatch(/^:(claim|premise|conclusion)\[/)
+    const dir = tempDir()
+    writeFileSync(join(dir, 'a.annotated.md'), bad)
+    const r = cli(['read', 'a.annotated.md'], dir)
+    expect(r.status).toBe(1)
+    expect(r.stderr).toMatch(/^argmap: a\.annotated\.md:\d+:\d+: supports=no-such-unit-000000: no unit/)
+  })
+})

@@ -83,7 +83,7 @@ program
   .action(async (file: string, opts: { maxSize?: number }) => {
     const { readAnnotated } = await import('../read/read.js')
     const { toJSON } = await import('../emit/json.js')
-    process.exitCode = documentCommand(file, io, opts.maxSize, (text, path) => toJSON(readAnnotated(text, path)))
+    process.exitCode = documentCommand(file, io, opts.maxSize, (text, path) => toJSON(readAnnotated(text, path, { strict: true })))
   })
 
 program

@@ -28,6 +28,8 @@ export interface Mark {
   kind: 'span' | 'point' | 'data'
   /** Plain text of a span mark's label ('' for other kinds). */
   plain: string
+  /** Where the mark is written in the annotated file (its offset there), for messages; absent for `data`. */
+  at?: number
 }
 
 export interface ParsedAnnotated {
@@ -123,7 +125,7 @@ export function parseAnnotated(annotated: string): ParsedAnnotated {
 
   const marks: Mark[] = found.marks.map((m) => {
     const attributes = m.attributes
-    const base = { role: m.name as MarkRole, id: attributes.id || null, attributes, relations: relationsOf(attributes) }
+    const base = { role: m.name as MarkRole, id: attributes.id || null, attributes, relations: relationsOf(attributes), at: m.start }
     if (m.label) {
       return {
         ...base,
