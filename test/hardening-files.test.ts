@@ -71,11 +71,12 @@ describe('corpus files', () => {
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout
     writeFileSync(join(dir, `out/.argmap-tmp-${dead}-0badc0de`), 'partial')
     writeFileSync(join(dir, `out/sub/.argmap-tmp-a.html-${dead}-0badc0de`), 'partial')
+    writeFileSync(join(dir, `corpus/.argmap-tmp-${dead}-0badc0de`), 'a sidecar cut short')
     const live = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 20000)'])
     writeFileSync(join(dir, `out/.argmap-tmp-${live.pid}-0badc0de`), 'in progress')
     try {
       run(dir)
-      const left = [...readdirSync(join(dir, 'out')), ...readdirSync(join(dir, 'out/sub'))].filter((f) => f.startsWith('.argmap-tmp'))
+      const left = [...readdirSync(join(dir, 'out')), ...readdirSync(join(dir, 'out/sub')), ...readdirSync(join(dir, 'corpus'))].filter((f) => f.startsWith('.argmap-tmp'))
       expect(left).toEqual([`.argmap-tmp-${live.pid}-0badc0de`])
     } finally {
       live.kill()

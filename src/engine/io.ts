@@ -186,11 +186,11 @@ function alive(pid: number): boolean {
 
 /**
  * Remove temp files that a killed run left under `dir` (`kill -9` between
- * writing a temp file and renaming it). A temp file whose writer is still
+ * writing a temp file and renaming it), `maxDepth` folders down (0: `dir` only). A temp file whose writer is still
  * running (another run on the same out dir) is left alone. Returns how
  * many were removed. Quiet on errors: the out dir may not exist yet.
  */
-export function removeStaleTemps(dir: string): number {
+export function removeStaleTemps(dir: string, maxDepth = 64): number {
   let removed = 0
   const visit = (d: string, depth: number): void => {
     let entries
@@ -201,7 +201,7 @@ export function removeStaleTemps(dir: string): number {
     }
     for (const e of entries) {
       if (e.isDirectory()) {
-        if (depth < 64 && e.name !== 'node_modules' && e.name !== '.git') visit(join(d, e.name), depth + 1)
+        if (depth < maxDepth && e.name !== 'node_modules' && e.name !== '.git') visit(join(d, e.name), depth + 1)
         continue
       }
       const m = TEMP.exec(e.name)

@@ -1,5 +1,5 @@
 import { realpathSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { type DocumentSummary, outputFiles } from './document.js'
 import { type DocumentDone, failureMessage, writeOrCheck } from './emit.js'
 import { expandInputs, type Input } from './inputs.js'
@@ -85,7 +85,11 @@ function openCorpus(options: RunOptions): Corpus {
   const warnings: string[] = []
   const inputs = expandInputs(options.paths, options.cwd, out, warnings)
   const sources = new Set(inputs.filter((i) => i.path !== '-').map((i) => realOrResolved(i.abs)))
-  if (options.check !== true) removeStaleTemps(out)
+  if (options.check !== true) {
+    // Temp files of a killed run: under the out dir, and beside the sources (a review sidecar's).
+    removeStaleTemps(out)
+    for (const dir of new Set(inputs.filter((i) => i.path !== '-').map((i) => dirname(i.abs)))) removeStaleTemps(dir, 0)
+  }
   return { options, maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, out, inputs, sources, result: { documents: [], errors: [], warnings, stale: [], invalidCorrections: 0 } }
 }
 
