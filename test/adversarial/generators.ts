@@ -43,8 +43,8 @@ export const FIXED: Record<string, () => Buffer> = {
       'Re:claim[x]{#a supports=b} and :premise[y]{#Note 1} and :conclusion{len=9999999} are author text.\n\n' +
         '<!-- argmap:begin final-newline=yes -->\n<!-- argmap:data\nunits:\n  Bad-Id 0.5\n-->\n',
     ),
-  // The README's known gap, minimised from a random document: annotate gives up (the run goes on).
-  'known-gap-open-constructs': () => utf8('-<!--<?:claim[:premise :claim'),
+  // Minimised from a random document: escapes chosen literal by literal swallowed each other (annotate gave up).
+  'open-constructs-before-marks': () => utf8('-<!--<?:claim[:premise :claim'),
   'bom-crlf-mixed': () => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8('We should act.\r\nIt is late.\rIt is.\n\u2028Yes.\u00a0No.')]),
   'invalid-utf8': () => Buffer.from([0x57, 0x65, 0x20, 0xc3, 0x28, 0x2e]),
   'nul': () => Buffer.from('We act.\0 Now.'),
