@@ -53,6 +53,17 @@ describe('limits past container nesting', () => {
     expect(limit?.problem).toMatch(/^too large to map in memory: about \d+ sentences and table cells need about [\d.]+ GB/)
   })
 
+  it('map and run refuse a 4 MB table at once with the documented error (it died at the heap limit after 102 s)', () => {
+    const dir = tempDir()
+    writeFileSync(join(dir, 'table.md'), `|a|b|\n|-|-|\n${'|x y|z w|\n'.repeat(400_000)}`)
+    const map = cli(['map', 'table.md'], dir)
+    expect(map.status).toBe(1)
+    expect(map.stderr).toMatch(/^argmap: table\.md: too large to map in memory: about \d+ sentences and table cells need about/)
+    const run = cli(['run', 'table.md', '--out', 'out', '--jobs', '2'], dir)
+    expect(run.status).toBe(1)
+    expect(run.stderr).toMatch(/too large to map in memory/)
+  })
+
   it.each(Object.keys(HOSTILE))('%s: map exits 1 with the limit, quickly', (name) => {
     const dir = tempDir()
     writeFileSync(join(dir, `${name}.md`), HOSTILE[name]!)
