@@ -43,13 +43,13 @@ describe('argmap eval', () => {
     expect(JSON.parse(two.stdout).errors).toHaveLength(2)
   })
 
-  it('exits 2 naming a missing or invalid gold file, or a bad option', async () => {
+  it('exits 1 naming a missing or invalid gold file (an input failed), 2 on a bad option', async () => {
     const missing = await run({ gold: 'fixtures/eval/nope.jsonl' })
-    expect(missing.code).toBe(2)
+    expect(missing.code).toBe(1)
     expect(missing.stdout).toBe('')
     expect(missing.stderr).toBe(`argmap eval: Cannot read gold file ${path.join(here, 'fixtures/eval/nope.jsonl')}: no such file\n`)
     const invalid = await run({ gold: 'eval-cli.test.ts' })
-    expect(invalid.code).toBe(2)
+    expect(invalid.code).toBe(1)
     expect(invalid.stderr).toBe(`argmap eval: Invalid gold file ${path.join(here, 'eval-cli.test.ts')}:1: not a JSON object\n`)
     expect((await run({ gold: 'fixtures/eval/tiny.jsonl', format: 'xml' as 'json' })).code).toBe(2)
     expect((await run({ gold: 'fixtures/eval/tiny.jsonl', errors: -1 })).code).toBe(2)

@@ -139,3 +139,37 @@ describe('batchLines', () => {
     expect(bounded).toEqual([2, 2, 1])
   })
 })
+
+describe('argmap run --jsonl answers each line when it is done (issue 19 item 5)', { timeout: 30_000 }, () => {
+  it('writes the map of the first line while the input stays open, on worker threads', async () => {
+    const { PassThrough } = await import('node:stream')
+    const stdin = new PassThrough()
+    const io = { ...captureIo(tempDir()), stdinStream: () => stdin }
+    const done = runCommandAsync({ paths: [], out: 'out', jsonl: true, jobs: 2 }, io)
+    stdin.write(`${JSON.stringify({ id: 'first', text: 'We should act now. It is late.' })}\n`)
+    const deadline = Date.now() + 15_000
+    while (!io.out().includes('"first"') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20))
+    const answered = io.out().includes('"first"')
+    stdin.end()
+    expect(await done).toBe(0)
+    expect(answered).toBe(true)
+  })
+
+  it('applies the file limits to each line: nesting and inline nesting give an error line, the same with one or two workers', async () => {
+    const lines = [
+      JSON.stringify({ id: 'lists', text: `${'- '.repeat(5000)}x` }),
+      JSON.stringify({ id: 'footnote', text: `[^1]\n\n[^1]: ${'- '.repeat(4000)}x` }),
+      JSON.stringify({ id: 'stars', text: `${'*'.repeat(4000)}a${'*'.repeat(4000)}` }),
+      JSON.stringify({ id: 'ok', text: 'Fine.' }),
+    ].join('\n')
+    const one = await run(1, lines)
+    const two = await run(2, lines)
+    expect(two.lines).toEqual(one.lines)
+    expect(one.code).toBe(1)
+    expect(one.lines.slice(0, 3).map((l) => JSON.parse(l).error)).toEqual([
+      expect.stringMatching(/^block quotes or lists nested more than 256 levels/),
+      expect.stringMatching(/^block quotes or lists nested more than 256 levels/),
+      expect.stringMatching(/^emphasis nested more than 256 levels/),
+    ])
+  })
+})

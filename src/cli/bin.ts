@@ -10,6 +10,13 @@ import { documentCommand, reviewedMapOf } from './commands/single-file.js'
  * commands that need them, so `argmap map` starts fast.
  */
 const io = processIo()
+
+// A reader that goes away before the end (`argmap map x.md | head`) is not a crash: stop quietly, as
+// Unix tools do. Without this handler, EPIPE was an unhandled 'error' event and a Node stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e
+  process.exit(typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok)
+})
 const program = new Command('argmap')
   .description('Argument maps for markdown prose: units with exact positions, roles, support/attack relations.')
   .version('0.1.0')

@@ -203,9 +203,22 @@ export function annotate(source: string, map: ArgumentMap, parsed?: Parsed): str
   // Author text that reads as a mark or an escape token needs escapes whose reading depends on far context: verify all of it then.
   const literals = literalEscapes(source)
   const plain = plainUnits(source, literals.size ? undefined : parsed, args, outgoing)
-  for (const initial of ['wrap', 'unplaced'] as const) {
+  // Last, if escapes chosen literal by literal kept swallowing each other (one's `-->` closing an author's
+  // unclosed `<!--` that another sits in), every escape in one form, each form in turn.
+  const uniform = (escapes: Map<number, number>, form: number): Map<number, number> => new Map([...escapes.keys()].map((k) => [k, form]))
+  const attempts: Array<{ initial: 'wrap' | 'unplaced'; escapes: () => Map<number, number> }> = [
+    { initial: 'wrap', escapes: () => literals },
+    { initial: 'unplaced', escapes: () => parsedEscapes(source) },
+  ]
+  if (literals.size) {
+    const positions = new Map(literals)
+    for (let form = 1; form < ESCAPES.length; form++) {
+      attempts.push({ initial: 'wrap', escapes: () => uniform(positions, form) }, { initial: 'unplaced', escapes: () => uniform(parsedEscapes(source), form) })
+    }
+  }
+  for (const { initial, escapes } of attempts) {
     const modes: Mode[] = args.map((u) => (initial === 'wrap' && unbalanced(u.text) ? 'point' : initial))
-    const body = place(source, args, outgoing, modes, plain, initial === 'wrap' ? literals : parsedEscapes(source))
+    const body = place(source, args, outgoing, modes, plain, escapes())
     if (body === null) continue
     const unplaced = new Map<string, Unplaced>()
     args.forEach((u, i) => {

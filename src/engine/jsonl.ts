@@ -11,9 +11,11 @@
  *   documents are in flight, and output waits for the consumer (back-pressure).
  */
 import type { Readable, Writable } from 'node:stream'
+import { getHeapStatistics } from 'node:v8'
 import { ordered } from '../emit/json.js'
 import { analyze } from '../pipeline.js'
 import { DEFAULT_MAX_BYTES, formatBytes } from '../io/files.js'
+import { checkResources } from '../io/limits.js'
 import { type Pool, createPool, orderedMap, runBatch } from './pool.js'
 
 export interface JsonlLine {
@@ -57,6 +59,9 @@ export function mapJsonLine(line: JsonlLine): JsonlResult {
   const { id, text: source } = doc as { id?: unknown; text?: unknown }
   if (typeof id !== 'string' && typeof id !== 'number') return errorLine(id, n, '"id" must be a string or a number')
   if (typeof source !== 'string') return errorLine(id, n, '"text" must be a string')
+  // The limits a file gets (nesting, inline nesting, memory), per line: a line is a document.
+  const limit = checkResources(source, getHeapStatistics().heap_size_limit)
+  if (limit) return errorLine(id, n, limit.problem)
   try {
     const map = analyze(source, { path: String(id) })
     return { ok: true, line: JSON.stringify(ordered(map)) }

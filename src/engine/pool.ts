@@ -70,9 +70,17 @@ export async function* orderedMap<T, R>(
   const it = Symbol.asyncIterator in items ? items[Symbol.asyncIterator]() : (items as Iterable<T>)[Symbol.iterator]()
   let exhausted = false
   const max = Math.max(1, limit)
+  // The next item, asked for and not yet come: kept across yields, since a request cannot be taken back.
+  let pending: Promise<IteratorResult<T>> | null = null
+  const HEAD_DONE: unique symbol = Symbol('head done')
   for (;;) {
     while (!exhausted && queue.length < max) {
-      const next = await it.next()
+      pending ??= Promise.resolve(it.next())
+      // With work in flight, the head's result goes out as soon as it is done: a streamed input
+      // (a client that writes one line and waits for its answer) must not hold it back.
+      const next = queue.length === 0 ? await pending : await Promise.race([pending, queue[0]!.done.then(() => HEAD_DONE)])
+      if (typeof next === 'symbol') break
+      pending = null
       if (next.done) exhausted = true
       else queue.push({ item: next.value, done: settle(next.value) })
     }

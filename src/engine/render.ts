@@ -15,6 +15,8 @@ export interface DocumentResult {
   outputs: Array<{ file: string; content: string }>
   summary: DocumentSummary
   warnings: string[]
+  /** Review corrections that could not be applied (malformed entries, unknown ids): the run exits 1, as `review status` does. */
+  invalidCorrections: number
 }
 
 export interface DocumentSummary {
@@ -52,6 +54,11 @@ export function outputFiles(name: string): string[] {
   return [`${name}.argmap.json`, `${name}.annotated.md`, `${name}.html`]
 }
 
+/** The corpus page from a document's page: `index.html` beside it, `../index.html` from a subfolder. */
+function indexHref(name: string): string {
+  return `${'../'.repeat(name.split('/').length - 1)}index.html`
+}
+
 /** Map one source and render its outputs. Pure: no file system, so it can run in a worker. */
 export function processDocument(file: SourceFile & { review?: LoadedSidecar | null }, name: string): DocumentResult {
   const warnings: string[] = []
@@ -59,7 +66,7 @@ export function processDocument(file: SourceFile & { review?: LoadedSidecar | nu
   // One parse serves the map and annotate's verification (src/emit/scope.ts).
   const parsed = parseMarkdown(file.text)
   const machine = analyze(file.text, { path: file.path, sha256: file.sha256 }, parsed)
-  const { map, messages } = reviewMap(machine, file.text, file.review ?? null)
+  const { map, messages, result } = reviewMap(machine, file.text, file.review ?? null)
   warnings.push(...messages)
   const [json, annotated, html] = outputFiles(name) as [string, string, string]
   return {
@@ -68,9 +75,10 @@ export function processDocument(file: SourceFile & { review?: LoadedSidecar | nu
     outputs: [
       { file: json, content: toJSON(map) },
       { file: annotated, content: annotate(file.text, map, parsed) },
-      { file: html, content: renderPage(file.text, map, { notes: messages, parsed, scriptHref: `${'../'.repeat(name.split('/').length - 1)}${PAGE_SCRIPT_FILE}` }) },
+      { file: html, content: renderPage(file.text, map, { notes: messages, parsed, indexHref: indexHref(name), scriptHref: `${'../'.repeat(name.split('/').length - 1)}${PAGE_SCRIPT_FILE}` }) },
     ],
     summary: summarize(name, map),
     warnings,
+    invalidCorrections: result?.invalid.length ?? 0,
   }
 }

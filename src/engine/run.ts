@@ -1,9 +1,9 @@
 import { realpathSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { type DocumentSummary, outputFiles } from './render.js'
 import { type DocumentDone, type EditPolicy, failureMessage, writeOrCheck } from './write.js'
 import { expandInputs, type Input } from './inputs.js'
-import { DEFAULT_MAX_BYTES, decodeSource, InputError } from '../io/files.js'
+import { DEFAULT_MAX_BYTES, decodeSource, InputError, removeStaleTemps } from '../io/files.js'
 import { createPool, defaultJobs, orderedMap, runBatch } from './pool.js'
 import { type DocumentJob, type DocumentOutcome, runJob, type WorkerResult, type WorkerTask } from './worker.js'
 import { CLIENT_SCRIPT, PAGE_SCRIPT_FILE } from '../html/client.js'
@@ -39,6 +39,8 @@ export interface RunResult {
   stale: string[]
   /** In check mode: annotated files holding edits that were never accepted. */
   pending: string[]
+  /** Review corrections (in sidecars) that could not be applied; each was printed as a warning. */
+  invalidCorrections: number
 }
 
 export const INDEX_SCHEMA = 'argmap-index/1'
@@ -87,9 +89,15 @@ interface Corpus {
 
 function openCorpus(options: RunOptions): Corpus {
   const out = resolve(options.cwd, options.out)
-  const inputs = expandInputs(options.paths, options.cwd, out)
+  const warnings: string[] = []
+  const inputs = expandInputs(options.paths, options.cwd, out, warnings)
   const sources = new Set(inputs.filter((i) => i.path !== '-').map((i) => realOrResolved(i.abs)))
-  return { options, maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, out, inputs, sources, result: { documents: [], errors: [], warnings: [], stale: [], pending: [] } }
+  if (options.check !== true) {
+    // Temp files of a killed run: under the out dir, and beside the sources (a review sidecar's).
+    removeStaleTemps(out)
+    for (const dir of new Set(inputs.filter((i) => i.path !== '-').map((i) => dirname(i.abs)))) removeStaleTemps(dir, 0)
+  }
+  return { options, maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, out, inputs, sources, result: { documents: [], errors: [], warnings, stale: [], invalidCorrections: 0, pending: [] } }
 }
 
 /**
@@ -114,6 +122,7 @@ function settle(c: Corpus, input: Input, index: number, outcome: DocumentOutcome
     result.warnings.push(...doc.warnings)
     result.stale.push(...doc.stale)
     result.pending.push(...doc.pending)
+    result.invalidCorrections += doc.invalidCorrections
     event = { status: 'ok', input, result: doc, stale: doc.stale }
   } else {
     result.errors.push({ path: input.path, message: outcome.failed })

@@ -6,12 +6,12 @@
  * their next document.
  */
 import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { type DocumentResult, type DocumentSummary, processDocument } from './render.js'
 import { InputError, readSource, writeAllAtomic, type SourceFile } from '../io/files.js'
 import { type LoadedSidecar, loadSidecarFor } from '../review/run-hooks.js'
 import { hasPendingEdits } from '../review/edits.js'
-import { SidecarError } from '../review/sidecar.js'
+import { SidecarError, sidecarPath } from '../review/sidecar.js'
 
 /** A document mapped and written: what the run records and reports. */
 export interface DocumentDone {
@@ -23,6 +23,8 @@ export interface DocumentDone {
   stale: string[]
   /** In check mode: annotated files holding a reviewer's edits that were never accepted (a run would refuse them). */
   pending: string[]
+  /** Review corrections that could not be applied. */
+  invalidCorrections: number
 }
 
 /** How a run treats an annotated file with unaccepted edits, and how it names the out dir in messages. */
@@ -101,7 +103,7 @@ export function runDocument(file: SourceFile & { review?: LoadedSidecar | null }
   const doc = processDocument(file, name)
   const pending = pendingEdits(doc, file, out, check, policy)
   const stale = writeOrCheck(doc.outputs, out, check)
-  return { name: doc.name, path: doc.path, summary: doc.summary, warnings: doc.warnings, stale, pending }
+  return { name: doc.name, path: doc.path, summary: doc.summary, warnings: doc.warnings, stale, pending, invalidCorrections: doc.invalidCorrections }
 }
 
 /** A source file read from disk with its review sidecar (if any): the input `runDocument` takes. */
@@ -109,10 +111,19 @@ export type CorpusFile = SourceFile & { review: LoadedSidecar | null }
 
 /** Read a corpus input and its sidecar; throws InputError or SidecarError with a message for the user. */
 export function readCorpusFile(path: string, abs: string, maxBytes: number): CorpusFile {
-  return { ...readSource(path, maxBytes, abs), review: loadSidecarFor(path, abs) }
+  const source = readSource(path, maxBytes, abs)
+  // A source whose sidecar name would pass 255 bytes cannot have one (looking fails with ENAMETOOLONG).
+  const review = Buffer.byteLength(basename(sidecarPath(abs))) > 255 ? null : loadSidecarFor(path, abs)
+  return { ...source, review }
 }
 
-/** What the run reports for a document that failed: the user's message, or the stack of a bug. */
+/**
+ * What the run reports for a document that failed: the user's message, or
+ * for a bug its one-line message (not the stack: index.json would differ
+ * with the thread that ran the document, and a trace is no use to a reader).
+ */
 export function failureMessage(path: string, e: unknown): string {
-  return e instanceof InputError || e instanceof SidecarError ? e.message : `${path}: ${(e as Error).stack ?? String(e)}`
+  if (e instanceof InputError || e instanceof SidecarError) return e.message
+  const message = e instanceof Error ? `${e.name === 'Error' ? '' : `${e.name}: `}${e.message}` : String(e)
+  return `${path}: internal error (please report it): ${message.split('\n')[0]}`
 }

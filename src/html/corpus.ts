@@ -25,7 +25,8 @@ export function renderCorpusPage(documents: readonly CorpusEntry[], errors: Read
   const rows = docs
     .map((d) => {
       const total = ROLES.reduce((n, r) => n + d.units[r], 0)
-      const name = encodeURIComponent(d.name)
+      // A name under a subfolder keeps its slashes: `sub%2Finner.html` is not a link to sub/inner.html.
+      const name = d.name.split('/').map(encodeURIComponent).join('/')
       return (
         '<tr>' +
         `<td><a href="${name}.html">${esc(d.title ?? d.name)}</a><br><span class="src">${esc(d.path)}</span></td>` +

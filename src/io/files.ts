@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import * as fs from 'node:fs'
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs'
-import { dirname, basename, join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { getHeapStatistics } from 'node:v8'
 import { checkResources, MAX_NESTING } from './limits.js'
 
@@ -167,6 +167,57 @@ export function formatBytes(n: number): string {
   return `${n} bytes`
 }
 
+const TEMP_PREFIX = '.argmap-tmp-'
+/** `.argmap-tmp-<pid>-<random>`: short whatever the target's name (a long one pushed it past 255 bytes), and the pid tells a later run whether its writer is gone. */
+function tempName(): string {
+  return `${TEMP_PREFIX}${process.pid}-${randomBytes(4).toString('hex')}`
+}
+const TEMP = /^\.argmap-tmp-(?:.*-)?(\d+)-[0-9a-f]{8}$/
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * Remove temp files that a killed run left under `dir` (`kill -9` between
+ * writing a temp file and renaming it), `maxDepth` folders down (0: `dir` only). A temp file whose writer is still
+ * running (another run on the same out dir) is left alone. Returns how
+ * many were removed. Quiet on errors: the out dir may not exist yet.
+ */
+export function removeStaleTemps(dir: string, maxDepth = 64): number {
+  let removed = 0
+  const visit = (d: string, depth: number): void => {
+    let entries
+    try {
+      entries = fs.readdirSync(d, { withFileTypes: true })
+    } catch {
+      return
+    }
+    for (const e of entries) {
+      if (e.isDirectory()) {
+        if (depth < maxDepth && e.name !== 'node_modules' && e.name !== '.git') visit(join(d, e.name), depth + 1)
+        continue
+      }
+      const m = TEMP.exec(e.name)
+      if (!m || !e.isFile() || alive(Number(m[1]))) continue
+      try {
+        fs.unlinkSync(join(d, e.name))
+        removed++
+      } catch {
+        /* gone already, or not ours to remove */
+      }
+    }
+  }
+  visit(dir, 0)
+  return removed
+}
+
 /** The file-system calls `writeAtomic` makes; tests inject failures (a full disk mid-write) through this. */
 export interface WriteFs {
   mkdirSync: typeof fs.mkdirSync
@@ -205,7 +256,7 @@ export function writeAllAtomic(files: ReadonlyArray<{ path: string; content: str
   try {
     for (const f of files) {
       current = f.path
-      const tmp = join(dirname(f.path), `.argmap-tmp-${basename(f.path)}-${process.pid}-${randomBytes(4).toString('hex')}`)
+      const tmp = join(dirname(f.path), tempName())
       let fd: number
       try {
         fd = io.openSync(tmp, 'wx')

@@ -7,6 +7,8 @@ import { toString } from 'mdast-util-to-string'
 import { RELATION_TYPES, type RelationType, type Role } from '../model/types.js'
 import { scan } from '../syntax/scan.js'
 import { RELATION_ATTRIBUTE } from '../syntax/annotation.js'
+import { LineIndex } from '../parse/index.js'
+import { checkId } from './ids.js'
 import { splitTrailer, type TrailerData } from './trailer.js'
 
 export type MarkRole = Exclude<Role, 'none'>
@@ -26,6 +28,8 @@ export interface Mark {
   kind: 'span' | 'point' | 'data'
   /** Plain text of a span mark's label ('' for other kinds). */
   plain: string
+  /** Where the mark is written in the annotated file (its offset there), for messages; absent for `data`. */
+  at?: number
 }
 
 export interface ParsedAnnotated {
@@ -54,6 +58,22 @@ function relationsOf(attributes: Record<string, string>): Mark['relations'] {
   return out
 }
 
+/** Every id a mark names, against the id grammar (an error with the mark's place, never repaired). */
+function checkMarkIds(annotated: string, marks: ReadonlyArray<{ name: string; attributes: Record<string, string>; start: number }>): void {
+  let lines: LineIndex | undefined
+  for (const m of marks) {
+    const { id } = m.attributes
+    if (id === undefined && !m.attributes.supports && !m.attributes.attacks) continue
+    lines ??= new LineIndex(annotated)
+    if (id !== undefined && id !== '') checkId(id, `:${m.name}{#…}`, annotated, m.start, lines)
+    for (const type of ['support', 'attack'] as const) {
+      const attribute = RELATION_ATTRIBUTE[type]
+      const v = m.attributes[attribute]
+      if (v) for (const to of v.split(/\s+/)) if (to) checkId(to, `${attribute}=`, annotated, m.start, lines)
+    }
+  }
+}
+
 /** Parse an annotated document once: the original text, its marks, the trailer data. */
 export function parseAnnotated(annotated: string): ParsedAnnotated {
   const { body, data, found: hasTrailer } = splitTrailer(annotated)
@@ -61,6 +81,7 @@ export function parseAnnotated(annotated: string): ParsedAnnotated {
   // Without our trailer the text may never have been annotated: then only
   // marks carrying an id count (author text like "Re:claim" stays).
   if (!hasTrailer) found.marks = found.marks.filter((m) => m.attributes.id)
+  checkMarkIds(annotated, found.marks)
   const removed: Range[] = []
   for (const m of found.marks) {
     if (m.label) removed.push({ start: m.start, end: m.label.start }, { start: m.label.end, end: m.end })
@@ -104,7 +125,7 @@ export function parseAnnotated(annotated: string): ParsedAnnotated {
 
   const marks: Mark[] = found.marks.map((m) => {
     const attributes = m.attributes
-    const base = { role: m.name as MarkRole, id: attributes.id || null, attributes, relations: relationsOf(attributes) }
+    const base = { role: m.name as MarkRole, id: attributes.id || null, attributes, relations: relationsOf(attributes), at: m.start }
     if (m.label) {
       return {
         ...base,

@@ -14,7 +14,9 @@ import { LineIndex, parseMarkdown } from '../parse/index.js'
 import { firstHeading } from '../pipeline.js'
 import { segment } from '../segment/index.js'
 import { plainish } from '../emit/text.js'
+import { AnnotatedError } from './ids.js'
 import { parseAnnotated, type Mark } from './marks.js'
+import { RELATION_ATTRIBUTE } from '../syntax/annotation.js'
 import type { DataFlags } from './trailer.js'
 import { lastAtOrBefore } from '../util/search.js'
 
@@ -101,8 +103,17 @@ function piece(out: Draft[], original: string, seg: Segment, a: number, b: numbe
   if (end > start && WORDY.test(plain)) out.push({ start, end, role: 'none', plain, paragraph: seg.paragraph, mark: null })
 }
 
+export interface ReadOptions {
+  /**
+   * Refuse a relation whose target is no unit of the document (a mistyped
+   * `supports=`): an AnnotatedError at the mark. `argmap read` sets it;
+   * `review accept` reads leniently and reports such edits itself.
+   */
+  strict?: boolean
+}
+
 /** The argument map of an annotated document. `path` is used when the trailer records none. */
-export function readAnnotated(annotated: string, path?: string): ArgumentMap {
+export function readAnnotated(annotated: string, path?: string, options: ReadOptions = {}): ArgumentMap {
   const { original, marks, data } = parseAnnotated(annotated)
   const parsed = parseMarkdown(original)
   const segments = segment(original, {}, parsed)
@@ -147,6 +158,17 @@ export function readAnnotated(annotated: string, path?: string): ArgumentMap {
     }
   })
   found.sort((a, b) => a.order - b.order)
+  if (options.strict) {
+    const ids = new Set(units.map((u) => u.id))
+    let lines: LineIndex | undefined
+    drafts.forEach((d) => {
+      for (const { type, to } of d.mark?.relations ?? []) {
+        if (ids.has(to)) continue
+        const p = (lines ??= new LineIndex(annotated)).point(d.mark?.at ?? 0)
+        throw new AnnotatedError(p.line, p.column, `${RELATION_ATTRIBUTE[type]}=${to}: no unit of this document has that id`)
+      }
+    })
+  }
 
   return {
     schema: SCHEMA_VERSION,

@@ -4,6 +4,8 @@
  */
 import type { RelationType } from '../model/types.js'
 import { DATA_OPEN, TRAILER_OPEN, decodeField } from '../syntax/annotation.js'
+import { LineIndex } from '../parse/index.js'
+import { checkId, ID_GRAMMAR } from './ids.js'
 
 export interface DataFlags {
   reviewed?: boolean
@@ -55,7 +57,7 @@ export function splitTrailer(annotated: string): Split {
   const sep = body === '' ? '' : opener[1] === 'yes' ? eol : eol + eol
   if (body.endsWith(sep)) body = body.slice(0, body.length - sep.length)
   else if (body.endsWith(eol)) body = body.slice(0, body.length - eol.length)
-  return { body, found: true, data: readData(rest) }
+  return { body, found: true, data: readData(rest, annotated, at) }
 }
 
 function flag(field: string, into: DataFlags): boolean {
@@ -65,7 +67,8 @@ function flag(field: string, into: DataFlags): boolean {
   return true
 }
 
-function readData(trailer: string): TrailerData | null {
+/** `trailer` starts at offset `at` of `annotated`; ids in the data block are checked with their place there. */
+function readData(trailer: string, annotated: string, at: number): TrailerData | null {
   // The data block is the trailer's last part and starts a line; the outline
   // before it quotes unit text, which may itself hold "<!-- argmap:data".
   let start = trailer.lastIndexOf(DATA_OPEN)
@@ -75,7 +78,19 @@ function readData(trailer: string): TrailerData | null {
   const lines = trailer.slice(start + DATA_OPEN.length, end === -1 ? undefined : end).split(EOL)
   const data: TrailerData = { path: null, units: [], relations: [] }
   let section: 'head' | 'units' | 'relations' = 'head'
+  // Where each line of the block starts in `annotated` (for the place of a bad id).
+  let offset = at + start + DATA_OPEN.length
+  let lineIndex: LineIndex | undefined
+  const check = (id: string, where: string, lineStart: number): void => {
+    if (ID_GRAMMAR.test(id)) return
+    lineIndex ??= new LineIndex(annotated)
+    checkId(id, where, annotated, lineStart, lineIndex)
+  }
   for (const line of lines) {
+    const lineStart = offset + line.length - line.trimStart().length
+    offset += line.length
+    const eol = EOL.exec(annotated.slice(offset, offset + 2))
+    if (eol && eol.index === 0) offset += eol[0].length
     const text = line.trim()
     if (!text) continue
     if (text.startsWith('units:')) section = 'units'
@@ -92,6 +107,7 @@ function readData(trailer: string): TrailerData | null {
     } else if (section === 'units') {
       const [id, confidence, ...rest] = text.split(/\s+/)
       const unit: UnitData = { id: decodeField(id!), confidence: Number(confidence), signals: [] }
+      check(unit.id, 'the data block', lineStart)
       for (const f of rest) {
         const at = /^!at=([a-z]+):(\d+)\+(\d+)$/.exec(f)
         if (at) unit.at = { role: at[1]!, start: Number(at[2]), length: Number(at[3]) }
@@ -102,6 +118,8 @@ function readData(trailer: string): TrailerData | null {
       const [from, type, to, confidence, ...rest] = text.split(/\s+/)
       if (type !== 'support' && type !== 'attack' && type !== 'restates') continue
       const rel: RelationData = { from: decodeField(from!), type, to: decodeField(to ?? ''), confidence: Number(confidence), signals: [] }
+      check(rel.from, 'the data block', lineStart)
+      check(rel.to, 'the data block', lineStart)
       for (const f of rest) if (!flag(f, rel)) rel.signals.push(decodeField(f))
       if (Number.isFinite(rel.confidence)) data.relations.push(rel)
     }

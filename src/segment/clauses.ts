@@ -39,20 +39,141 @@ const SUBORDINATE =
 const SUBORDINATE_WORD = /\s(?:as|since|unless|even if)\b/iu
 const COLON = /:\s+(?=(\p{L}+))/gu
 const COMPARATIVE_END = /\b(?:as|such|same|so|just|well|much|many|twice|long|soon|far)\s*$/i
-const TEMPORAL_SINCE = /^since\s+\S+\s+(?:was|were|has|have|had)\b/i
 
 const LEADING = /^(although|though|even though|even if|while|whereas|because|admittedly|granted)\b/iu
 
-const WORD = /[\p{L}\p{N}]+/gu
+const WORD_CHAR = /[\p{L}\p{N}]/u
 
-function words(text: string): number {
-  return text.match(WORD)?.length ?? 0
+/**
+ * Word counts of any slice of `s` in O(1), after one linear pass: what
+ * `s.slice(x, y).match(/[\p{L}\p{N}]+/gu).length` gives, for slices that do not
+ * split a surrogate pair (cut points are next to white space or punctuation).
+ * The old per-connective recount of the rest of the sentence made a long
+ * sentence of connectives quadratic.
+ */
+class WordCounts {
+  /** `starts[i]`: how many words start before index i. */
+  private readonly starts: Int32Array
+  /** `inWord[i]`: 1 when a word character starts at i and the one before it is a word character too. */
+  private readonly inWord: Uint8Array
+  constructor(s: string) {
+    const n = s.length
+    this.starts = new Int32Array(n + 1)
+    this.inWord = new Uint8Array(n + 1)
+    let count = 0
+    let prevWord = false
+    for (let i = 0; i < n; ) {
+      const cp = s.codePointAt(i) as number
+      const width = cp > 0xffff ? 2 : 1
+      const word = cp < 128 ? (cp >= 48 && cp <= 57) || ((cp | 32) >= 97 && (cp | 32) <= 122) : WORD_CHAR.test(String.fromCodePoint(cp))
+      this.starts[i] = count
+      if (word && prevWord) this.inWord[i] = 1
+      if (word && !prevWord) count++
+      if (width === 2) this.starts[i + 1] = count
+      prevWord = word
+      i += width
+    }
+    this.starts[n] = count
+  }
+
+  /** Words in `s.slice(x, y)`. */
+  count(x: number, y: number): number {
+    if (y <= x) return 0
+    return this.starts[y]! - this.starts[x]! + this.inWord[x]!
+  }
+}
+
+/** `re` (sticky) matches at index `at` of `s`: an anchored test without slicing the rest of the sentence. */
+function matchesAt(re: RegExp, s: string, at: number): boolean {
+  re.lastIndex = at
+  return re.test(s)
+}
+
+const SO_FIXED = /so\s+(?:that|much|many|far|long)\b/iy
+const BUT_FIXED = /but\s+(?:also|not|rather)\b/iy
+const THOUGH_ADVERB = /though\s*[,.;:!?]/iy
+const TEMPORAL_SINCE_AT = /since\s+\S+\s+(?:was|were|has|have|had)\b/iy
+
+/**
+ * The cuts found so far, pass by pass (each pass finds its cuts in increasing
+ * order), with the two questions each pass asks of them answered in
+ * amortised O(1): is there a cut within 3 chars of c, and which cut does the
+ * part before c start at. A pass's candidates come in increasing order, so a
+ * pointer per earlier pass walks forward; the old code asked both of one
+ * array each time, which made a sentence of many connectives quadratic.
+ */
+class Cuts {
+  private readonly passes: number[][] = [[]]
+  private pointers: number[] = [0]
+
+  constructor(private readonly from: number) {}
+
+  private get current(): number[] {
+    return this.passes[this.passes.length - 1]!
+  }
+
+  /** Start the next pass. */
+  pass(): void {
+    this.passes.push([])
+    this.pointers = this.passes.map(() => 0)
+  }
+
+  /** Move each earlier pass's pointer to its first cut at or past c - 2 (c never decreases within a pass). */
+  private seek(c: number): void {
+    for (let k = 0; k < this.passes.length - 1; k++) {
+      const cuts = this.passes[k]!
+      let p = this.pointers[k]!
+      while (p < cuts.length && cuts[p]! <= c - 3) p++
+      this.pointers[k] = p
+    }
+  }
+
+  near(c: number): boolean {
+    this.seek(c)
+    for (let k = 0; k < this.passes.length - 1; k++) {
+      const x = this.passes[k]![this.pointers[k]!]
+      if (x !== undefined && x < c + 3) return true
+    }
+    const last = this.current[this.current.length - 1]
+    return last !== undefined && Math.abs(last - c) < 3
+  }
+
+  /**
+   * Where the part before c starts: the last cut of this pass, else the last
+   * cut before c of the latest pass that has one, else the sentence start.
+   * (The cuts were one list in the order found, and this was its last entry
+   * before c; kept so that output stays as it was.)
+   */
+  before(c: number): number {
+    const own = this.current[this.current.length - 1]
+    if (own !== undefined) return own
+    this.seek(c)
+    for (let k = this.passes.length - 2; k >= 0; k--) {
+      const cuts = this.passes[k]!
+      let p = this.pointers[k]!
+      while (p < cuts.length && cuts[p]! < c) p++
+      if (p > 0) return cuts[p - 1]!
+    }
+    return this.from
+  }
+
+  add(c: number): void {
+    this.current.push(c)
+  }
+
+  sorted(): number[] {
+    return this.passes.flat().sort((x, y) => x - y)
+  }
 }
 
 /** Cut points (indices into `text`) inside the sentence range [a, b). */
 export function clauseCuts(text: string, a: number, b: number): number[] {
   const s = text.slice(a, b)
-  const cuts: number[] = []
+  // Built at the first count: most sentences have no candidate cut and never need one.
+  let wc: WordCounts | null = null
+  const words = (x: number, y: number): number => (wc ??= new WordCounts(s)).count(x, y)
+  const n = s.length
+  const cuts = new Cuts(a)
   let last = 0
   MIDDLE.lastIndex = 0
   for (let m = MIDDLE.exec(s); m; m = MIDDLE.exec(s)) {
@@ -60,15 +181,16 @@ export function clauseCuts(text: string, a: number, b: number): number[] {
     const cut = m.index + m[0].length
     const sep = s[m.index]
     // "so" and "yet" split only after a comma or semicolon, "so that" never; "but also" never.
-    if (connective === 'so' && (sep === ' ' || /^so\s+(?:that|much|many|far|long)\b/i.test(s.slice(cut)))) continue
-    if (connective === 'but' && /^but\s+(?:also|not|rather)\b/i.test(s.slice(cut))) continue
+    if (connective === 'so' && (sep === ' ' || matchesAt(SO_FIXED, s, cut))) continue
+    if (connective === 'but' && matchesAt(BUT_FIXED, s, cut)) continue
     if (connective === 'however' && sep !== ';') continue
     // "X, though, Y": a sentence adverb, not a conjunction.
-    if (connective === 'though' && /^though\s*[,.;:!?]/i.test(s.slice(cut))) continue
-    if (words(s.slice(last, m.index)) < 3 || words(s.slice(cut)) < 4) continue
-    cuts.push(a + cut)
+    if (connective === 'though' && matchesAt(THOUGH_ADVERB, s, cut)) continue
+    if (words(last, m.index) < 3 || words(cut, n) < 4) continue
+    cuts.add(a + cut)
     last = cut
   }
+  cuts.pass()
   COORDINATE.lastIndex = 0
   for (let m = COORDINATE.exec(s); m; m = COORDINATE.exec(s)) {
     const conj = (m[1] as string).toLowerCase()
@@ -76,11 +198,12 @@ export function clauseCuts(text: string, a: number, b: number): number[] {
     if (!ANY_OPENER.has(conj) && !CLAUSE_OPENER.has(next)) continue
     if (conj === 'since' && /^\d/.test(next)) continue
     const cut = m.index + m[0].length
-    if (cuts.some((c) => Math.abs(c - (a + cut)) < 3)) continue
-    const prev = cuts.filter((c) => c < a + cut).pop() ?? a
-    if (words(text.slice(prev, a + m.index)) < 3 || words(s.slice(cut)) < 4) continue
-    cuts.push(a + cut)
+    if (cuts.near(a + cut)) continue
+    const prev = cuts.before(a + cut)
+    if (words(prev - a, m.index) < 3 || words(cut, n) < 4) continue
+    cuts.add(a + cut)
   }
+  cuts.pass()
   SUBORDINATE.lastIndex = 0
   for (let m = SUBORDINATE_WORD.test(s) ? SUBORDINATE.exec(s) : null; m; m = SUBORDINATE.exec(s)) {
     const at = m.index + m[0].length
@@ -88,30 +211,32 @@ export function clauseCuts(text: string, a: number, b: number): number[] {
     // Comparisons keep their "as": "as good as it is", "such as they", "the same as we".
     if (m[1] && (COMPARATIVE_END.test(before) || /\bas\s+\S+(?:\s+\S+)?\s*$/i.test(before))) continue
     // Temporal "since": "since it was built", "since they have left".
-    if (m[2] && TEMPORAL_SINCE.test(s.slice(at))) continue
+    if (m[2] && matchesAt(TEMPORAL_SINCE_AT, s, at)) continue
     const c = a + at
-    if (cuts.some((x) => Math.abs(x - c) < 3)) continue
-    const prev = cuts.filter((x) => x < c).pop() ?? a
-    if (words(text.slice(prev, c)) < 3 || words(text.slice(c, b)) < 3) continue
-    cuts.push(c)
+    if (cuts.near(c)) continue
+    const prev = cuts.before(c)
+    if (words(prev - a, at) < 3 || words(at, n) < 3) continue
+    cuts.add(c)
   }
+  cuts.pass()
   // "X: the life expectancy is rising": a colon before a clause of its own.
   COLON.lastIndex = 0
   for (let m = COLON.exec(s); m; m = COLON.exec(s)) {
     if (!CLAUSE_OPENER.has((m[1] as string).toLowerCase())) continue
-    const c = a + m.index + m[0].length
-    if (cuts.some((x) => Math.abs(x - c) < 3)) continue
-    const prev = cuts.filter((x) => x < c).pop() ?? a
-    if (words(text.slice(prev, c)) < 3 || words(text.slice(c, b)) < 4) continue
-    cuts.push(c)
+    const at = m.index + m[0].length
+    const c = a + at
+    if (cuts.near(c)) continue
+    const prev = cuts.before(c)
+    if (words(prev - a, at) < 3 || words(at, n) < 4) continue
+    cuts.add(c)
   }
-  cuts.sort((x, y) => x - y)
-  if (!cuts.length) {
+  const sorted = cuts.sorted()
+  if (!sorted.length) {
     const lead = LEADING.exec(s)
     if (lead) {
       const comma = s.indexOf(', ', lead[0].length)
-      if (comma !== -1 && words(s.slice(0, comma)) >= 3 && words(s.slice(comma)) >= 3) cuts.push(a + comma + 2)
+      if (comma !== -1 && words(0, comma) >= 3 && words(comma, n) >= 3) sorted.push(a + comma + 2)
     }
   }
-  return cuts
+  return sorted
 }

@@ -76,8 +76,9 @@ export async function evalCommand(opts: EvalArgs, io: EvalIo): Promise<number> {
     return 0
   } catch (error) {
     if (error instanceof GoldError) {
+      // A gold file that cannot be read or is invalid is an input that failed (1), not a usage error (2).
       io.stderr.write(`argmap eval: ${error.message}\n`)
-      return 2
+      return 1
     }
     throw error
   }

@@ -82,7 +82,8 @@ function report(args: RunArgs, io: Io, result: RunResult): number {
   if (args.check && result.stale.length) {
     io.stderr.write(`out of date (run \`argmap run\` to refresh):\n${result.stale.map((s) => `  ${s}`).join('\n')}\n`)
   }
-  return result.errors.length || (args.check && result.stale.length) ? EXIT.failed : EXIT.ok
+  // A review correction that could not be applied fails the run, as it fails `review status`.
+  return result.errors.length || result.invalidCorrections || (args.check && result.stale.length) ? EXIT.failed : EXIT.ok
 }
 
 /** `argmap run [PATHS...] [--out DIR] [--check]`, in this thread (no workers). */

@@ -2,6 +2,7 @@ import { InputError } from '../../io/files.js'
 import type { ArgumentMap } from '../../model/types.js'
 import { analyze } from '../../pipeline.js'
 import { withReview } from '../../review/everywhere.js'
+import { AnnotatedError } from '../../read/ids.js'
 import { EXIT, type Io, readInput } from '../context.js'
 
 /**
@@ -17,6 +18,10 @@ export function documentCommand(path: string, io: Io, maxBytes: number | undefin
   } catch (e) {
     if (e instanceof InputError) {
       io.stderr.write(`argmap: ${e.message}\n`)
+      return EXIT.failed
+    }
+    if (e instanceof AnnotatedError) {
+      io.stderr.write(`argmap: ${path}:${e.message}\n`)
       return EXIT.failed
     }
     throw e

@@ -79,8 +79,10 @@ function relationRow(r: RelationChange, index: DiffIndex): string {
 }
 
 function words(parts: readonly WordPart[]): string {
-  return parts
-    .map((p) => {
+  // Again over the whole: an `@` and a name can come in two parts.
+  return mentions(
+    parts
+      .map((p) => {
       const text = cell(p.text)
       if (p.op === 'equal' || !text.trim()) return text
       const lead = text.match(/^\s*/)![0]
@@ -88,16 +90,28 @@ function words(parts: readonly WordPart[]): string {
       const core = text.trim()
       return p.op === 'delete' ? `${lead}~~${core}~~${trail}` : `${lead}**${core}**${trail}`
     })
-    .join('')
+    .join(''),
+  )
 }
 
 /** Safe inside a GFM table cell: no pipes, no line breaks, no stray markup. */
 function cell(s: string): string {
-  return s
-    .replace(/\s+/g, ' ')
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/([*_~`<>[\]])/g, '\\$1')
+  return mentions(
+    s
+      .replace(/\s+/g, ' ')
+      .replace(/\\/g, '\\\\')
+      .replace(/\|/g, '\\|')
+      .replace(/([*_~`<>[\]])/g, '\\$1'),
+  )
+}
+
+/**
+ * `@name` in author text would notify that person (or team) when the report
+ * is posted as a pull-request comment: a zero-width space after the sign
+ * keeps the text as it reads (what Renovate does).
+ */
+function mentions(s: string): string {
+  return s.replace(/@(?=[\p{L}\p{N}_-])/gu, '@&#8203;')
 }
 
 export function formatMarkdownDir(diff: DirectoryDiff): string {
