@@ -180,3 +180,10 @@ describe('runBatch', () => {
     expect(tasks).toEqual([['a', 'poison', 'c'], ['a'], ['poison'], ['c']])
   })
 })
+
+describe('the default number of workers', () => {
+  it('is one per 1.5 cores: one on two cores, where a second worker was slower', async () => {
+    const { defaultJobs } = await import('../src/engine/pool.js')
+    expect([1, 2, 3, 4, 8, 16].map((c) => defaultJobs(c))).toEqual([1, 1, 2, 2, 5, 10])
+  })
+})

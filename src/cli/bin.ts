@@ -56,7 +56,7 @@ program
   .option('--check', 'exit 1 when the output directory is not what a fresh run would write')
   .option('--no-index', 'write (or check) no index.json / index.html, only the documents\' files')
   .option('--discard-edits', 'overwrite annotated files that hold edits never accepted (default: refuse and name them)')
-  .option('-j, --jobs <n>', 'worker threads (default: the available cores; output is the same for any number)', (v: string) => Number(v))
+  .option('-j, --jobs <n>', 'worker threads (default: one per 1.5 available cores; output is the same for any number)', (v: string) => Number(v))
   .option('--jsonl', 'read JSON lines {"id","text"} from standard input, write one map per line to standard output')
   .addOption(maxSize())
   .addOption(modelOption())
