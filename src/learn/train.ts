@@ -17,7 +17,7 @@ import { segment } from '../segment/index.js'
 import { tagSegments } from '../tag/index.js'
 import { docView, type DocView, pairFeatures, typeFeatures, unitFeatures } from './features.js'
 import { type Example, train, Vocabulary } from './linear.js'
-import { candidates, CLASSES, MODEL_SCHEMA, type ModelFile, Model, ruleView } from './model.js'
+import { candidates, chooseThesis, CLASSES, MODEL_SCHEMA, type ModelFile, Model, ruleView } from './model.js'
 
 /** One document ready for learning: its units' view and labels. */
 export interface LabelledDoc {
@@ -67,16 +67,6 @@ export function labelGold(doc: GoldDoc): LabelledDoc {
     type[Number(from)] = r.type
   }
   return { id: doc.id, view, role, target, type }
-}
-
-function thesisOf(roles: ArrayLike<number>, segments: readonly Segment[], scores?: readonly Float64Array[]): number {
-  let best = -1
-  for (let i = 0; i < roles.length; i++) {
-    if (segments[i]!.block === 'heading') continue
-    const s = scores ? scores[i]![1]! : roles[i] === 1 ? 1 : 0
-    if (best < 0 || s > (scores ? scores[best]![1]! : roles[best] === 1 ? 1 : 0)) best = i
-  }
-  return best
 }
 
 interface Encoded {
@@ -165,7 +155,7 @@ export function trainModel(input: TrainInput): ModelFile {
       for (let c = 2; c < x.length; c++) if (x[c]! > x[b]!) b = c
       return b
     })
-    const thesis = thesisOf(best, segments, p)
+    const thesis = chooseThesis(segments, d.view.rules.tagged, best, p)
     // Candidate targets as the model will see them: units read as claims or conclusions, and the thesis.
     const arg = best.map((c, i) => c === 1 || c === 2 || i === thesis)
     const roleOf = (k: number): string => (k === thesis ? 'conclusion' : CLASSES[best[k]!]!)
