@@ -9,7 +9,8 @@
  * - links: for each argumentative unit, which unit it bears on, chosen among
  *   a bounded set of candidates (a window of its paragraph, and the thesis),
  *   decoded into a forest (each unit one outgoing relation, no cycles);
- * - types: support or attack for each link.
+ * - types: support or attack for each link, where the rules' plan does not
+ *   already type the unit.
  *
  * A unit that something attaches to is a claim, the other argumentative
  * units premises, as in the gold. Every decision lists the features that
@@ -183,8 +184,14 @@ export class Model {
         if (createsCycle(parent, i, j)) continue
         parent[i] = j
         const t = this.classify(this.typeWeights, 2, typeFeatures(view, i, j, roleOf, thesis))
-        const type = t.p[1]! > 0.5 ? 'attack' : 'support'
-        const signals = [...topLink(this.linkWeights, feats[k]!), ...topClass(t.used, type === 'attack' ? 1 : 0, 2, 3)]
+        // Support or attack is the rules' call where their plan placed the unit (contrast and concession markers, a
+        // reported objection and its answer: typed attachment on the microtexts 0.342 against the model's 0.267,
+        // within 0.01 on the open gold's dev split); the type model decides where the rules planned nothing.
+        const planned = rules.plan.structure[i]!
+        const ruleType = planned.to >= 0 && (planned.type === 'support' || planned.type === 'attack') ? planned.type : null
+        const type = ruleType ?? (t.p[1]! > 0.5 ? 'attack' : 'support')
+        const typeSignals = ruleType ? [`type:rules ${ruleType}`, ...planned.signals.slice(0, 2).map((x) => `rule:${x}`)] : topClass(t.used, type === 'attack' ? 1 : 0, 2, 3)
+        const signals = [...topLink(this.linkWeights, feats[k]!), ...typeSignals]
         links.push({ from: i, to: j, type, confidence: p[k]! * Math.max(t.p[0]!, t.p[1]!), signals })
         break
       }
