@@ -7,6 +7,7 @@ import { diffCommand, type DiffArgs } from '../src/cli/commands/diff.js'
 import { parseRange } from '../src/diff/load.js'
 import type { ArgumentDiff } from '../src/diff/types.js'
 import { analyze } from '../src/pipeline.js'
+import { withDefaultModel } from './helpers.js'
 
 const ROOT = resolve(import.meta.dirname, '..')
 const OPED = readFileSync(join(ROOT, 'corpus/china-north-korea.md'), 'utf8')
@@ -33,7 +34,8 @@ describe('the README', () => {
     const start = readme.indexOf(command)
     expect(start).toBeGreaterThan(0)
     const shown = readme.slice(start + command.length, readme.indexOf('```', start))
-    const { code, out } = await run({ old: 'corpus/china-north-korea.md', new: 'test/fixtures/diff/edited/new.md' }, ROOT)
+    // The README shows what a user gets: the default model.
+    const { code, out } = await withDefaultModel(() => run({ old: 'corpus/china-north-korea.md', new: 'test/fixtures/diff/edited/new.md' }, ROOT))
     expect(shown).toBe(`${out}exit ${code}\n`)
   })
 })
