@@ -8,8 +8,13 @@ import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Model, type ModelFile } from './model.js'
 
-/** The shipped model's path (beside dist/ in the package). */
-export const SHIPPED_MODEL = fileURLToPath(new URL('../../models/argmap-open.json', import.meta.url))
+/**
+ * The shipped model's path: `models/` at the package root, two levels above this module in dist/ and src/
+ * (three in the benchmark's build, dist-bench/src/learn/).
+ */
+export const SHIPPED_MODEL = ['../../models/argmap-open.json', '../../../models/argmap-open.json']
+  .map((p) => fileURLToPath(new URL(p, import.meta.url)))
+  .find((p) => existsSync(p)) ?? fileURLToPath(new URL('../../models/argmap-open.json', import.meta.url))
 
 export class ModelError extends Error {
   constructor(message: string) {
