@@ -121,7 +121,7 @@ program
 
 program
   .command('eval')
-  .description('measure the pipeline against a gold JSONL file, beside two baselines')
+  .description('measure the pipeline against a gold JSONL file, beside the rules alone and two baselines')
   .requiredOption('--gold <file>', 'gold argument maps, one JSON document a line')
   .addOption(new Option('-f, --format <format>', 'report format').choices(['table', 'json', 'markdown']).default('table'))
   .option('--errors [n]', 'also list the N (default 20) worst-handled units')
