@@ -11,11 +11,42 @@ export interface SyntheticRow {
   argmapMs: number
   /** argmap / bare parse+stringify, the headline: the median of the per-round ratios (pairedRatio in measure.ts). */
   ratio: number
+  /** The worst round's ratio (absent in results from before issue 18). */
+  worstRatio?: number
   /** The same as a ratio of the two medians (absent in results from before 2026-11-28's third session). */
   ratioOfMedians?: number
   ratioToParse: number
   argmapMBps: number
   parseMBps: number
+  rounds: number
+}
+
+/** One input class of bench/classes.ts, doubled four times (issue 18). */
+export interface ClassRow {
+  name: string
+  bytes: number[]
+  /** argmap's own stages after the parse (map, JSON, annotated markdown), median per size. */
+  afterParseMs: number[]
+  /** Growth exponent of afterParseMs against bytes; kWorst with the largest size's slowest round against the others' fastest. */
+  k: number
+  kWorst: number
+  /** Bare remark parse+stringify's exponent over the same sizes. */
+  bareK: number
+  /** At the largest size: the whole pipeline and bare parse+stringify, and their paired ratio (median and worst round). */
+  wholeMs: number
+  bareMs: number
+  ratio: number
+  worstRatio: number
+  rounds: number
+}
+
+/** The learned model's pipeline against the rules alone (ARGMAP_MODEL=rules), op-ed ×copies. */
+export interface ModelRow {
+  copies: number
+  modelMs: number
+  rulesMs: number
+  ratio: number
+  worstRatio: number
   rounds: number
 }
 
@@ -36,6 +67,8 @@ export interface BenchResult {
   quick: boolean
   synthetic?: SyntheticRow[]
   exponent?: { argmap: number; parseStringify: number }
+  model?: ModelRow[]
+  classes?: ClassRow[]
   readmes?: {
     files: number
     bytes: number
@@ -69,7 +102,10 @@ export function evaluate(r: BenchResult): Target[] {
     ...target('op-ed ×100: argmap / bare parse+stringify', row(100), 'max', 2.0),
     ...target('op-ed ×1000: argmap / bare parse+stringify', row(1000), 'max', 2.0),
     ...target('README corpus: median ratio per file', r.readmes?.medianRatio, 'max', 1.5),
+    ...target('op-ed ×1000, worst round', r.synthetic?.find((s) => s.copies === 1000)?.worstRatio, 'max', 2.0),
     ...target('growth exponent k (1× to 1000×)', r.exponent?.argmap, 'max', 1.1, ''),
+    ...target('input classes: largest k after the parse (worst round)', r.classes?.length ? Math.max(...r.classes.map((c) => c.kWorst)) : undefined, 'max', 1.1, ''),
+    ...target('input classes: largest whole / bare parse+stringify (worst round)', r.classes?.length ? Math.max(...r.classes.map((c) => c.worstRatio)) : undefined, 'max', 3.0),
     ...target('peak memory, 1000× (RSS)', r.memory?.peakRssMB, 'max', 1024, ' MB'),
     ...target(`corpus run: ${c?.jobs ?? 2} workers / 1 worker throughput`, c ? (c.identical ? c.speedup : 0) : undefined, 'min', 1.7),
     ...target(`corpus run memory: ${c?.scaled.scale ?? 3}× the op-ed copies / 1× (peak RSS)`, c ? c.scaled.rssMB / c.parallelRssMB : undefined, 'max', 1.25),
@@ -253,11 +289,43 @@ export function markdown(r: BenchResult): string {
           ms(s.parseStringifyMs),
           ms(s.argmapMs),
           `${f2(s.ratio)}×`,
+          s.worstRatio === undefined ? '' : `${f2(s.worstRatio)}×`,
           f2(s.argmapMBps),
         ]),
       ),
     )
     if (r.exponent) out.push(`Growth: time ∝ size^k with k = ${f2(r.exponent.argmap)} for argmap (${f2(r.exponent.parseStringify)} for bare parse+stringify), fitted from ×1 to ×1000.`)
+  }
+  if (r.model?.length) {
+    out.push(
+      'The learned model path (the default) against the rules alone (`ARGMAP_MODEL=rules`, `--model rules`), the whole pipeline on both sides; ratio = model / rules, median of the rounds and the worst round:',
+    )
+    out.push(
+      table(
+        ['input', 'model', 'rules', 'model / rules', 'worst round', 'rounds'],
+        r.model.map((m) => [`op-ed ×${m.copies}`, ms(m.modelMs), ms(m.rulesMs), `${f2(m.ratio)}×`, `${f2(m.worstRatio)}×`, String(m.rounds)]),
+      ),
+    )
+  }
+  if (r.classes?.length) {
+    out.push(
+      'Input classes (issue 18; `bench/classes.ts`), each doubled four times. k: growth of argmap\'s own work after the parse (map, JSON, annotated markdown) against bytes, from the medians and from the worst round (largest size\'s slowest round against the others\' fastest); bare k: remark parse+stringify over the same sizes. At the largest size, the whole pipeline against bare parse+stringify (paired rounds: median and worst). `test/linear-work.test.ts` counts the work of the same classes (characters and array elements visited), so a quadratic stage fails the suite without a clock.',
+    )
+    out.push(
+      table(
+        ['class', 'largest', 'after parse', 'k', 'k worst', 'bare k', 'whole / bare', 'worst round'],
+        r.classes.map((c) => [
+          c.name,
+          mb(c.bytes.at(-1)!),
+          ms(c.afterParseMs.at(-1)!),
+          f2(c.k),
+          f2(c.kWorst),
+          f2(c.bareK),
+          `${f2(c.ratio)}×`,
+          `${f2(c.worstRatio)}×`,
+        ]),
+      ),
+    )
   }
   if (r.readmes) {
     const x = r.readmes
