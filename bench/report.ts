@@ -99,10 +99,11 @@ export function evaluate(r: BenchResult): Target[] {
   const row = (n: number) => r.synthetic?.find((s) => s.copies === n)?.ratio
   const c = r.corpusRun
   return [
-    ...target('op-ed ×100: argmap / bare parse+stringify', row(100), 'max', 2.0),
-    ...target('op-ed ×1000: argmap / bare parse+stringify', row(1000), 'max', 2.0),
+    ...target('op-ed ×100: argmap / bare parse+stringify', row(100), 'max', 1.6),
+    ...target('op-ed ×100, worst round', r.synthetic?.find((s) => s.copies === 100)?.worstRatio, 'max', 1.6),
+    ...target('op-ed ×1000: argmap / bare parse+stringify', row(1000), 'max', 1.6),
     ...target('README corpus: median ratio per file', r.readmes?.medianRatio, 'max', 1.5),
-    ...target('op-ed ×1000, worst round', r.synthetic?.find((s) => s.copies === 1000)?.worstRatio, 'max', 2.0),
+    ...target('op-ed ×1000, worst round', r.synthetic?.find((s) => s.copies === 1000)?.worstRatio, 'max', 1.6),
     ...target('growth exponent k (1× to 1000×)', r.exponent?.argmap, 'max', 1.1, ''),
     ...target('input classes: largest k after the parse (worst round)', r.classes?.length ? Math.max(...r.classes.map((c) => c.kWorst)) : undefined, 'max', 1.1, ''),
     ...target('input classes: largest whole / bare parse+stringify (worst round)', r.classes?.length ? Math.max(...r.classes.map((c) => c.worstRatio)) : undefined, 'max', 3.0),
@@ -233,7 +234,7 @@ const PROFILE_NOTES = `What the profiles (\`node --cpu-prof\`) showed, and what 
 /** How to run a corpus on all cores and across machines: fixed text, after the figures. */
 const SCALING = `### Many files, many cores, many machines
 
-\`argmap run\` maps files on worker threads, \`--jobs N\` of them (default: the cores available; \`--jobs 1\` maps in the main thread). The main thread hands out paths in batches of 8 as workers free up (at most 4 batches per worker in flight); each worker reads its documents, maps them and writes their outputs (atomically, all or none; an output that already holds the same bytes is left alone, so a re-run over an unchanged corpus rewrites nothing), and documents are reported and indexed in input order, so the output is byte for byte the same for any N and memory does not grow with the corpus. If a worker dies, its batch is run again one document at a time, so only a document that fails again is reported as failed.
+\`argmap run\` maps files on worker threads, \`--jobs N\` of them (default: one per 1.5 available cores, so one on 2 cores, where two measured slower than one; \`--jobs 1\` maps in the main thread). The main thread hands out paths in batches of 8 as workers free up (at most 4 batches per worker in flight); each worker reads its documents, maps them and writes their outputs (atomically, all or none; an output that already holds the same bytes is left alone, so a re-run over an unchanged corpus rewrites nothing), and documents are reported and indexed in input order, so the output is byte for byte the same for any N and memory does not grow with the corpus. If a worker dies, its batch is run again one document at a time, so only a document that fails again is reported as failed.
 
 \`argmap run --jsonl\` streams instead: it reads JSON lines \`{"id": ..., "text": ...}\` from standard input and writes one map per line to standard output, in input order (the map of \`argmap map --format json\`, compact, with \`source.path\` set to the id). A line that cannot be mapped (not JSON, no string \`text\`, invalid UTF-8, longer than \`--max-size\`) gives an error line in its place, \`{"id": <id or null>, "line": <input line>, "error": "<message>"}\`, and the command exits 1 after the last line; blank lines are skipped. Memory is bounded: lines are read only as workers free up (handed on in batches of up to 8 of the lines already read, never held back to wait for more input), and output waits for the reader. So any engine that can pipe a shard through a command can spread a corpus over machines; with GNU split and parallel:
 
@@ -244,6 +245,8 @@ parallel -S host1,host2 --transferfile {} --return {}.maps --cleanup \\
 cat shard-*.maps > maps.jsonl                        # same lines, same order as one run
 # or on one machine, one stream: parallel --pipe --keep-order -N 500 'argmap run --jsonl --jobs 1' < docs.jsonl > maps.jsonl
 \`\`\`
+
+\`test/jsonl-parallel.test.ts\` runs the one-stream form (two jobs, \`--pipe --keep-order\`) on the op-ed and a dozen corpus files and checks the output is byte-identical to one \`argmap run --jsonl\`; it is skipped, with one line saying so, where GNU parallel is not installed (\`.ci/run\` installs it).
 
 A Spark or Beam job does the same per partition (\`rdd.pipe("argmap run --jsonl --jobs 1")\`): maps carry their id, so partitions can be joined back to their documents.`
 
@@ -282,7 +285,7 @@ export function markdown(r: BenchResult): string {
   if (r.synthetic) {
     out.push(
       table(
-        ['input', 'size', 'bare parse', 'bare parse+stringify', 'argmap', 'argmap / parse+stringify', 'argmap MB/s'],
+        ['input', 'size', 'bare parse', 'bare parse+stringify', 'argmap', 'argmap / parse+stringify', 'worst round', 'argmap MB/s'],
         r.synthetic.map((s) => [
           `op-ed ×${s.copies}`,
           mb(s.bytes),
