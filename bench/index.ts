@@ -5,7 +5,7 @@
  * `npm run bench:readme` writes the README's Performance section.
  *
  * Flags: --quick (fewer rounds, smaller corpus run; for development),
- *        --only=synthetic,readmes,stages,memory,cold,corpus
+ *        --only=synthetic,model,classes,readmes,stages,memory,cold,corpus
  */
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
@@ -19,8 +19,9 @@ import { annotate } from '../src/emit/annotated.js'
 import { toJSON } from '../src/emit/json.js'
 import { parseMarkdown } from '../src/parse/index.js'
 import { analyze } from '../src/pipeline.js'
+import { INPUT_CLASSES } from './classes.js'
 import { opEd, readmeCorpus, repeated } from './inputs.js'
-import { compare, exponent, mbps, median, now, pairedRatio } from './measure.js'
+import { compare, exponent, mbps, median, now, pairedRatio, type Timing } from './measure.js'
 import { coldStart, corpusRun, snapshotBuild } from './processes.js'
 import { type BenchResult, evaluate, render } from './report.js'
 import { stageProfile } from './stages.js'
@@ -35,6 +36,23 @@ const log = (s: string): void => void process.stderr.write(`${s}\n`)
 const bare = unified().use(remarkParse).use(remarkStringify)
 const bareParse = (s: string) => () => bare.parse(s)
 const bareRoundTrip = (s: string) => () => bare.stringify(bare.parse(s))
+/** argmap's own work after the parse (the tree is parsed once, outside the clock): map, JSON, annotated markdown. */
+const afterParse = (s: string) => {
+  const parsed = parseMarkdown(s)
+  return () => {
+    const map = analyze(s, { path: 'bench.md' }, parsed)
+    return toJSON(map).length + annotate(s, map, parsed).length
+  }
+}
+/** The full pipeline on the rules alone (ARGMAP_MODEL=rules, `--model rules`): what the learned model path costs on top. */
+const fullRules = (s: string) => () => {
+  const parsed = parseMarkdown(s)
+  const map = analyze(s, { path: 'bench.md', model: 'rules' }, parsed)
+  return toJSON(map).length + annotate(s, map, parsed).length
+}
+/** The worst round's a/b (the rounds' ratios, paired as in pairedRatio). */
+const worstRatio = (a: { times: number[] }, b: { times: number[] }): number => Math.max(...a.times.map((x, i) => x / b.times[i]!))
+
 /** The issue's full pipeline, as `argmap run` does it per document (src/engine/render.ts): map (parse, segment, tag, relate), JSON, annotated markdown. The review page run also renders is not timed. */
 const full = (s: string) => () => {
   const parsed = parseMarkdown(s)
@@ -77,6 +95,7 @@ if (want('synthetic')) {
       parseStringifyMs: t.parseStringify!.median,
       argmapMs: t.argmap!.median,
       ratio: pairedRatio(t.argmap!, t.parseStringify!),
+      worstRatio: worstRatio(t.argmap!, t.parseStringify!),
       ratioOfMedians: t.argmap!.median / t.parseStringify!.median,
       ratioToParse: t.argmap!.median / t.parse!.median,
       argmapMBps: mbps(bytes, t.argmap!.median),
@@ -86,6 +105,64 @@ if (want('synthetic')) {
   }
   const pts = (k: 'argmapMs' | 'parseStringifyMs') => result.synthetic!.map((s) => [s.bytes, s[k]] as [number, number])
   result.exponent = { argmap: exponent(pts('argmapMs')), parseStringify: exponent(pts('parseStringifyMs')) }
+}
+
+if (want('model')) {
+  result.model = []
+  for (const copies of [100, 1000]) {
+    const src = repeated(op, copies)
+    log(`model path against rules, op-ed ×${copies}…`)
+    const big = copies >= 1000
+    const t = compare(
+      { model: full(src), rules: fullRules(src) },
+      { warmup: 1, minRounds: quick ? 1 : big ? 5 : 7, maxRounds: quick ? 1 : big ? 5 : 15, budgetMs: big ? 0 : 6000, gc: true },
+    )
+    result.model.push({
+      copies,
+      modelMs: t.model!.median,
+      rulesMs: t.rules!.median,
+      ratio: pairedRatio(t.model!, t.rules!),
+      worstRatio: worstRatio(t.model!, t.rules!),
+      rounds: t.model!.samples,
+    })
+  }
+}
+
+if (want('classes')) {
+  result.classes = []
+  for (const c of INPUT_CLASSES) {
+    const sizes = [1, 2, 4, 8, 16].map((m) => c.benchN * m)
+    const rounds = quick ? 2 : 3
+    log(`input class: ${c.name} (n = ${sizes.join(', ')})…`)
+    const per: Array<{ bytes: number; times: number[]; bare: number }> = []
+    let largest: Record<string, Timing> = {}
+    for (const [i, n] of sizes.entries()) {
+      const src = c.build(n)
+      const last = i === sizes.length - 1
+      const t = compare(
+        last ? { after: afterParse(src), whole: full(src), bare: bareRoundTrip(src) } : { after: afterParse(src), bare: bareRoundTrip(src) },
+        { warmup: 1, minRounds: rounds, maxRounds: rounds, budgetMs: 0, gc: true },
+      )
+      per.push({ bytes: Buffer.byteLength(src), times: t.after!.times, bare: t.bare!.median })
+      if (last) largest = t
+    }
+    const k = exponent(per.map((p) => [p.bytes, median(p.times)]))
+    // The worst round: each size's slowest round (the fit that a bad round can tilt most).
+    const kWorst = Math.max(k, exponent(per.map((p, i) => [p.bytes, i === per.length - 1 ? Math.max(...p.times) : Math.min(...p.times)])))
+    result.classes.push({
+      name: c.name,
+      bytes: per.map((p) => p.bytes),
+      afterParseMs: per.map((p) => median(p.times)),
+      k,
+      kWorst,
+      wholeMs: largest.whole!.median,
+      bareMs: largest.bare!.median,
+      ratio: pairedRatio(largest.whole!, largest.bare!),
+      worstRatio: worstRatio(largest.whole!, largest.bare!),
+      bareK: exponent(per.map((p) => [p.bytes, p.bare])),
+      rounds,
+    })
+  }
 }
 
 const readmes = readmeCorpus(repoRoot)

@@ -61,20 +61,23 @@ export function timeNode(repoRoot: string, args: readonly string[], cwd = repoRo
 }
 
 /** Cold start: `argmap map` on the op-ed versus a bare node process that imports unified + remark-parse + remark-stringify and parses it. */
-export function coldStart(repoRoot: string, op: string, runs: number): { argmapMs: number; bareMs: number; ratio: number; runs: number } {
+export function coldStart(repoRoot: string, op: string, runs: number): { argmapMs: number; bareMs: number; ratio: number; versionMs: number; versionRatio: number; runs: number } {
   const bin = join(repoRoot, 'dist/cli/bin.js')
   const base = fileURLToPath(new URL('./baseline-start.js', import.meta.url))
   const a: number[] = []
   const b: number[] = []
+  const v: number[] = []
   timeNode(repoRoot, [bin, 'map', op], repoRoot, false)
   timeNode(repoRoot, [base, op], repoRoot, false)
   for (let i = 0; i < runs; i++) {
     a.push(timeNode(repoRoot, [bin, 'map', op], repoRoot, false).ms)
     b.push(timeNode(repoRoot, [base, op], repoRoot, false).ms)
+    v.push(timeNode(repoRoot, [bin, '--version'], repoRoot, false).ms)
   }
   const argmapMs = median(a)
   const bareMs = median(b)
-  return { argmapMs, bareMs, ratio: argmapMs / bareMs, runs }
+  const versionMs = median(v)
+  return { argmapMs, bareMs, ratio: argmapMs / bareMs, versionMs, versionRatio: versionMs / bareMs, runs }
 }
 
 function digest(dir: string): string {

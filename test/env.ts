@@ -39,6 +39,9 @@ export const CHROMIUM = '/usr/bin/chromium'
 export const requireBrowser = process.env.ARGMAP_REQUIRE_BROWSER === '1'
 export const hasBrowser = existsSync(CHROMIUM)
 
+/** GNU parallel (Debian's `parallel`), which the many-machines JSONL test drives; .ci/run installs it. */
+export const hasParallel = ['/usr/bin/parallel', '/usr/local/bin/parallel'].some((p) => existsSync(p))
+
 /**
  * `npm run test:quick` (ARGMAP_QUICK=1): stages and fixtures only. Sweeps over
  * the spec examples, the READMEs in node_modules and the whole corpus are skipped

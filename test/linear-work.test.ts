@@ -4,10 +4,54 @@
 import { describe, expect, it } from 'vitest'
 import { clauseCuts } from '../src/segment/clauses.js'
 import { dropAutolinks, dropEmphasis, dropLinks, dropRefLinks, dropTags } from '../src/emit/text-scan.js'
+import { annotate } from '../src/emit/annotated.js'
+import { toJSON } from '../src/emit/json.js'
+import { parseMarkdown } from '../src/parse/index.js'
+import { analyze } from '../src/pipeline.js'
+import { INPUT_CLASSES } from '../bench/classes.js'
 
-/** Characters touched by slice/substring/match/indexOf/charCodeAt and RegExp exec/test while `fn` runs. */
-function work(fn: () => void): number {
+type Method = (...a: unknown[]) => unknown
+const A = Array.prototype as unknown as Record<string, Method>
+/** Array methods that call back once per element they visit: the callback calls are counted. */
+const CALLBACK = ['map', 'filter', 'forEach', 'reduce', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex', 'flatMap', 'sort'] as const
+
+/**
+ * Characters touched by slice/substring/match/indexOf/charCodeAt and RegExp exec/test while `fn` runs;
+ * with `arrays`, also the elements array methods visit (callback calls; indexOf/includes up to the
+ * match; slice/concat/join their length), which catches a stage that scans a growing list per item.
+ */
+function work(fn: () => void, arrays = false): number {
   let touched = 0
+  const savedA: Record<string, Method> = {}
+  if (arrays) {
+    for (const name of CALLBACK) {
+      const orig = (savedA[name] = A[name]!)
+      A[name] = function (this: unknown[], cb: unknown, ...rest: unknown[]) {
+        if (typeof cb !== 'function') return orig.call(this, cb, ...rest)
+        const f = cb as Method
+        return orig.call(this, function (this: unknown, ...x: unknown[]) {
+          touched++
+          return f.apply(this, x)
+        }, ...rest)
+      }
+    }
+    for (const name of ['indexOf', 'includes'] as const) {
+      const orig = (savedA[name] = A[name]!)
+      A[name] = function (this: unknown[], ...a: unknown[]) {
+        const at = savedA.indexOf!.apply(this, a) as number
+        touched += at === -1 ? this.length : at + 1
+        return orig.apply(this, a)
+      }
+    }
+    for (const name of ['slice', 'concat', 'join'] as const) {
+      const orig = (savedA[name] = A[name]!)
+      A[name] = function (this: unknown[], ...a: unknown[]) {
+        const r = orig.apply(this, a)
+        touched += name === 'join' ? this.length : (r as unknown[]).length
+        return r
+      }
+    }
+  }
   const S = String.prototype as unknown as Record<string, (...a: unknown[]) => unknown>
   const R = RegExp.prototype as unknown as Record<string, (...a: unknown[]) => unknown>
   const saved = { slice: S.slice!, substring: S.substring!, match: S.match!, indexOf: S.indexOf!, charCodeAt: S.charCodeAt!, exec: R.exec!, test: R.test! }
@@ -55,6 +99,7 @@ function work(fn: () => void): number {
   } finally {
     Object.assign(S, { slice: saved.slice, substring: saved.substring, match: saved.match, indexOf: saved.indexOf, charCodeAt: saved.charCodeAt })
     Object.assign(R, { exec: saved.exec, test: saved.test })
+    Object.assign(A, savedA)
   }
   return touched
 }
@@ -90,5 +135,35 @@ describe('work grows linearly', () => {
     ['``a ', dropEmphasis],
   ] as const)('display text: %j', (unit, scan) => {
     expect(ratio(unit, (t) => void scan(t))).toBeLessThan(2.6)
+  })
+})
+
+/** argmap's own work after the parse, as `argmap run` does it per document: analyze (default model), JSON, annotated markdown. */
+function afterParse(source: string): () => void {
+  const parsed = parseMarkdown(source)
+  return () => {
+    const map = analyze(source, { path: 'x.md' }, parsed)
+    toJSON(map)
+    annotate(source, map, parsed)
+  }
+}
+
+// Issue 18: every input class the bench doubles. k is the growth of work against bytes from n to 2n
+// (1 linear, 2 quadratic); strings and arrays both counted.
+describe('the whole pipeline after the parse grows linearly on every input class', () => {
+  afterParse('Warm up: the model loads once. Because it does.')()
+  it('the counter sees a quadratic scan over an array (k near 2)', () => {
+    const quadratic = (n: number) => () => {
+      const seen: number[] = []
+      for (let i = 0; i < n; i++) if (!seen.includes(i)) seen.push(i)
+    }
+    expect(Math.log(work(quadratic(2000), true) / work(quadratic(1000), true)) / Math.log(2)).toBeGreaterThan(1.9)
+  })
+  it.each(INPUT_CLASSES.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    const [small, big] = [c.build(c.testN), c.build(2 * c.testN)]
+    const [runSmall, runBig] = [afterParse(small), afterParse(big)]
+    const k = Math.log(work(runBig, true) / work(runSmall, true)) / Math.log(big.length / small.length)
+    if (process.env.ARGMAP_SHOW_K) process.stderr.write(`${[c.name, k.toFixed(3), small.length, big.length].join(" ")}\n`)
+    expect(k).toBeLessThan(1.3)
   })
 })

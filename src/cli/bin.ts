@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 import { resolve } from 'node:path'
 import { Command, CommanderError, Option } from 'commander'
+import type { ArgumentMap } from '../model/types.js'
 import { EXIT, parseCount, parseSize, processIo } from './context.js'
-import { documentCommand, reviewedMapOf } from './commands/single-file.js'
 
 /**
  * The thin CLI: flags in, a library call, text out. Heavy modules (the
  * evaluation, diff, review, browser layout) are imported only by the
- * commands that need them, so `argmap map` starts fast.
+ * commands that need them, so `argmap map` starts fast, and `--version`
+ * or `--help` load no more than commander (issue 18: start).
  */
 const io = processIo()
 
@@ -23,6 +24,20 @@ const program = new Command('argmap')
   .exitOverride()
   .configureOutput({ writeErr: (s) => io.stderr.write(s), writeOut: (s) => io.stdout.write(s) })
   .showHelpAfterError('(add --help for usage)')
+
+/** `argmap map --format <name>`: only the chosen emitter is loaded (src/emit/index.ts's `formats`, one module each). */
+const renderers: Record<string, () => Promise<(map: ArgumentMap) => string>> = {
+  json: async () => (await import('../emit/json.js')).toJSON,
+  aif: async () => (await import('../emit/aif.js')).toAIF,
+  argdown: async () => (await import('../emit/argdown.js')).toArgdown,
+  mermaid: async () => (await import('../emit/mermaid.js')).toMermaid,
+  outline: async () => {
+    const { toReadableOutline } = await import('../emit/outline.js')
+    return (map: ArgumentMap) => toReadableOutline(map)
+  },
+}
+/** The one-document commands' shared shape (it loads the pipeline): imported by those commands only. */
+const singleFile = () => import('./commands/single-file.js')
 
 const noReview = () => new Option('--no-review', "show the machine's map: do not apply the document's review sidecar (<name>.review.json)")
 const maxSize = () => new Option('--max-size <bytes>', 'refuse input files larger than this (e.g. 16MB)').argParser(parseSize)
@@ -78,8 +93,7 @@ program
   .addOption(maxSize())
   .addOption(modelOption())
   .action(async (file: string, opts: { format: string; maxSize?: number; review: boolean }) => {
-    const emit = await import('../emit/index.js')
-    const render = emit.formats[opts.format as keyof typeof emit.formats]
+    const [render, { documentCommand, reviewedMapOf }] = await Promise.all([renderers[opts.format]!(), singleFile()])
     const mapOf = reviewedMapOf(io, opts.review)
     process.exitCode = documentCommand(file, io, opts.maxSize, (text, path, sha) => render(mapOf(text, path, sha)))
   })
@@ -92,7 +106,7 @@ program
   .addOption(maxSize())
   .addOption(modelOption())
   .action(async (file: string, opts: { maxSize?: number; review: boolean }) => {
-    const { annotate } = await import('../emit/annotated.js')
+    const [{ annotate }, { documentCommand, reviewedMapOf }] = await Promise.all([import('../emit/annotated.js'), singleFile()])
     const mapOf = reviewedMapOf(io, opts.review)
     process.exitCode = documentCommand(file, io, opts.maxSize, (text, path, sha) => annotate(text, mapOf(text, path, sha)))
   })
@@ -103,7 +117,7 @@ program
   .argument('<file>', 'annotated markdown file; - reads standard input')
   .addOption(maxSize())
   .action(async (file: string, opts: { maxSize?: number }) => {
-    const { strip } = await import('../read/strip.js')
+    const [{ strip }, { documentCommand }] = await Promise.all([import('../read/strip.js'), singleFile()])
     process.exitCode = documentCommand(file, io, opts.maxSize, (text) => strip(text))
   })
 
@@ -114,8 +128,7 @@ program
   .addOption(noReview())
   .addOption(maxSize())
   .action(async (file: string, opts: { maxSize?: number; review: boolean }) => {
-    const { readReviewed } = await import('./commands/read.js')
-    const { toJSON } = await import('../emit/json.js')
+    const [{ readReviewed }, { toJSON }, { documentCommand }] = await Promise.all([import('./commands/read.js'), import('../emit/json.js'), singleFile()])
     process.exitCode = documentCommand(file, io, opts.maxSize, (text, path) => toJSON(readReviewed(text, path, io, opts.review)))
   })
 
