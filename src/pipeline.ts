@@ -1,6 +1,4 @@
 import { createHash } from 'node:crypto'
-import type { Root } from 'mdast'
-import { toString } from 'mdast-util-to-string'
 import { defaultModel } from './learn/load.js'
 import type { Model } from './learn/model.js'
 import { assignIds } from './model/ids.js'
@@ -22,9 +20,7 @@ export interface AnalyzeOptions extends SegmentOptions {
   model?: Model | 'rules'
 }
 
-
 const round = (x: number): number => Math.round(x * 1000) / 1000
-
 
 /** Put the stages' results together as a map: units with line/column points, confidences rounded. */
 export function assembleMap(

@@ -28,7 +28,8 @@ export interface EvalOptions {
   sources?: readonly string[]
 }
 
-const rulesOnly: Analyzer = (source, options) => analyze(source, { ...options, model: 'rules' })
+/** The pipeline with the rules alone: the `rules` column of every report. */
+export const rulesOnly: Analyzer = (source, options) => analyze(source, { ...options, model: 'rules' })
 
 /** The documents of a gold file that the options select (all of them by default). */
 export function selectDocs(docs: readonly GoldDoc[], options: Pick<EvalOptions, 'splits' | 'sources'>): GoldDoc[] {
@@ -41,5 +42,10 @@ export function selectDocs(docs: readonly GoldDoc[], options: Pick<EvalOptions, 
 export function evaluate(goldPath: string, options: EvalOptions = {}): EvalResult {
   const docs = selectDocs(readGold(goldPath), options)
   if (!docs.length) throw new GoldError(`No documents in ${goldPath} match the selected splits or sources`)
-  return evaluateDocs(docs, basename(goldPath), options.analyze ?? analyze, rulesOnly)
+  return evaluateSelected(docs, basename(goldPath), options.analyze)
+}
+
+/** Evaluate documents already read (and selected), beside the rules alone and both baselines. */
+export function evaluateSelected(docs: readonly GoldDoc[], name: string, analyzer: Analyzer = analyze): EvalResult {
+  return evaluateDocs(docs, name, analyzer, rulesOnly)
 }

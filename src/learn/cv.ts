@@ -4,7 +4,7 @@
  * spread over the folds. Nothing is written: a model fitted inside a fold
  * (on the microtexts, say) lives only in memory.
  */
-import { evaluateDocs } from '../eval/evaluate.js'
+import { evaluateSelected } from '../eval/index.js'
 import { aligned, markdownTable, num, type ReportFormat, round4 } from '../eval/report.js'
 import type { EvalResult, GoldDoc, SystemName, SystemScores } from '../eval/types.js'
 import { SYSTEMS } from '../eval/types.js'
@@ -64,14 +64,7 @@ export function crossValidate(
     const file = trainModel({ docs: labelled.filter((_, i) => fold[i] !== f), trainedOn: [], settings: options.settings })
     const model = new Model(file)
     const held = docs.filter((_, i) => fold[i] === f)
-    results.push(
-      evaluateDocs(
-        held,
-        options.file ?? 'cv',
-        (source, o) => analyze(source, { ...o, model }),
-        (source, o) => analyze(source, { ...o, model: 'rules' }),
-      ),
-    )
+    results.push(evaluateSelected(held, options.file ?? 'cv', (source, o) => analyze(source, { ...o, model })))
   }
   const systems = {} as CvResult['systems']
   for (const s of SYSTEMS) {

@@ -115,12 +115,6 @@ export class Vocabulary {
     return v
   }
 
-  static fromNames(names: readonly string[]): Vocabulary {
-    const v = new Vocabulary()
-    for (const f of names) v.add(f)
-    return v
-  }
-
   add(name: string): number {
     let id = this.ids.get(name)
     if (id === undefined) {

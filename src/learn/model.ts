@@ -22,7 +22,6 @@ import { docView, type DocView, overlap, pairFeatures, type RuleView, typeFeatur
 
 export const MODEL_SCHEMA = 'argmap-model/1'
 export const CLASSES: readonly Role[] = Object.freeze(['none', 'conclusion', 'claim', 'premise'])
-export const TYPES = Object.freeze(['support', 'attack'] as const)
 
 /** The model file: plain JSON, weights by feature name (sorted), so it diffs and reads. */
 export interface ModelFile {
@@ -102,7 +101,6 @@ export class Model {
     if (file.schema !== MODEL_SCHEMA) throw new Error(`not an argmap model (schema ${JSON.stringify(file.schema)}, expected ${MODEL_SCHEMA})`)
     this.roleWeights = new Map(Object.entries(file.roles.weights).map(([k, v]) => [k, Float64Array.from(v)]))
     this.linkWeights = new Map(Object.entries(file.links.weights))
-
     this.typeWeights = new Map(Object.entries(file.types.weights).map(([k, v]) => [k, Float64Array.from(v)]))
   }
 
@@ -165,10 +163,10 @@ export class Model {
     const roleOf = (k: number): string => (k === thesis ? 'conclusion' : CLASSES[best[k]!]!)
     // Premises are leaves, as in the gold: links go to units read as claims (or conclusions) and to the thesis.
     const target = best.map((c, i) => i !== restates && (i === thesis || c === 1 || c === 2))
-    const parent = new Int32Array(n).fill(-1)
+    const forest = new Forest(n)
     const links: LearnedResult['links'] = []
     if (restates >= 0) {
-      parent[restates] = thesis
+      forest.attach(restates, thesis)
       links.push({ from: restates, to: thesis, type: 'restates', confidence: probs[restates]![1]!, signals: ['restates:thesis', `overlap:${overlap(view.content(restates), view.content(thesis))}`] })
     }
     for (let i = 0; i < n; i++) {
@@ -181,8 +179,8 @@ export class Model {
       const order = cands.map((_, k) => k).sort((a, b) => p[b]! - p[a]! || cands[a]! - cands[b]!)
       for (const k of order) {
         const j = cands[k]!
-        if (createsCycle(parent, i, j)) continue
-        parent[i] = j
+        if (forest.closesCycle(i, j)) continue
+        forest.attach(i, j)
         const t = this.classify(this.typeWeights, 2, typeFeatures(view, i, j, roleOf, thesis))
         // Support or attack is the rules' call where their plan placed the unit (contrast and concession markers, a
         // reported objection and its answer: typed attachment on the microtexts 0.342 against the model's 0.267,
@@ -232,14 +230,35 @@ export function chooseThesis(segments: readonly Segment[], rules: readonly Tagge
   return thesis
 }
 
-function createsCycle(parent: Int32Array, from: number, to: number): boolean {
-  // Walking up from `to` reaches `from` only if the new edge closes a cycle; chains are short, and bounded here.
-  let x = to
-  for (let steps = 0; x >= 0 && steps < 10_000; steps++) {
-    if (x === from) return true
-    x = parent[x]!
+/**
+ * The links decoded so far, for the cycle check: each unit gets its one outgoing link while it is still a root
+ * of its tree, so a link from `from` to `to` closes a cycle exactly when `to`'s tree is rooted at `from`. Roots
+ * are found through a union-find with path halving, so a paragraph of thousands of units chained one to the
+ * next costs linear time, not a walk up the whole chain for every unit.
+ */
+class Forest {
+  private readonly up: Int32Array
+
+  constructor(n: number) {
+    this.up = Int32Array.from({ length: n }, (_, i) => i)
   }
-  return false
+
+  private root(x: number): number {
+    const up = this.up
+    while (up[x] !== x) {
+      up[x] = up[up[x]!]!
+      x = up[x]!
+    }
+    return x
+  }
+
+  closesCycle(from: number, to: number): boolean {
+    return this.root(to) === from
+  }
+
+  attach(from: number, to: number): void {
+    this.up[from] = this.root(to)
+  }
 }
 
 function softmax(s: Float64Array): Float64Array {

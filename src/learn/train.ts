@@ -11,7 +11,7 @@
 import { align } from '../eval/align.js'
 import { goldToMarkdown, mapRange } from '../eval/gold.js'
 import type { GoldDoc, PredUnit } from '../eval/types.js'
-import type { Role, Segment } from '../model/types.js'
+import type { Role } from '../model/types.js'
 import { firstHeading, parseMarkdown } from '../parse/index.js'
 import { segment } from '../segment/index.js'
 import { tagSegments } from '../tag/index.js'

@@ -1,6 +1,6 @@
 import { isAbsolute, resolve } from 'node:path'
 import { basename } from 'node:path'
-import { evaluate, GoldError, readGold, selectDocs } from '../../eval/index.js'
+import { evaluateSelected, GoldError, type GoldDoc, readGold, selectDocs } from '../../eval/index.js'
 import { formatReport, type ReportFormat } from '../../eval/report.js'
 
 export interface EvalArgs {
@@ -64,13 +64,21 @@ export async function evalCommand(opts: EvalArgs, io: EvalIo): Promise<number> {
       io.stdout.write(formatCv(cv, basename(file), format))
       return 0
     }
-    const result = evaluate(file, select)
-    io.stdout.write(formatReport(result, { format, errors }))
+    // The gold is read once; --by-source scores each source's documents from the same selection.
+    const docs = selectDocs(readGold(file), select)
+    if (!docs.length) throw new GoldError(`No documents in ${file} match the selected splits or sources`)
+    io.stdout.write(formatReport(evaluateSelected(docs, basename(file)), { format, errors }))
     if (opts.bySource) {
-      const sources = [...new Set(selectDocs(readGold(file), select).map((d) => d.source ?? '(none)'))].sort()
-      for (const source of sources) {
+      const bySource = new Map<string, GoldDoc[]>()
+      for (const d of docs) {
+        const key = d.source ?? '(none)'
+        const group = bySource.get(key)
+        if (group) group.push(d)
+        else bySource.set(key, [d])
+      }
+      for (const source of [...bySource.keys()].sort()) {
         io.stdout.write(`\n## source: ${source}\n\n`)
-        io.stdout.write(formatReport(evaluate(file, { ...select, sources: [source] }), { format, errors: 0 }))
+        io.stdout.write(formatReport(evaluateSelected(bySource.get(source)!, basename(file)), { format, errors: 0 }))
       }
     }
     return 0
