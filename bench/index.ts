@@ -5,7 +5,7 @@
  * `npm run bench:readme` writes the README's Performance section.
  *
  * Flags: --quick (fewer rounds, smaller corpus run; for development),
- *        --only=synthetic,model,classes,readmes,stages,memory,cold,corpus
+ *        --only=synthetic,model,classes,readmes,stages,memory,whole,cold,corpus
  */
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
@@ -25,6 +25,7 @@ import { compare, exponent, mbps, median, now, pairedRatio, type Timing } from '
 import { coldStart, corpusRun, snapshotBuild } from './processes.js'
 import { type BenchResult, evaluate, render } from './report.js'
 import { stageProfile } from './stages.js'
+import { wholeProcess } from './whole.js'
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 const args = process.argv.slice(2)
@@ -222,8 +223,12 @@ if (want('memory')) {
   result.memory = JSON.parse(r.stdout)
 }
 
-const build = want('cold') || want('corpus') ? snapshotBuild(repoRoot) : null
+const build = want('cold') || want('corpus') || want('whole') ? snapshotBuild(repoRoot) : null
 try {
+  if (build && want('whole')) {
+    log('whole processes: argmap map against bare remark, op-ed ×100 and ×1000; memory, GC and the ×1000 profile…')
+    result.whole = wholeProcess(build.root, op, [100, 1000], quick ? 2 : 7)
+  }
   if (build && want('cold')) {
     log('cold start…')
     result.coldStart = coldStart(build.root, join(repoRoot, 'corpus/china-north-korea.md'), quick ? 5 : 15)

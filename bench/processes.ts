@@ -9,7 +9,7 @@ import type { ReadmeFile } from './inputs.js'
 import { median, now } from './measure.js'
 
 /**
- * A copy of the built package (dist/, package.json, a link to node_modules)
+ * A copy of the built package (dist/, package.json, models/, a link to node_modules)
  * in a temporary folder, so that every process the benchmark starts runs the
  * same build even if dist/ is rebuilt meanwhile. Returns its root.
  */
@@ -17,6 +17,8 @@ export function snapshotBuild(repoRoot: string): { root: string; remove: () => v
   const root = mkdtempSync(join(tmpdir(), 'argmap-bench-build-'))
   cpSync(join(repoRoot, 'dist'), join(root, 'dist'), { recursive: true })
   cpSync(join(repoRoot, 'package.json'), join(root, 'package.json'))
+  // The shipped model: without it the build would fall back to the rules and the figures would not be the default path's.
+  cpSync(join(repoRoot, 'models'), join(root, 'models'), { recursive: true })
   symlinkSync(join(repoRoot, 'node_modules'), join(root, 'node_modules'), 'dir')
   return { root, remove: () => rmSync(root, { recursive: true, force: true }) }
 }
@@ -29,6 +31,9 @@ export interface ProcessRun {
   /** Of that, the main thread's, and that of the threads alive at exit (V8's compiler and collector threads); NaN where not measured. */
   mainCpuMs: number
   backgroundCpuMs: number
+  /** The main thread's garbage-collection pauses, and the process's lifetime as node saw it (ms; NaN without the probe). */
+  gcMs: number
+  lifeMs: number
   code: number | null
 }
 
@@ -48,16 +53,20 @@ export function timeNode(repoRoot: string, args: readonly string[], cwd = repoRo
   let cpuMs = NaN
   let mainCpuMs = NaN
   let backgroundCpuMs = NaN
+  let gcMs = NaN
+  let lifeMs = NaN
   try {
-    const [rss, cpu, main, others] = readFileSync(rssFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number)
+    const [rss, cpu, main, others, gc, life] = readFileSync(rssFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number)
     rssMB = rss! / 1024
     cpuMs = cpu! / 1000
+    gcMs = gc!
+    lifeMs = life!
     if (main! >= 0) [mainCpuMs, backgroundCpuMs] = [main! / 1000, others! / 1000]
   } catch {
     /* no probe */
   }
   if (r.status !== 0 && r.status !== 1) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${r.stderr?.toString().slice(0, 2000)}`)
-  return { ms, rssMB, cpuMs, mainCpuMs, backgroundCpuMs, code: r.status }
+  return { ms, rssMB, cpuMs, mainCpuMs, backgroundCpuMs, gcMs, lifeMs, code: r.status }
 }
 
 /** Cold start: `argmap map` on the op-ed versus a bare node process that imports unified + remark-parse + remark-stringify and parses it. */

@@ -1,5 +1,6 @@
 /** The benchmark's result file (out/bench/latest.json), its targets (issue 6), and its two renderings. */
 import type { CorpusRun } from './processes.js'
+import type { WholeResult } from './whole.js'
 import type { Stage } from './stages.js'
 import { STAGES } from './stages.js'
 
@@ -86,6 +87,7 @@ export interface BenchResult {
   memory?: { copies: number; bytes: number; units: number; peakRssMB: number; peakHeapMB: number; ms: Record<Stage, number> }
   coldStart?: { argmapMs: number; bareMs: number; ratio: number; versionMs?: number; versionRatio?: number; runs: number }
   corpusRun?: CorpusRun
+  whole?: WholeResult
   targets?: Target[]
 }
 
@@ -107,11 +109,28 @@ export function evaluate(r: BenchResult): Target[] {
     ...target('growth exponent k (1× to 1000×)', r.exponent?.argmap, 'max', 1.1, ''),
     ...target('input classes: largest k after the parse (worst round)', r.classes?.length ? Math.max(...r.classes.map((c) => c.kWorst)) : undefined, 'max', 1.1, ''),
     ...target('input classes: largest whole / bare parse+stringify (worst round)', r.classes?.length ? Math.max(...r.classes.map((c) => c.worstRatio)) : undefined, 'max', 3.0),
+    ...wholeTargets(r.whole),
     ...target('peak memory, 1000× (RSS)', r.memory?.peakRssMB, 'max', 500, ' MB'),
-    ...target(`corpus run: ${c?.jobs ?? 2} workers / 1 worker throughput`, c ? (c.identical ? c.speedup : 0) : undefined, 'min', 1.7),
+    // Issue 18: never slower than one worker (issue 6 asked 1.7×; the notes below say why this machine cannot give it).
+    ...target(`corpus run: ${c?.jobs ?? 2} workers / 1 worker throughput`, c ? (c.identical ? c.speedup : 0) : undefined, 'min', 1.0),
     ...target(`corpus run memory: ${c?.scaled.scale ?? 3}× the op-ed copies / 1× (peak RSS)`, c ? c.scaled.rssMB / c.parallelRssMB : undefined, 'max', 1.25),
     ...target('cold start: argmap map / bare node + remark', r.coldStart?.ratio, 'max', 1.5),
     ...target('cold start: argmap --version / bare node + remark', r.coldStart?.versionRatio, 'max', 1.5),
+  ]
+}
+
+/** Issue 18's whole-process targets: `argmap map` against a bare remark process, memory and the collector's share at ×1000. */
+function wholeTargets(w: WholeResult | undefined): Target[] {
+  if (!w) return []
+  const rows = w.rows.flatMap((x) => [
+    ...target(`whole process, op-ed ×${x.copies}: argmap map / bare remark`, x.ratio, 'max', 1.6),
+    ...target(`whole process, op-ed ×${x.copies}, worst round`, x.worstRatio, 'max', 1.6),
+  ])
+  const gc = w.profile.parts.find((p) => p.part === 'garbage collection')
+  return [
+    ...rows,
+    ...target(`garbage collection, map ×${w.profile.copies} (share of its CPU profile)`, gc ? gc.share * 100 : 0, 'max', 15, ' %'),
+    ...w.memory.map((m) => target(`peak RSS, ${m.command.split(' ').slice(0, 2).join(' ')} ×${w.profile.copies}`, m.peakRssMB, 'max', 500, ' MB')).flat(),
   ]
 }
 
@@ -260,7 +279,7 @@ function measuredOn(r: BenchResult): string {
 function targetTable(targets: Target[]): string {
   return table(
     ['target (issues 6, 18)', 'measured', 'limit', ''],
-    targets.map((t) => [t.name, `${t.unit === ' MB' ? f1(t.value) : f2(t.value)}${t.unit}`, `${t.kind === 'max' ? '≤' : '≥'} ${t.limit}${t.unit}`, t.holds ? 'holds' : '**misses**']),
+    targets.map((t) => [t.name, `${t.unit === ' MB' || t.unit === ' %' ? f1(t.value) : f2(t.value)}${t.unit}`, `${t.kind === 'max' ? '≤' : '≥'} ${t.limit}${t.unit}`, t.holds ? 'holds' : '**misses**']),
   )
 }
 
@@ -299,6 +318,24 @@ export function markdown(r: BenchResult): string {
       ),
     )
     if (r.exponent) out.push(`Growth: time ∝ size^k with k = ${f2(r.exponent.argmap)} for argmap (${f2(r.exponent.parseStringify)} for bare parse+stringify), fitted from ×1 to ×1000.`)
+  }
+  if (r.whole) {
+    const w = r.whole
+    out.push(
+      'Whole processes, as a user runs them: `argmap map FILE --format json` (output to /dev/null) against `node bench/bare-roundtrip.js FILE`, a bare node process that reads the file, parses and stringifies it with remark and writes the result; spawn to exit, paired rounds alternating which goes first:',
+    )
+    out.push(
+      table(
+        ['input', 'size', 'bare remark', 'argmap map', 'argmap / bare', 'worst round', 'rounds'],
+        w.rows.map((x) => [`op-ed ×${x.copies}`, mb(x.bytes), ms(x.bareMs), ms(x.argmapMs), `${f2(x.ratio)}×`, `${f2(x.worstRatio)}×`, String(x.rounds)]),
+      ),
+    )
+    out.push(
+      `Memory and the garbage collector on the op-ed ×${w.profile.copies}, one process each (peak RSS from the OS; GC: the main thread's collection pauses over the process's life, from V8's gc entries):`,
+    )
+    out.push(table(['command', 'peak RSS', 'GC pauses', 'wall'], w.memory.map((m) => [`\`${m.command}\``, `${f1(m.peakRssMB)} MB`, `${f1(m.gcShare * 100)} %`, ms(m.ms)])))
+    out.push(`Where \`argmap map\` on the op-ed ×${w.profile.copies} spends its time (\`node --cpu-prof\`, self time grouped by the file each function is in; ${ms(w.profile.totalMs)} sampled):`)
+    out.push(table(['part', 'time', 'share'], w.profile.parts.map((p) => [p.part, ms(p.ms), `${f1(p.share * 100)} %`])))
   }
   if (r.model?.length) {
     out.push(

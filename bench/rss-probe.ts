@@ -4,9 +4,12 @@
  * the main thread and of the threads still alive at exit (V8's compiler and
  * garbage-collector threads, libuv's pool) to $ARGMAP_BENCH_RSS. Worker
  * threads have ended by then: their time is the rest. Linux only for the
- * split (/proc); elsewhere those two are -1.
+ * split (/proc); elsewhere those two are -1. Then the main thread's time in
+ * garbage-collection pauses (ms, V8's gc performance entries) and the
+ * process's lifetime (ms).
  */
 import { appendFileSync, readdirSync, readFileSync } from 'node:fs'
+import { PerformanceObserver } from 'node:perf_hooks'
 
 /** User + system CPU time of one thread, in µs, from /proc (clock ticks of 10 ms). */
 function threadMicros(tid: string): number {
@@ -31,9 +34,16 @@ function split(): [number, number] {
 
 const file = process.env.ARGMAP_BENCH_RSS
 if (file) {
+  let gcMs = 0
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) gcMs += e.duration
+  })
+  observer.observe({ entryTypes: ['gc'] })
   process.on('exit', () => {
+    // Entries not yet delivered to the callback (they arrive in batches on the event loop).
+    for (const e of observer.takeRecords()) gcMs += e.duration
     const u = process.resourceUsage()
     const [main, others] = split()
-    appendFileSync(file, `${u.maxRSS} ${u.userCPUTime + u.systemCPUTime} ${main} ${others}\n`)
+    appendFileSync(file, `${u.maxRSS} ${u.userCPUTime + u.systemCPUTime} ${main} ${others} ${gcMs.toFixed(1)} ${(process.uptime() * 1000).toFixed(1)}\n`)
   })
 }
