@@ -69,24 +69,63 @@ export function timeNode(repoRoot: string, args: readonly string[], cwd = repoRo
   return { ms, rssMB, cpuMs, mainCpuMs, backgroundCpuMs, gcMs, lifeMs, code: r.status }
 }
 
-/** Cold start: `argmap map` on the op-ed versus a bare node process that imports unified + remark-parse + remark-stringify and parses it. */
-export function coldStart(repoRoot: string, op: string, runs: number): { argmapMs: number; bareMs: number; ratio: number; versionMs: number; versionRatio: number; runs: number } {
+export interface ColdStart {
+  /** Medians of wall time, ms: `argmap map` on the op-ed, the bare baseline, `argmap --version`. */
+  argmapMs: number
+  bareMs: number
+  versionMs: number
+  /** argmap / baseline, per round (the three started back to back): the median and the worst round. */
+  ratio: number
+  worstRatio: number
+  versionRatio: number
+  versionWorstRatio: number
+  /** The same ratios of CPU time (user + system, all threads): less moved by other processes than wall time. */
+  cpu: { ratio: number; worstRatio: number; versionRatio: number; versionWorstRatio: number }
+  runs: number
+}
+
+/**
+ * Cold start: `argmap map` on the op-ed and `argmap --version` versus a bare
+ * node process that imports unified + remark-parse + remark-stringify and
+ * parses it (./baseline-start.ts). Each round starts the three back to back,
+ * in a rotating order, and the figures are per-round ratios (as the in-process
+ * benchmarks pair theirs): a process start on a busy machine varies by tens of
+ * milliseconds, and a ratio of two medians could pair one's quiet moments with
+ * the other's busy ones.
+ */
+export function coldStart(repoRoot: string, op: string, runs: number): ColdStart {
   const bin = join(repoRoot, 'dist/cli/bin.js')
   const base = fileURLToPath(new URL('./baseline-start.js', import.meta.url))
-  const a: number[] = []
-  const b: number[] = []
-  const v: number[] = []
-  timeNode(repoRoot, [bin, 'map', op], repoRoot, false)
-  timeNode(repoRoot, [base, op], repoRoot, false)
+  const variants = { map: [bin, 'map', op], bare: [base, op], version: [bin, '--version'] }
+  const names = Object.keys(variants) as Array<keyof typeof variants>
+  const rounds: Array<Record<keyof typeof variants, ProcessRun>> = []
+  // One untimed round first: the file system cache and (on Node 22) the compile cache are warm for every variant alike.
+  for (const n of names) timeNode(repoRoot, variants[n], repoRoot)
   for (let i = 0; i < runs; i++) {
-    a.push(timeNode(repoRoot, [bin, 'map', op], repoRoot, false).ms)
-    b.push(timeNode(repoRoot, [base, op], repoRoot, false).ms)
-    v.push(timeNode(repoRoot, [bin, '--version'], repoRoot, false).ms)
+    const round = {} as Record<keyof typeof variants, ProcessRun>
+    for (let k = 0; k < names.length; k++) {
+      const n = names[(i + k) % names.length]!
+      round[n] = timeNode(repoRoot, variants[n], repoRoot)
+    }
+    rounds.push(round)
   }
-  const argmapMs = median(a)
-  const bareMs = median(b)
-  const versionMs = median(v)
-  return { argmapMs, bareMs, ratio: argmapMs / bareMs, versionMs, versionRatio: versionMs / bareMs, runs }
+  const per = (n: 'map' | 'version', of: 'ms' | 'cpuMs'): number[] => rounds.map((r) => r[n][of] / r.bare[of])
+  return {
+    argmapMs: median(rounds.map((r) => r.map.ms)),
+    bareMs: median(rounds.map((r) => r.bare.ms)),
+    versionMs: median(rounds.map((r) => r.version.ms)),
+    ratio: median(per('map', 'ms')),
+    worstRatio: Math.max(...per('map', 'ms')),
+    versionRatio: median(per('version', 'ms')),
+    versionWorstRatio: Math.max(...per('version', 'ms')),
+    cpu: {
+      ratio: median(per('map', 'cpuMs')),
+      worstRatio: Math.max(...per('map', 'cpuMs')),
+      versionRatio: median(per('version', 'cpuMs')),
+      versionWorstRatio: Math.max(...per('version', 'cpuMs')),
+    },
+    runs,
+  }
 }
 
 function digest(dir: string): string {

@@ -1,13 +1,12 @@
 import { InputError } from '../../io/files.js'
-import type { ArgumentMap } from '../../model/types.js'
-import { analyze } from '../../pipeline.js'
-import { withReview } from '../../review/everywhere.js'
 import { AnnotatedError } from '../../read/ids.js'
 import { EXIT, type Io, readInput } from '../context.js'
 
 /**
  * Shared shape of the one-document commands (map, annotate, strip, read):
  * read the input (or stdin), render, print; clear message and exit 1 on bad input.
+ * It loads no analysis: `strip` needs none, and the others bring their own
+ * (./map-of.ts, ./read.ts).
  */
 export function documentCommand(path: string, io: Io, maxBytes: number | undefined, render: (text: string, path: string, sha256: string) => string): number {
   try {
@@ -25,21 +24,5 @@ export function documentCommand(path: string, io: Io, maxBytes: number | undefin
       return EXIT.failed
     }
     throw e
-  }
-}
-
-export const mapOf = (text: string, path: string, sha256: string) => analyze(text, { path, sha256 })
-
-/**
- * The map a command shows: the machine's, with the sidecar beside `path`
- * applied unless `review` is false (`--no-review`); its messages go to stderr.
- */
-export function reviewedMapOf(io: Io, review: boolean): (text: string, path: string, sha256: string) => ArgumentMap {
-  return (text, path, sha256) => {
-    const machine = mapOf(text, path, sha256)
-    if (!review) return machine
-    const { map, messages } = withReview(machine, text, path, io.cwd)
-    for (const m of messages) io.stderr.write(`warning: ${m}\n`)
-    return map
   }
 }
