@@ -86,8 +86,8 @@ export interface ColdStart {
 
 /**
  * Cold start: `argmap map` on the op-ed and `argmap --version` versus a bare
- * node process that imports unified + remark-parse + remark-stringify and
- * parses it (./baseline-start.ts). Each round starts the three back to back,
+ * node process that imports unified and remark-parse and parses it
+ * (./baseline-start.ts; issue 18's baseline, without remark-stringify). Each round starts the three back to back,
  * in a rotating order, and the figures are per-round ratios (as the in-process
  * benchmarks pair theirs): a process start on a busy machine varies by tens of
  * milliseconds, and a ratio of two medians could pair one's quiet moments with
