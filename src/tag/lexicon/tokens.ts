@@ -13,7 +13,7 @@
  * looking each match up in a Map made a string per word and hashed it
  * again). test/tag-tokens.test.ts holds the pass to the expression.
  */
-import { contentStem, fold, SHORT, type Stems } from '../text.js'
+import { contentStem, fold, type Stems } from '../text.js'
 import { tokenBits } from './guards.js'
 
 /** A folded text's words as the checks read them. */
@@ -43,17 +43,50 @@ const MASK = 2 * MAX - 1
 const slots = new Int32Array(2 * MAX)
 const keys: string[] = []
 const hashes: number[] = []
-const stemOf: string[] = []
+/** Each entry's content stem as an index into `stems` (-1: no content word). */
+const stemOf: number[] = []
 const firstOf: number[] = []
 const guardOf: number[] = []
 
+/**
+ * The distinct stems of the table's words: words that share a stem
+ * ("taxes", "taxed") share its index, so a text's stems are told apart by
+ * index. `stemMark[k]` holds the number of the last text pass that took
+ * stem k: one check a word, where a search of the text's stems so far was
+ * one check per stem.
+ */
+const STEM_INDEX = new Map<string, number>()
+const stemText: string[] = []
+const stemMark = new Int32Array(MAX)
+let pass = 0
+/** How many times the table started over (a text's pass notices when it did so halfway). */
+let generation = 0
+
+/** The last RECENT texts' words, a ring (newest at `newest`): shifting an array in and out reallocated it on every text. */
 const RECENT = 4
-const recent: TextWords[] = []
+const recent: Array<TextWords | null> = [null, null, null, null]
+let newest = 0
 
 function clear(): void {
   slots.fill(0)
   keys.length = hashes.length = stemOf.length = firstOf.length = guardOf.length = 0
-  recent.length = 0
+  STEM_INDEX.clear()
+  stemText.length = 0
+  stemMark.fill(0)
+  generation++
+  recent.fill(null)
+}
+
+/** The index of a stem ('' has none). */
+function stemIndex(stem: string): number {
+  if (!stem) return -1
+  let k = STEM_INDEX.get(stem)
+  if (k === undefined) {
+    k = stemText.length
+    stemText.push(stem)
+    STEM_INDEX.set(stem, k)
+  }
+  return k
 }
 
 /** Record that a matcher (`bit`) has a phrase starting with `word`. Entries carry these bits, so the table starts over. */
@@ -84,7 +117,7 @@ function entry(text: string, start: number, end: number, h: number): number {
   const i = keys.length
   keys.push(word)
   hashes.push(h)
-  stemOf.push(contentStem(word))
+  stemOf.push(stemIndex(contentStem(word)))
   firstOf.push(FIRST_WORDS.get(word) ?? 0)
   guardOf.push(tokenBits(word))
   slots[s] = i + 1
@@ -97,14 +130,36 @@ const isLetter = (c: number): boolean => c >= 97 && c <= 122
 const mix = (h: number, c: number): number => Math.imul(h ^ c, 16777619)
 const SEED = 0x811c9dc5 | 0
 
+const scratchWords: string[] = []
+const scratchAt: number[] = []
+const scratchAtBits: number[] = []
+const scratchStems: string[] = []
+/** Shared empty lists (most texts start no phrase; the lists are read-only to their users). */
+const NO_INDICES: readonly number[] = Object.freeze([])
+const NO_STEMS: readonly string[] = Object.freeze([])
+
 /** The words of a folded text with their guard bits, matcher starts and stems (the last few texts kept). */
 export function textWords(folded: string): TextWords {
-  for (let i = 0; i < recent.length; i++) if (recent[i]!.text === folded) return recent[i]!
-  const ws: string[] = []
-  const at: number[] = []
-  const atBits: number[] = []
-  const stems: string[] = []
-  let seen: Set<string> | null = null
+  for (let i = 0; i < RECENT; i++) {
+    const r = recent[(newest - i + RECENT) % RECENT]
+    if (r && r.text === folded) return r
+  }
+  // Filled in the scratch lists up to counts (setting a length of 0 would drop their storage), then copied at
+  // their final length: pushing into new arrays grew each two or three times.
+  const ws = scratchWords
+  const at = scratchAt
+  const atBits = scratchAtBits
+  const stems = scratchStems
+  let nw = 0
+  let na = 0
+  let ns = 0
+  // A fresh pass number marks this text's stems.
+  if (pass === 0x7fffffff) {
+    stemMark.fill(0)
+    pass = 0
+  }
+  const mark = ++pass
+  let gen = generation
   let bits = 0
   const n = folded.length
   for (let p = 0; p < n; ) {
@@ -127,25 +182,33 @@ export function textWords(folded: string): TextWords {
       } while (isLetter(c))
     }
     const e = entry(folded, start, p, h)
-    const k = ws.length
-    ws.push(keys[e]!)
+    if (gen !== generation) {
+      // The table started over inside this text: its stems so far have new indices, to be marked again.
+      gen = generation
+      for (let j = 0; j < ns; j++) stemMark[stemIndex(stems[j]!)] = mark
+    }
+    const k = nw++
+    ws[k] = keys[e]!
     bits |= guardOf[e]!
     if (firstOf[e] !== 0) {
-      at.push(k)
-      atBits.push(firstOf[e]!)
+      at[na] = k
+      atBits[na++] = firstOf[e]!
     }
     const s = stemOf[e]!
-    if (!s) continue
-    if (seen) {
-      if (seen.has(s)) continue
-      seen.add(s)
-    } else if (stems.includes(s)) continue
-    stems.push(s)
-    // Up to SHORT stems the list is its own index; past that a Set keeps a long text linear.
-    if (!seen && stems.length > SHORT) seen = new Set(stems)
+    if (s < 0 || stemMark[s] === mark) continue
+    stemMark[s] = mark
+    stems[ns++] = stemText[s]!
   }
-  const out: TextWords = { text: folded, words: ws, bits, at, atBits, stems }
-  if (recent.unshift(out) > RECENT) recent.pop()
+  const out: TextWords = {
+    text: folded,
+    words: nw ? ws.slice(0, nw) : NO_STEMS,
+    bits,
+    at: na ? at.slice(0, na) : (NO_INDICES as number[]),
+    atBits: na ? atBits.slice(0, na) : (NO_INDICES as number[]),
+    stems: ns ? stems.slice(0, ns) : NO_STEMS,
+  }
+  newest = (newest + 1) % RECENT
+  recent[newest] = out
   return out
 }
 

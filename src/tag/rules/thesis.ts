@@ -47,20 +47,37 @@ export const THESIS_WEIGHTS = Object.freeze({
 
 type Lead = 'reason' | 'example' | 'addition' | 'concession'
 const AGAINST: ReadonlySet<string> = new Set<Lead>(['reason', 'example', 'addition', 'concession'])
+const NOT_AFTER: Readonly<Record<Lead, string>> = {
+  reason: 'thesis:not-after-reason',
+  example: 'thesis:not-after-example',
+  addition: 'thesis:not-after-addition',
+  concession: 'thesis:not-after-concession',
+}
+
+interface Position {
+  first: boolean
+  last: boolean
+  multiParagraph: boolean
+  rebuttal: boolean
+}
 
 /** Score of one unit as the thesis, with the signals that made it. */
-export function scoreThesis(
-  seg: Segment,
-  f: Features,
-  pos: { first: boolean; last: boolean; multiParagraph: boolean; rebuttal: boolean },
-  title: ReadonlySet<string>,
-): { score: number; signals: string[] } {
+export function scoreThesis(seg: Segment, f: Features, pos: Position, title: ReadonlySet<string>): { score: number; signals: string[] } {
+  const signals: string[] = []
+  return { score: thesisScore(seg, f, pos, title, signals), signals }
+}
+
+/**
+ * The score alone, the signals pushed to `signals` when given: only the
+ * winner's are kept, so the others' lists (and their `not-after-` strings)
+ * are not made.
+ */
+function thesisScore(seg: Segment, f: Features, pos: Position, title: ReadonlySet<string>, signals: string[] | null): number {
   const W = THESIS_WEIGHTS
   let score = 0
-  const signals: string[] = []
   const add = (w: number, s: string): void => {
     score += w
-    signals.push(s)
+    signals?.push(s)
   }
   if (pos.first) add(W.firstInText, 'position:first-in-text')
   if (pos.last) add(pos.multiParagraph ? W.lastInText + W.closingMultiParagraph : W.lastInText, 'position:last-in-text')
@@ -68,7 +85,7 @@ export function scoreThesis(
   if (fn === 'conclusion' && SUMMARY_SET.has(f.marker.lead!.phrase)) add(W.summaryMarker, 'thesis:summary-marker')
   else if (fn === 'conclusion') add(seg.clause ? W.clauseConclusionMarker : W.conclusionMarker, 'thesis:conclusion-marker')
   else if (f.marker.innerConclusion) add(seg.clause ? W.clauseConclusionMarker : W.innerConclusion, 'thesis:conclusion-marker')
-  if (fn && AGAINST.has(fn)) add(W.againstMarker, `thesis:not-after-${fn}`)
+  if (fn && AGAINST.has(fn)) add(W.againstMarker, NOT_AFTER[fn as Lead])
   if (f.stance.length > 0 || fn === 'stance') add(W.stance, 'thesis:stance')
   if (f.deontic.length > 0) add(W.deontic, 'thesis:deontic')
   else if (f.necessity.length > 0) add(W.necessity, 'thesis:necessity')
@@ -85,7 +102,7 @@ export function scoreThesis(
     const n = sharedStems(f.stems, title)
     if (n > 0) add(Math.min(W.titleCap, n * W.titleWord), 'position:title-overlap')
   }
-  return { score, signals }
+  return score
 }
 
 /** A concession that reports what others say or think ("many people think", "critics argue"), not the author's own granting. */
@@ -164,7 +181,7 @@ export function pickThesis(
   let best = -1
   let bestScore = -Infinity
   let second = -Infinity
-  let bestSignals: string[] = []
+  let bestPos: Position | null = null
   let prevConcession = false
   let prevFronted = false
   let prevObjection = false
@@ -177,14 +194,17 @@ export function pickThesis(
     prevObjection = prevConcession && !segments[i]!.clause && endsSentence(segments[i]!.plain) && (othersView(feats[i]!) || NAMED.test(feats[i]!.marker.lead!.phrase))
     // "Even if many people think X, Y" answers someone else's view; "While I lack the figures, Y" is the author's own point.
     prevFronted = prevConcession && !endsSentence(segments[i]!.plain) && othersView(feats[i]!)
-    const s = scoreThesis(segments[i]!, feats[i]!, { first: i === first, last: i === last, multiParagraph, rebuttal }, titleStems)
-    if (s.score > bestScore) {
+    const pos: Position = { first: i === first, last: i === last, multiParagraph, rebuttal }
+    const score = thesisScore(segments[i]!, feats[i]!, pos, titleStems, null)
+    if (score > bestScore) {
       second = bestScore
-      bestScore = s.score
+      bestScore = score
       best = i
-      bestSignals = s.signals
-    } else if (s.score > second) second = s.score
+      bestPos = pos
+    } else if (score > second) second = score
   }
+  const bestSignals: string[] = []
+  thesisScore(segments[best]!, feats[best]!, bestPos!, titleStems, bestSignals)
   const margin = second === -Infinity ? 2 : bestScore - second
   const confidence = Math.round(Math.min(0.95, 0.45 + 0.15 * margin) * 100) / 100
   return { index: best, confidence, signals: bestSignals }

@@ -26,7 +26,7 @@ import type { Segment } from '../../model/types.js'
 import type { Features } from '../features.js'
 import { type Attachment, type AttachmentRule, type RuleContext } from './context.js'
 import { markerSignal, sentenceEnds } from './cues.js'
-import { chooseHead, topicWords } from './heads.js'
+import { chooseHead, thesisWordSet, topicWords } from './heads.js'
 import { addition } from './rules/addition.js'
 import { aggravates } from './rules/aggravates.js'
 import { alternativeCase } from './rules/alternative-case.js'
@@ -144,9 +144,10 @@ export function plan(
     mk: [],
     placedBy: null,
   }
+  const thesisWords = thesisWordSet(c.thesisStems, c.common)
   for (const members of groups) {
     c.members = members
-    c.head = members.includes(conclusion) ? conclusion : members[chooseHead(members, segments, feats, c.thesisStems, c.common)]!
+    c.head = members.includes(conclusion) ? conclusion : members[chooseHead(members, segments, feats, c.thesisStems, c.common, thesisWords)]!
     c.prev = c.openConcession = c.answered = c.fronted = c.openReason = -1
     c.conditionals = []
     for (const rule of PARAGRAPH_RULES) rule.apply(c)
