@@ -65,6 +65,26 @@ export function unitFeatures(segments: readonly Segment[]): readonly Features[] 
 const NONE: readonly string[] = Object.freeze([])
 const compact = (xs: string[]): string[] => (xs.length ? xs : (NONE as string[]))
 
+/**
+ * The rules' signals in rule order. Most units have signals from one rule or
+ * none: that rule's list (its own, or a shared constant; no one adds to a
+ * unit's signals) or NONE, instead of a new list per unit.
+ */
+function joined(
+  a: readonly string[],
+  b: readonly string[],
+  c: readonly string[],
+  d: readonly string[],
+  e: readonly string[],
+  f: readonly string[],
+  g: readonly string[],
+): string[] {
+  const lists = (a.length > 0 ? 1 : 0) + (b.length > 0 ? 1 : 0) + (c.length > 0 ? 1 : 0) + (d.length > 0 ? 1 : 0) + (e.length > 0 ? 1 : 0) + (f.length > 0 ? 1 : 0) + (g.length > 0 ? 1 : 0)
+  if (lists > 1) return a.concat(b, c, d, e, f, g)
+  if (lists === 0) return NONE as string[]
+  return (a.length ? a : b.length ? b : c.length ? c : d.length ? d : e.length ? e : f.length ? f : g) as string[]
+}
+
 /** One segment's features (not memoised: see unitFeatures). */
 export function features(seg: Segment): Features {
   const folded = fold(seg.plain)
@@ -93,7 +113,7 @@ export function features(seg: Segment): Features {
     boosters: compact(h.boosters),
     reported: r.score,
     framing: f.framing,
-    signals: compact(m.signals.concat(q.signals, c.signals, mod.signals, h.signals, r.signals, f.signals)),
+    signals: joined(m.signals, q.signals, c.signals, mod.signals, h.signals, r.signals, f.signals),
   }
 }
 

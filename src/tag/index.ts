@@ -60,7 +60,7 @@ export function tagDocument(segments: readonly Segment[], doc: DocContext): TagR
   const thesis = pickThesis(segments, feats, arg, doc.title)
   const structure = plan(segments, feats, arg, thesis.index)
   const targeted = new Array<number>(segments.length).fill(0)
-  for (const a of structure) if (a.to >= 0) targeted[a.to]!++
+  for (let i = 0; i < structure.length; i++) if (structure[i]!.to >= 0) targeted[structure[i]!.to]!++
   const tagged = segments.map((_, i): Tagged => {
     const b = base[i]!
     const f = feats[i]!
@@ -87,8 +87,8 @@ function merge(a: readonly string[], b: readonly string[], extra?: string): stri
   // A unit has a handful of signals: a scan beats building a Set; long lists still go through one.
   if (a.length + b.length > 16) return [...new Set(extra === undefined ? [...a, ...b] : [...a, ...b, extra])]
   const out: string[] = []
-  for (const x of a) if (!out.includes(x)) out.push(x)
-  for (const x of b) if (!out.includes(x)) out.push(x)
+  for (let i = 0; i < a.length; i++) if (!out.includes(a[i]!)) out.push(a[i]!)
+  for (let i = 0; i < b.length; i++) if (!out.includes(b[i]!)) out.push(b[i]!)
   if (extra !== undefined && !out.includes(extra)) out.push(extra)
   return out
 }

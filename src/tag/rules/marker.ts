@@ -8,7 +8,7 @@ import type { Segment } from '../../model/types.js'
 import { INNER_CONCLUSION_RE, INNER_CONTRAST_LIST, findAll, leadMarker, type LeadMarker } from '../lexicon/index.js'
 import { HYPOTHETICAL_MODAL, HYPOTHETICAL_VERB } from '../lexicon/guards.js'
 import { wordBits } from '../lexicon/tokens.js'
-import { endsSentence, slug } from '../text.js'
+import { endsSentence, signalNames } from '../text.js'
 
 /** A comma after the reason, then a main clause of three words or more. */
 const EMBEDDED = /^[^,]{3,}, (?:\S+ ){2,}\S+/
@@ -148,6 +148,9 @@ function innerContrastIn(body: string): number {
 /** "thus far", "thus creating": not a conclusion (see markers()). */
 const SIDE_EFFECT = /\b(?:thus|hence) (?:far\b|[a-z]+ing\b)/g
 
+/** `marker:` and the phrase's slug, made once per phrase (the lead's phrase may be a matched voice: a bounded table). */
+const markerSignal = signalNames('marker:')
+
 export function markers(seg: Segment, text: string): MarkerResult {
   const signals: string[] = []
   let raw = leadMarker(text)
@@ -158,7 +161,7 @@ export function markers(seg: Segment, text: string): MarkerResult {
     if (v && v[1]) raw = { fn: 'concession', phrase: v[1], rest: text.slice(v[0].length).trim(), comma: false }
   }
   let lead = raw ? disambiguate(raw, seg) : null
-  if (lead) signals.push(`marker:${slug(lead.phrase)}`)
+  if (lead) signals.push(markerSignal(lead.phrase))
   if (lead && lead.fn === 'reason' && !seg.clause && EMBEDDED.test(lead.rest) && endsSentence(seg.plain)) {
     // "Since X, Y." in one unit: the reason is embedded; the unit asserts Y.
     signals.push('reason:embedded')
@@ -170,13 +173,13 @@ export function markers(seg: Segment, text: string): MarkerResult {
   const inner = findAll(INNER_CONCLUSION_RE, body.includes('thus ') || body.includes('hence ') ? body.replace(SIDE_EFFECT, ' ') : body)
   if (inner.length > 0 && inner[0] !== undefined) {
     innerConclusion = inner[0]
-    signals.push(`marker:${slug(inner[0])}`)
+    signals.push(markerSignal(inner[0]))
   }
   let innerContrast: string | null = null
   const c = innerContrastIn(body)
   if (c >= 0) {
     innerContrast = CONTRAST_NAMES[c]!
-    signals.push(`marker:${slug(innerContrast)}`)
+    signals.push(markerSignal(innerContrast))
   }
   return { lead, innerConclusion, innerContrast, signals }
 }

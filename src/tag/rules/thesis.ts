@@ -110,8 +110,10 @@ function othersView(f: Features): boolean {
   const lead = f.marker.lead
   if (!lead) return false
   const head = `${lead.phrase} ${lead.rest.split(' ', 6).join(' ')}`
-  return OTHERS_VIEW.test(head) && !/\b(?:i|we)\b/.test(head.split(' ', 4).join(' '))
+  return OTHERS_VIEW.test(head) && !FIRST_PERSON.test(head.split(' ', 4).join(' '))
 }
+/** (Made once: a literal in the function would be a new expression object on every call.) */
+const FIRST_PERSON = /\b(?:i|we)\b/
 const OTHERS_VIEW =
   /\b(?:argue[sd]?|say|says|said|claim(?:s|ed)?|believe[sd]?|think|thinks|feel|feels|object|worry|fear|suggest(?:s|ed)?|contend|insist|point out|maintain|assert|hold)\b|^(?:critics|opponents|proponents|supporters|skeptics|sceptics|advocates|some|many|others)\b/
 
@@ -185,7 +187,8 @@ export function pickThesis(
   let prevConcession = false
   let prevFronted = false
   let prevObjection = false
-  for (const i of idx) {
+  for (let k = 0; k < idx.length; k++) {
+    const i = idx[k]!
     const fn = feats[i]!.marker.lead?.fn
     // The answer to an objection ("Some say X, but Y"; "Even if X, Y") is a rebuttal, not the thesis.
     const rebuttal = (prevConcession && fn === 'contrast') || prevFronted || (prevObjection && (fn === null || fn === 'stance'))

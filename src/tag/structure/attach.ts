@@ -145,12 +145,15 @@ export function plan(
     placedBy: null,
   }
   const thesisWords = thesisWordSet(c.thesisStems, c.common)
-  for (const members of groups) {
+  // Indexed loops throughout: this runs once per document, much of it before the optimiser has compiled it,
+  // where a for-of made an iterator result per step (per rule tried, per unit).
+  for (let g = 0; g < groups.length; g++) {
+    const members = groups[g]!
     c.members = members
     c.head = members.includes(conclusion) ? conclusion : members[chooseHead(members, segments, feats, c.thesisStems, c.common, thesisWords)]!
     c.prev = c.openConcession = c.answered = c.fronted = c.openReason = -1
     c.conditionals = []
-    for (const rule of PARAGRAPH_RULES) rule.apply(c)
+    for (let r = 0; r < PARAGRAPH_RULES.length; r++) PARAGRAPH_RULES[r]!.apply(c)
     for (let k = 0; k < members.length; k++) {
       const u = members[k]!
       const f = feats[u]!
@@ -162,18 +165,19 @@ export function plan(
       c.mk = c.lead ? [markerSignal(c.lead.phrase)] : []
       c.placedBy = null
       if (u !== c.head && u !== conclusion) {
-        for (const rule of PLACEMENT_RULES) {
+        for (let r = 0; r < PLACEMENT_RULES.length; r++) {
+          const rule = PLACEMENT_RULES[r]!
           if (rule.apply(c)) {
             c.placedBy = rule.name
             break
           }
         }
-        for (const rule of FOLLOW_UP_RULES) rule.apply(c)
+        for (let r = 0; r < FOLLOW_UP_RULES.length; r++) FOLLOW_UP_RULES[r]!.apply(c)
         // Only a reason, an example or emphasis keeps a reason open for the next sentence.
         if (c.fn !== null && c.fn !== 'reason' && c.fn !== 'example' && c.fn !== 'emphasis') c.openReason = -1
         if (f.conditional) c.conditionals.push(u)
       } else {
-        for (const rule of HEAD_RULES) rule.apply(c)
+        for (let r = 0; r < HEAD_RULES.length; r++) HEAD_RULES[r]!.apply(c)
       }
       // A unit that opens a sentence without closing it, with a reason or concession marker, is fronted.
       const opensSentence = c.prev < 0 || c.ends(c.prev)

@@ -40,7 +40,9 @@ export function topicWords(feats: readonly Features[], arg: readonly boolean[]):
   for (let i = 0; i < feats.length; i++) {
     if (!arg[i]) continue
     nArg++
-    for (const w of feats[i]!.stems) {
+    const stems = feats[i]!.stems
+    for (let j = 0; j < stems.length; j++) {
+      const w = stems[j]!
       const k = slot.get(w)
       if (k === undefined) {
         slot.set(w, counts.length)
