@@ -54,9 +54,10 @@ export function tag(segments: readonly Segment[], doc: DocContext): Tagged[] {
 
 export function tagDocument(segments: readonly Segment[], doc: DocContext): TagResult {
   const titleParagraph = segments.find((s) => s.block === 'heading' && doc.title !== null)?.paragraph ?? -1
-  const base = argumentative(segments, unitFeatures(segments), { paragraphCount: doc.paragraphCount, titleParagraph })
+  const units = unitFeatures(segments)
+  const base = argumentative(segments, units, { paragraphCount: doc.paragraphCount, titleParagraph })
   const arg = base.map((b) => b.arg)
-  const feats = documentFeatures(segments, arg)
+  const feats = documentFeatures(segments, arg, units)
   const thesis = pickThesis(segments, feats, arg, doc.title)
   const structure = plan(segments, feats, arg, thesis.index)
   const targeted = new Array<number>(segments.length).fill(0)
