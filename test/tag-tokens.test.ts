@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { tokenBits } from '../src/tag/lexicon/guards.js'
 import { ALL_MATCHERS } from '../src/tag/lexicon/index.js'
-import { textWords } from '../src/tag/lexicon/tokens.js'
+import { textWords, words, wordsBefore } from '../src/tag/lexicon/tokens.js'
 import { contentStem } from '../src/tag/text.js'
 import { foldedUnitTexts, seeded } from './helpers.js'
 import { quick } from './env.js'
@@ -87,5 +87,28 @@ describe('the word pass', () => {
     const texts = Array.from({ length: 7000 }, (_, t) => Array.from({ length: 10 }, (_, k) => word(t * 10 + k)).join(' '))
     expect(differences(texts)).toEqual([])
     expect(differences([texts[0]!, 'the quartermaster said so'])).toEqual([])
+  })
+
+  it("keeps a text's stems distinct when the table starts over halfway through it", () => {
+    // More new words than the table holds between stems that repeat: the table starts over inside the text.
+    const many = Array.from({ length: 70_000 }, (_, i) => `v${i.toString(36)}k`).join(' ')
+    expect(differences([`taxes paying ${many} taxed taxes pay paying`])).toEqual([])
+  })
+})
+
+describe('words before a place', () => {
+  it("counts the words that start before it, and the rest are the words of the text from there; -1 when a word spans it", () => {
+    const bad: string[] = []
+    for (const text of generated(3000)) {
+      const all = words(text)
+      for (let at = 0; at <= text.length; at++) {
+        const k = wordsBefore(text, at)
+        const head = (text.slice(0, at).match(WORD) ?? []).length
+        const tail = words(text.slice(at))
+        const spans = head + tail.length !== all.length || JSON.stringify(all.slice(head)) !== JSON.stringify(tail)
+        if (k < 0 ? !spans : spans || k !== head) bad.push(`${JSON.stringify(text)} at ${at}: ${k}`)
+      }
+    }
+    expect(bad).toEqual([])
   })
 })

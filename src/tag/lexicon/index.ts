@@ -121,13 +121,17 @@ export function wordMatcher(phrases: readonly string[]): PhraseMatcher {
  */
 const NOTHING: string[] = Object.freeze([]) as unknown as string[]
 
-/** Distinct phrases found in `folded`, in order of first occurrence (non-overlapping, longest first). */
-export function findAll(m: PhraseMatcher, folded: string): string[] {
+/**
+ * Distinct phrases found in `folded`, in order of first occurrence
+ * (non-overlapping, longest first); with `from`, among its words from that
+ * one on, as if the text began there.
+ */
+export function findAll(m: PhraseMatcher, folded: string, from = 0): string[] {
   if (m.bit) {
     const hits = textWords(folded)
     const toks = hits.words
     let out: string[] | null = null
-    let free = 0
+    let free = from
     for (let k = 0; k < hits.at.length; k++) {
       const i = hits.at[k]!
       if (i < free || !(hits.atBits[k]! & m.bit)) continue
@@ -141,7 +145,7 @@ export function findAll(m: PhraseMatcher, folded: string): string[] {
   }
   const out: string[] = []
   const toks = words(folded)
-  for (let i = 0; i < toks.length; i++) {
+  for (let i = from; i < toks.length; i++) {
     const c = longestAt(m, toks, i)
     if (!c) continue
     if (!out.includes(c.phrase)) out.push(c.phrase)

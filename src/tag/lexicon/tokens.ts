@@ -232,6 +232,34 @@ export function textWords(folded: string): TextWords {
   return out
 }
 
+/**
+ * How many words of `folded` start before `at`, or -1 when a word runs
+ * across `at`. When it is a count k, the words of `folded.slice(at)` are
+ * `words(folded).slice(k)`: the scan reads only what lies ahead of it, so
+ * from a place no word spans it finds the same words in either string.
+ */
+export function wordsBefore(folded: string, at: number): number {
+  const n = folded.length
+  let count = 0
+  for (let p = 0; p < at; ) {
+    let c = folded.charCodeAt(p)
+    if (!isWordChar(c)) {
+      p++
+      continue
+    }
+    // The same runs as textWords.
+    do c = ++p < n ? folded.charCodeAt(p) : 0
+    while (isWordChar(c))
+    if (c === 39 && p + 1 < n && isLetter(folded.charCodeAt(p + 1))) {
+      do c = ++p < n ? folded.charCodeAt(p) : 0
+      while (isLetter(c))
+    }
+    if (p > at) return -1
+    count++
+  }
+  return count
+}
+
 /** Words of an already folded string (a shared, read-only array). */
 export function words(folded: string): readonly string[] {
   return textWords(folded).words

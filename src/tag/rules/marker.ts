@@ -7,7 +7,7 @@
 import type { Segment } from '../../model/types.js'
 import { INNER_CONCLUSION_RE, INNER_CONTRAST_LIST, findAll, leadMarker, type LeadMarker } from '../lexicon/index.js'
 import { HYPOTHETICAL_MODAL, HYPOTHETICAL_VERB } from '../lexicon/guards.js'
-import { wordBits } from '../lexicon/tokens.js'
+import { wordBits, wordsBefore } from '../lexicon/tokens.js'
 import { endsSentence, signalNames } from '../text.js'
 
 /** A comma after the reason, then a main clause of three words or more. */
@@ -151,6 +151,18 @@ const SIDE_EFFECT = /\b(?:thus|hence) (?:far\b|[a-z]+ing\b)/g
 /** `marker:` and the phrase's slug, made once per phrase (the lead's phrase may be a matched voice: a bounded table). */
 const markerSignal = signalNames('marker:')
 
+/**
+ * The inner conclusion markers of `body`, the text after the lead marker (or
+ * the whole text). A lead's rest is the text from some word on: matched
+ * among the text's words from there, it needs no reading of its own words
+ * (a second pass over the text for every unit with a lead).
+ */
+function innerConclusionsOf(text: string, body: string): string[] {
+  if (body === text) return findAll(INNER_CONCLUSION_RE, text)
+  const from = text.endsWith(body) ? wordsBefore(text, text.length - body.length) : -1
+  return from >= 0 ? findAll(INNER_CONCLUSION_RE, text, from) : findAll(INNER_CONCLUSION_RE, body)
+}
+
 export function markers(seg: Segment, text: string): MarkerResult {
   const signals: string[] = []
   let raw = leadMarker(text)
@@ -170,7 +182,10 @@ export function markers(seg: Segment, text: string): MarkerResult {
   let innerConclusion: string | null = null
   const body = lead ? lead.rest : text
   // "thus far" is temporal; "thus creating", "thereby making" name a side effect, not a conclusion.
-  const inner = findAll(INNER_CONCLUSION_RE, body.includes('thus ') || body.includes('hence ') ? body.replace(SIDE_EFFECT, ' ') : body)
+  const inner =
+    body.includes('thus ') || body.includes('hence ')
+      ? findAll(INNER_CONCLUSION_RE, body.replace(SIDE_EFFECT, ' '))
+      : innerConclusionsOf(text, body)
   if (inner.length > 0 && inner[0] !== undefined) {
     innerConclusion = inner[0]
     signals.push(markerSignal(inner[0]))

@@ -67,6 +67,12 @@ export function scoreThesis(seg: Segment, f: Features, pos: Position, title: Rea
   return { score: thesisScore(seg, f, pos, title, signals), signals }
 }
 
+/** `score + w`, noting `signal` when signals are kept (a function of its own: a closure was made per unit). */
+function add(score: number, signals: string[] | null, w: number, signal: string): number {
+  signals?.push(signal)
+  return score + w
+}
+
 /**
  * The score alone, the signals pushed to `signals` when given: only the
  * winner's are kept, so the others' lists (and their `not-after-` strings)
@@ -75,32 +81,28 @@ export function scoreThesis(seg: Segment, f: Features, pos: Position, title: Rea
 function thesisScore(seg: Segment, f: Features, pos: Position, title: ReadonlySet<string>, signals: string[] | null): number {
   const W = THESIS_WEIGHTS
   let score = 0
-  const add = (w: number, s: string): void => {
-    score += w
-    signals?.push(s)
-  }
-  if (pos.first) add(W.firstInText, 'position:first-in-text')
-  if (pos.last) add(pos.multiParagraph ? W.lastInText + W.closingMultiParagraph : W.lastInText, 'position:last-in-text')
+  if (pos.first) score = add(score, signals, W.firstInText, 'position:first-in-text')
+  if (pos.last) score = add(score, signals, pos.multiParagraph ? W.lastInText + W.closingMultiParagraph : W.lastInText, 'position:last-in-text')
   const fn = f.marker.lead?.fn
-  if (fn === 'conclusion' && SUMMARY_SET.has(f.marker.lead!.phrase)) add(W.summaryMarker, 'thesis:summary-marker')
-  else if (fn === 'conclusion') add(seg.clause ? W.clauseConclusionMarker : W.conclusionMarker, 'thesis:conclusion-marker')
-  else if (f.marker.innerConclusion) add(seg.clause ? W.clauseConclusionMarker : W.innerConclusion, 'thesis:conclusion-marker')
-  if (fn && AGAINST.has(fn)) add(W.againstMarker, NOT_AFTER[fn as Lead])
-  if (f.stance.length > 0 || fn === 'stance') add(W.stance, 'thesis:stance')
-  if (f.deontic.length > 0) add(W.deontic, 'thesis:deontic')
-  else if (f.necessity.length > 0) add(W.necessity, 'thesis:necessity')
-  if (pos.rebuttal && !pos.first) add(W.rebuttal, 'thesis:rebuttal')
-  if (f.marker.innerContrast && fn !== 'contrast') add(W.innerContrast, 'thesis:turns-against')
-  if (f.judgement) add(W.judgement, 'thesis:judgement')
-  else if (f.evaluative.length > 0) add(W.evaluative, 'thesis:evaluative')
-  if (f.question) add(W.question, 'thesis:question')
-  if (f.conditionalLead) add(W.conditional, 'thesis:conditional')
-  if (f.hedges.length > 0) add(W.hedge, 'thesis:hedged')
-  if (f.reported >= 1.5 && !hasVoice(f)) add(W.reported, 'thesis:reported')
-  if (f.wordCount < 3) add(W.short, 'thesis:short')
+  if (fn === 'conclusion' && SUMMARY_SET.has(f.marker.lead!.phrase)) score = add(score, signals, W.summaryMarker, 'thesis:summary-marker')
+  else if (fn === 'conclusion') score = add(score, signals, seg.clause ? W.clauseConclusionMarker : W.conclusionMarker, 'thesis:conclusion-marker')
+  else if (f.marker.innerConclusion) score = add(score, signals, seg.clause ? W.clauseConclusionMarker : W.innerConclusion, 'thesis:conclusion-marker')
+  if (fn && AGAINST.has(fn)) score = add(score, signals, W.againstMarker, NOT_AFTER[fn as Lead])
+  if (f.stance.length > 0 || fn === 'stance') score = add(score, signals, W.stance, 'thesis:stance')
+  if (f.deontic.length > 0) score = add(score, signals, W.deontic, 'thesis:deontic')
+  else if (f.necessity.length > 0) score = add(score, signals, W.necessity, 'thesis:necessity')
+  if (pos.rebuttal && !pos.first) score = add(score, signals, W.rebuttal, 'thesis:rebuttal')
+  if (f.marker.innerContrast && fn !== 'contrast') score = add(score, signals, W.innerContrast, 'thesis:turns-against')
+  if (f.judgement) score = add(score, signals, W.judgement, 'thesis:judgement')
+  else if (f.evaluative.length > 0) score = add(score, signals, W.evaluative, 'thesis:evaluative')
+  if (f.question) score = add(score, signals, W.question, 'thesis:question')
+  if (f.conditionalLead) score = add(score, signals, W.conditional, 'thesis:conditional')
+  if (f.hedges.length > 0) score = add(score, signals, W.hedge, 'thesis:hedged')
+  if (f.reported >= 1.5 && !hasVoice(f)) score = add(score, signals, W.reported, 'thesis:reported')
+  if (f.wordCount < 3) score = add(score, signals, W.short, 'thesis:short')
   if (title.size > 0) {
     const n = sharedStems(f.stems, title)
-    if (n > 0) add(Math.min(W.titleCap, n * W.titleWord), 'position:title-overlap')
+    if (n > 0) score = add(score, signals, Math.min(W.titleCap, n * W.titleWord), 'position:title-overlap')
   }
   return score
 }

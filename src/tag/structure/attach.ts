@@ -99,6 +99,9 @@ export const HEAD_RULES: readonly AttachmentRule[] = [headTurn, conclusionTurn, 
 /** Every rule, in the order it runs. */
 export const RULES: readonly AttachmentRule[] = [...PARAGRAPH_RULES, ...PLACEMENT_RULES, ...FOLLOW_UP_RULES, ...HEAD_RULES]
 
+/** A unit without a lead marker: one frozen list (rules only place a unit with this list when it has a marker, and copy it otherwise). */
+const NO_MARKER: string[] = Object.freeze([]) as unknown as string[]
+
 const ROOT: Attachment = Object.freeze({ to: -1, type: 'support', confidence: 0, signals: [], explicit: false }) as Attachment
 
 export function plan(
@@ -162,7 +165,7 @@ export function plan(
       c.f = f
       c.lead = f.marker.lead
       c.fn = c.lead?.fn ?? null
-      c.mk = c.lead ? [markerSignal(c.lead.phrase)] : []
+      c.mk = c.lead ? [markerSignal(c.lead.phrase)] : NO_MARKER
       c.placedBy = null
       if (u !== c.head && u !== conclusion) {
         for (let r = 0; r < PLACEMENT_RULES.length; r++) {
