@@ -163,8 +163,14 @@ function innerConclusionsOf(text: string, body: string): string[] {
   return from >= 0 ? findAll(INNER_CONCLUSION_RE, text, from) : findAll(INNER_CONCLUSION_RE, body)
 }
 
+const scratch: string[] = []
+const NO_SIGNALS: readonly string[] = Object.freeze([])
+
 export function markers(seg: Segment, text: string): MarkerResult {
-  const signals: string[] = []
+  // Gathered in a scratch list (its storage kept: no length reset) and copied at their count, or none: a list
+  // pushed onto from empty had room for seventeen.
+  const signals = scratch
+  let n = 0
   let raw = leadMarker(text)
   if (!raw || raw.fn !== 'concession') {
     // HYPOTHETICAL_VOICE cannot match without one of its modals and verbs (../lexicon/guards.ts).
@@ -173,10 +179,10 @@ export function markers(seg: Segment, text: string): MarkerResult {
     if (v && v[1]) raw = { fn: 'concession', phrase: v[1], rest: text.slice(v[0].length).trim(), comma: false }
   }
   let lead = raw ? disambiguate(raw, seg) : null
-  if (lead) signals.push(markerSignal(lead.phrase))
+  if (lead) signals[n++] = markerSignal(lead.phrase)
   if (lead && lead.fn === 'reason' && !seg.clause && EMBEDDED.test(lead.rest) && endsSentence(seg.plain)) {
     // "Since X, Y." in one unit: the reason is embedded; the unit asserts Y.
-    signals.push('reason:embedded')
+    signals[n++] = 'reason:embedded'
     lead = null
   }
   let innerConclusion: string | null = null
@@ -188,13 +194,13 @@ export function markers(seg: Segment, text: string): MarkerResult {
       : innerConclusionsOf(text, body)
   if (inner.length > 0 && inner[0] !== undefined) {
     innerConclusion = inner[0]
-    signals.push(markerSignal(inner[0]))
+    signals[n++] = markerSignal(inner[0])
   }
   let innerContrast: string | null = null
   const c = innerContrastIn(body)
   if (c >= 0) {
     innerContrast = CONTRAST_NAMES[c]!
-    signals.push(markerSignal(innerContrast))
+    signals[n++] = markerSignal(innerContrast)
   }
-  return { lead, innerConclusion, innerContrast, signals }
+  return { lead, innerConclusion, innerContrast, signals: n ? signals.slice(0, n) : (NO_SIGNALS as string[]) }
 }

@@ -58,23 +58,16 @@ export function reported(plain: string, folded: string): ReportedResult {
   const name = NAME.test(plain)
   const number = !date && GUARDED.number.may(folded, bits) && NUMBER.test(folded)
   if (!date && !past && !name && !number) return UNREPORTED
-  let score = 0
-  const signals: string[] = []
-  if (date) {
-    score += 1
-    signals.push('event:date')
-  }
-  if (past) {
-    score += 1
-    signals.push('event:past')
-  }
-  if (name) {
-    score += 0.5
-    signals.push('event:name')
-  }
-  if (number) {
-    score += 0.5
-    signals.push('event:number')
-  }
-  return { score, signals }
+  const cues = (date ? 1 : 0) | (past ? 2 : 0) | (name ? 4 : 0) | (number ? 8 : 0)
+  return { score: (date ? 1 : 0) + (past ? 1 : 0) + (name ? 0.5 : 0) + (number ? 0.5 : 0), signals: CUE_SIGNALS[cues]! }
 }
+
+/**
+ * The signals of each set of cues (bit 1 date, 2 past, 4 name, 8 number),
+ * made once: a list built per unit got room for seventeen.
+ */
+const CUE_SIGNALS: readonly string[][] = Array.from({ length: 16 }, (_, cues) =>
+  Object.freeze(
+    (['event:date', 'event:past', 'event:name', 'event:number'] as const).filter((_, k) => cues & (1 << k)),
+  ) as string[],
+)
