@@ -91,8 +91,10 @@ describe('the word pass', () => {
 
   it("keeps a text's stems distinct when the table starts over halfway through it", () => {
     // More new words than the table holds between stems that repeat: the table starts over inside the text.
-    const many = Array.from({ length: 70_000 }, (_, i) => `v${i.toString(36)}k`).join(' ')
-    expect(differences([`taxes paying ${many} taxed taxes pay paying`])).toEqual([])
+    const many = (tag: string): string => Array.from({ length: 70_000 }, (_, i) => `${tag}${i.toString(36)}k`).join(' ')
+    // The stems brought across count in the new table too: later texts still keep theirs distinct.
+    const after = Array.from({ length: 8000 }, (_, i) => `u${i}x taxes u${i}x taxed taxed paid u${i}x`)
+    expect(differences([`taxes paying ${many('v')} taxed taxes pay paying`, ...after, `taxes ${many('r')} taxes`, ...after])).toEqual([])
   })
 })
 

@@ -61,7 +61,7 @@ const guardOf: number[] = []
  */
 const STEM_INDEX = new Map<string, number>()
 const stemText: string[] = []
-const stemMark = new Int32Array(MAX)
+let stemMark = new Int32Array(MAX)
 let pass = 0
 /** How many times the table started over (a text's pass notices when it did so halfway). */
 let generation = 0
@@ -77,7 +77,7 @@ function clear(): void {
   keys.length = hashes.length = stemOf.length = firstOf.length = guardOf.length = 0
   STEM_INDEX.clear()
   stemText.length = 0
-  stemMark.fill(0)
+  stemMark = new Int32Array(MAX)
   generation++
   recent.fill(null)
 }
@@ -90,6 +90,13 @@ function stemIndex(stem: string): number {
     k = stemText.length
     stemText.push(stem)
     STEM_INDEX.set(stem, k)
+    // Usually fewer stems than words; but a text across which the table starts over brings its stems so far
+    // into the new table besides the new table's words' own.
+    if (k >= stemMark.length) {
+      const more = new Int32Array(2 * stemMark.length)
+      more.set(stemMark)
+      stemMark = more
+    }
   }
   return k
 }
