@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { tokenBits } from '../src/tag/lexicon/guards.js'
 import { ALL_MATCHERS } from '../src/tag/lexicon/index.js'
-import { textWords } from '../src/tag/lexicon/tokens.js'
+import { textWords, words, wordsBefore } from '../src/tag/lexicon/tokens.js'
 import { contentStem } from '../src/tag/text.js'
 import { foldedUnitTexts, seeded } from './helpers.js'
 import { quick } from './env.js'
@@ -87,5 +87,30 @@ describe('the word pass', () => {
     const texts = Array.from({ length: 7000 }, (_, t) => Array.from({ length: 10 }, (_, k) => word(t * 10 + k)).join(' '))
     expect(differences(texts)).toEqual([])
     expect(differences([texts[0]!, 'the quartermaster said so'])).toEqual([])
+  })
+
+  it("keeps a text's stems distinct when the table starts over halfway through it", () => {
+    // More new words than the table holds between stems that repeat: the table starts over inside the text.
+    const many = (tag: string): string => Array.from({ length: 70_000 }, (_, i) => `${tag}${i.toString(36)}k`).join(' ')
+    // The stems brought across count in the new table too: later texts still keep theirs distinct.
+    const after = Array.from({ length: 8000 }, (_, i) => `u${i}x taxes u${i}x taxed taxed paid u${i}x`)
+    expect(differences([`taxes paying ${many('v')} taxed taxes pay paying`, ...after, `taxes ${many('r')} taxes`, ...after])).toEqual([])
+  })
+})
+
+describe('words before a place', () => {
+  it("counts the words that start before it, and the rest are the words of the text from there; -1 when a word spans it", () => {
+    const bad: string[] = []
+    for (const text of generated(3000)) {
+      const all = words(text)
+      for (let at = 0; at <= text.length; at++) {
+        const k = wordsBefore(text, at)
+        const head = (text.slice(0, at).match(WORD) ?? []).length
+        const tail = words(text.slice(at))
+        const spans = head + tail.length !== all.length || JSON.stringify(all.slice(head)) !== JSON.stringify(tail)
+        if (k < 0 ? !spans : spans || k !== head) bad.push(`${JSON.stringify(text)} at ${at}: ${k}`)
+      }
+    }
+    expect(bad).toEqual([])
   })
 })

@@ -130,11 +130,12 @@ describe('tag', () => {
 })
 
 describe('unit features', () => {
-  it('are computed once per segments array, and afresh for an array that was changed', () => {
+  it('are computed afresh on every call (nothing keeps them past the tagging), the same each time', () => {
     const segments = segment('We must act now. Therefore the plan should pass. However, critics may object.')
     const first = unitFeatures(segments)
     expect(first.length).toBe(segments.length)
-    expect(unitFeatures(segments)).toBe(first)
+    expect(unitFeatures(segments)).not.toBe(first)
+    expect(unitFeatures(segments)).toEqual(first)
     expect(first.map((f) => f.signals)).toEqual(segments.map((s) => features(s).signals))
     // A caller that changes the array anyway (it is readonly to callers) gets features of what it now holds.
     segments.push(segment('Yet the cost is high.')[0]!)

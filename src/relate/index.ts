@@ -24,17 +24,19 @@ export function relate(segments: readonly Segment[], tagged: readonly Tagged[], 
   // The tagger's plan, when it planned these units with this mask and conclusion (a reviewer's roles may differ).
   const structure = samePlan(given, arg, conclusion) ?? plan(segments, documentFeatures(segments, arg), arg, conclusion)
   const canTarget = (i: number): boolean => tagged[i]!.role === 'claim' || tagged[i]!.role === 'conclusion'
-  // Nearest ancestor-or-self that may be a target, memoised along each path (linear overall).
+  // Nearest ancestor-or-self that may be a target, memoised along each path (linear overall). The path is
+  // kept in one stack for the whole document (a list per unit was the relation finder's largest allocation).
   const resolved = new Int32Array(n).fill(-2)
+  const path = new Int32Array(n + 1)
   const resolve = (t: number): number => {
-    const path: number[] = []
+    let top = 0
     let x = t
-    while (x >= 0 && resolved[x] === -2 && !canTarget(x) && path.length <= n) {
-      path.push(x)
+    while (x >= 0 && resolved[x] === -2 && !canTarget(x) && top <= n) {
+      path[top++] = x
       x = structure[x]!.to
     }
     const r = x < 0 ? -1 : resolved[x] !== -2 ? resolved[x]! : canTarget(x) ? x : -1
-    for (const p of path) resolved[p] = r
+    for (let k = 0; k < top; k++) resolved[path[k]!] = r
     if (x >= 0 && resolved[x] === -2) resolved[x] = r
     return r
   }

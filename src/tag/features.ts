@@ -1,7 +1,8 @@
 /**
  * Per-unit features: every rule that looks at one unit alone, run once per
- * segment: `unitFeatures` keeps a document's list (the relation finder reads
- * the same features as the tagger).
+ * segment. The tagger computes a document's list once and hands it to the
+ * structure planner; the relation finder reuses the tagger's plan, so it
+ * needs them only for roles a reviewer changed, and then computes them anew.
  */
 import type { Segment } from '../model/types.js'
 import { conditional } from './rules/conditional.js'
@@ -38,25 +39,18 @@ export interface Features {
 }
 
 /**
- * One entry per document (its segments array), not per segment: a table
- * keyed by every unit cost a weak-map lookup and insertion per unit, and
- * its ephemerons are work for the collector on every large document.
+ * The features of every segment. Not kept past the call: a table keyed by
+ * the segments kept them (on the op-ed ×1000, tens of megabytes) for as long
+ * as the segments lived, through the JSON and the annotated markdown, where
+ * every full collection marked them again; only the relation finder read
+ * them again, and it now takes the tagger's plan.
  */
-const CACHE = new WeakMap<readonly Segment[], readonly Features[]>()
-
-/** The features of every segment, computed once per segments array (by identity). */
 export function unitFeatures(segments: readonly Segment[]): readonly Features[] {
-  let out = CACHE.get(segments)
-  // The array is readonly to its users; a length that no longer matches means it was changed anyway: compute afresh.
-  if (!out || out.length !== segments.length) {
-    out = segments.map(features)
-    CACHE.set(segments, out)
-  }
-  return out
+  return segments.map(features)
 }
 
 /**
- * Features live as long as the document's segments, so every empty list
+ * Features live as long as the tagging of their document, so every empty list
  * (most of them: a unit rarely has a hedge, a modal and a stance) is this
  * one frozen array rather than one each: on large documents the features
  * were the largest thing the tagger kept, and what survives young
@@ -64,6 +58,26 @@ export function unitFeatures(segments: readonly Segment[]): readonly Features[] 
  */
 const NONE: readonly string[] = Object.freeze([])
 const compact = (xs: string[]): string[] => (xs.length ? xs : (NONE as string[]))
+
+/**
+ * The rules' signals in rule order. Most units have signals from one rule or
+ * none: that rule's list (its own, or a shared constant; no one adds to a
+ * unit's signals) or NONE, instead of a new list per unit.
+ */
+function joined(
+  a: readonly string[],
+  b: readonly string[],
+  c: readonly string[],
+  d: readonly string[],
+  e: readonly string[],
+  f: readonly string[],
+  g: readonly string[],
+): string[] {
+  const lists = (a.length > 0 ? 1 : 0) + (b.length > 0 ? 1 : 0) + (c.length > 0 ? 1 : 0) + (d.length > 0 ? 1 : 0) + (e.length > 0 ? 1 : 0) + (f.length > 0 ? 1 : 0) + (g.length > 0 ? 1 : 0)
+  if (lists > 1) return a.concat(b, c, d, e, f, g)
+  if (lists === 0) return NONE as string[]
+  return (a.length ? a : b.length ? b : c.length ? c : d.length ? d : e.length ? e : f.length ? f : g) as string[]
+}
 
 /** One segment's features (not memoised: see unitFeatures). */
 export function features(seg: Segment): Features {
@@ -93,7 +107,7 @@ export function features(seg: Segment): Features {
     boosters: compact(h.boosters),
     reported: r.score,
     framing: f.framing,
-    signals: compact(m.signals.concat(q.signals, c.signals, mod.signals, h.signals, r.signals, f.signals)),
+    signals: joined(m.signals, q.signals, c.signals, mod.signals, h.signals, r.signals, f.signals),
   }
 }
 

@@ -54,13 +54,14 @@ export function tag(segments: readonly Segment[], doc: DocContext): Tagged[] {
 
 export function tagDocument(segments: readonly Segment[], doc: DocContext): TagResult {
   const titleParagraph = segments.find((s) => s.block === 'heading' && doc.title !== null)?.paragraph ?? -1
-  const base = argumentative(segments, unitFeatures(segments), { paragraphCount: doc.paragraphCount, titleParagraph })
+  const units = unitFeatures(segments)
+  const base = argumentative(segments, units, { paragraphCount: doc.paragraphCount, titleParagraph })
   const arg = base.map((b) => b.arg)
-  const feats = documentFeatures(segments, arg)
+  const feats = documentFeatures(segments, arg, units)
   const thesis = pickThesis(segments, feats, arg, doc.title)
   const structure = plan(segments, feats, arg, thesis.index)
   const targeted = new Array<number>(segments.length).fill(0)
-  for (const a of structure) if (a.to >= 0) targeted[a.to]!++
+  for (let i = 0; i < structure.length; i++) if (structure[i]!.to >= 0) targeted[structure[i]!.to]!++
   const tagged = segments.map((_, i): Tagged => {
     const b = base[i]!
     const f = feats[i]!
@@ -82,13 +83,26 @@ export function tagDocument(segments: readonly Segment[], doc: DocContext): TagR
   return { tagged, plan: { arg, conclusion: thesis.index, structure } }
 }
 
-/** Signals of `a`, then `b`, then `extra`, each once, in order of first appearance. */
+/**
+ * Signals of `a`, then `b`, then `extra`, each once, in order of first
+ * appearance. Gathered in one scratch list and copied at their length: the
+ * list is the unit's in the map, kept to the end of the run, and one built
+ * by pushing onto an empty list had room for seventeen.
+ */
 function merge(a: readonly string[], b: readonly string[], extra?: string): string[] {
   // A unit has a handful of signals: a scan beats building a Set; long lists still go through one.
   if (a.length + b.length > 16) return [...new Set(extra === undefined ? [...a, ...b] : [...a, ...b, extra])]
-  const out: string[] = []
-  for (const x of a) if (!out.includes(x)) out.push(x)
-  for (const x of b) if (!out.includes(x)) out.push(x)
-  if (extra !== undefined && !out.includes(extra)) out.push(extra)
-  return out
+  const out = scratch
+  let n = 0
+  for (let i = 0; i < a.length; i++) if (!seen(out, n, a[i]!)) out[n++] = a[i]!
+  for (let i = 0; i < b.length; i++) if (!seen(out, n, b[i]!)) out[n++] = b[i]!
+  if (extra !== undefined && !seen(out, n, extra)) out[n++] = extra
+  return out.slice(0, n)
+}
+const scratch: string[] = []
+
+/** Whether `x` is among the first `n` of `xs`. */
+function seen(xs: readonly string[], n: number, x: string): boolean {
+  for (let i = 0; i < n; i++) if (xs[i] === x) return true
+  return false
 }

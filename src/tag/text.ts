@@ -10,6 +10,7 @@ const NEEDS_FOLDING = /[^\x20-\x7e]|\s\s|`|^\s|\s$/
 const FOLDED_CHAR = /[\u2018\u2019\u201A\u201B\u2032`\u201C\u201D\u201E\u201F\u2033\u2010-\u2015]/g
 /** White space other than single spaces inside the text. */
 const LOOSE_SPACE = /[^\S ]| {2}|^ | $/
+const SPACE_RUN = /\s+/g
 
 function foldChar(ch: string): string {
   const c = ch.charCodeAt(0)
@@ -22,7 +23,7 @@ export function fold(plain: string): string {
   if (!NEEDS_FOLDING.test(lower)) return lower
   // One pass for the quotes and dashes (a callback only where one occurs), then white space only when needed.
   const folded = lower.replace(FOLDED_CHAR, foldChar)
-  return LOOSE_SPACE.test(folded) ? folded.replace(/\s+/g, ' ').trim() : folded
+  return LOOSE_SPACE.test(folded) ? folded.replace(SPACE_RUN, ' ').trim() : folded
 }
 
 /** Generic English function words (closed classes) plus very common verbs. */
@@ -119,7 +120,26 @@ export function slug(phrase: string): string {
   return s
 }
 
+/**
+ * `prefix` and the slug of a phrase, made once per phrase (the phrases come
+ * from the lexicon): a rule's signals are then shared strings, where a
+ * template built a new one for every unit that had the phrase.
+ */
+export function signalNames(prefix: string): (phrase: string) => string {
+  const names = new Map<string, string>()
+  return (phrase) => {
+    let s = names.get(phrase)
+    if (s === undefined) {
+      s = prefix + slug(phrase)
+      if (names.size < 4096) names.set(phrase, s)
+    }
+    return s
+  }
+}
+
 /** True when a unit's text closes a sentence (ends in . ! ? or an ellipsis, maybe inside quotes). */
 export function endsSentence(plain: string): boolean {
-  return /[.!?…]["'”’)\]]*\s*$/.test(plain)
+  return SENTENCE_END.test(plain)
 }
+/** (Made once: a literal in the function would be a new expression object on every call, several per unit.) */
+const SENTENCE_END = /[.!?…]["'”’)\]]*\s*$/

@@ -182,8 +182,8 @@ export function argumentative(segments: readonly Segment[], feats: readonly Feat
     const nearEnd = seg.paragraph >= nearEndFrom && seg.block === 'paragraph'
     if (nearEnd && seg.index === 0 && opensBio(seg.plain)) bioPara = seg.paragraph
     const view: UnitView = { seg, f, nearEnd, inBio: seg.paragraph === bioPara && bioPara >= 0, titleParagraph: doc.titleParagraph, voice: hasVoice(f) }
-    for (const d of UNIT_DECISIONS) {
-      const b = d.decide(view)
+    for (let k = 0; k < UNIT_DECISIONS.length; k++) {
+      const b = UNIT_DECISIONS[k]!.decide(view)
       if (b) {
         out.push(b)
         break

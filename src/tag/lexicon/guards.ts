@@ -39,6 +39,8 @@ export const HYPOTHETICAL_VERB = 1 << 10
 export const ADVERB_SUBJECT = 1 << 11
 /** A modal word SUBJECT_ADVERB looks ahead for ("have to" by its "have", "had better" by its "had"). */
 export const ADVERB_MODAL = 1 << 12
+/** A word with a digit: every digit of a text is in one of its words, so without this bit `\d` finds nothing. */
+export const DIGIT_WORD = 1 << 13
 
 const BITS = new Map<string, number>()
 function group(bit: number, list: string): void {
@@ -72,7 +74,7 @@ function bitsOf(part: string): number {
   const n = part.length
   // "-ed" words of five letters or more (ED_WORD); [a-z] only matters for the expression, not for the guard.
   const ed = n >= 5 && part.charCodeAt(n - 1) === 100 && part.charCodeAt(n - 2) === 101 ? ED_WORD : 0
-  return ed | (BITS.get(part) ?? 0)
+  return ed | (/\d/.test(part) ? DIGIT_WORD : 0) | (BITS.get(part) ?? 0)
 }
 
 /**

@@ -55,6 +55,10 @@ const END = "(?![a-z0-9'])"
 
 const LEAD = new RegExp(`^["'(\\[\\s]*${OPENERS}(${alternation(FUNCTION_OF.keys())})${END}`)
 
+/** What follows a marker before its text, and the comma that sets it off (made once, not per unit). */
+const MARKER_PUNCTUATION = /^[\s,:;-]+/
+const COMMA_NEXT = /^\s*,/
+
 export interface LeadMarker {
   fn: MarkerFunction
   phrase: string
@@ -72,8 +76,8 @@ export function leadMarker(folded: string): LeadMarker | null {
   const fn = FUNCTION_OF.get(phrase)
   if (!fn) return null
   const after = folded.slice(m[0].length)
-  const rest = after.replace(/^[\s,:;-]+/, '')
-  return { fn, phrase, rest, comma: /^\s*,/.test(after) }
+  const rest = after.replace(MARKER_PUNCTUATION, '')
+  return { fn, phrase, rest, comma: COMMA_NEXT.test(after) }
 }
 
 /**
@@ -110,25 +114,38 @@ export function wordMatcher(phrases: readonly string[]): PhraseMatcher {
   return m
 }
 
-/** Distinct phrases found in `folded`, in order of first occurrence (non-overlapping, longest first). */
-export function findAll(m: PhraseMatcher, folded: string): string[] {
-  const out: string[] = []
+/**
+ * Nothing found: one frozen list for every call (seven matchers run on every
+ * unit and most find nothing). A caller that adds to a result copies it first;
+ * adding to this one throws.
+ */
+const NOTHING: string[] = Object.freeze([]) as unknown as string[]
+
+/**
+ * Distinct phrases found in `folded`, in order of first occurrence
+ * (non-overlapping, longest first); with `from`, among its words from that
+ * one on, as if the text began there.
+ */
+export function findAll(m: PhraseMatcher, folded: string, from = 0): string[] {
   if (m.bit) {
     const hits = textWords(folded)
     const toks = hits.words
-    let free = 0
+    let out: string[] | null = null
+    let free = from
     for (let k = 0; k < hits.at.length; k++) {
       const i = hits.at[k]!
       if (i < free || !(hits.atBits[k]! & m.bit)) continue
       const c = longestAt(m, toks, i)
       if (!c) continue
-      if (!out.includes(c.phrase)) out.push(c.phrase)
+      if (out === null) out = [c.phrase]
+      else if (!out.includes(c.phrase)) out.push(c.phrase)
       free = i + c.words.length
     }
-    return out
+    return out ?? NOTHING
   }
+  const out: string[] = []
   const toks = words(folded)
-  for (let i = 0; i < toks.length; i++) {
+  for (let i = from; i < toks.length; i++) {
     const c = longestAt(m, toks, i)
     if (!c) continue
     if (!out.includes(c.phrase)) out.push(c.phrase)

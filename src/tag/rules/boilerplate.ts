@@ -25,17 +25,23 @@ const BIO_FIRST =
 const BIO_CONT =
   /^(?:(?:he|she|they)\s+(?:is|are|was|has|have)\s+(?:currently|also|now|previously|formerly|the author|a regular)|(?:his|her|their)\s+(?:current|research|work|main|latest|areas?|interests?|previous)\b|[A-Z][\p{L}'’-]+(?:'|’)s?\s+(?:area|areas|research|work|interests?|focus)\b|(?:in \d{4},?\s+)?(?:his|her|their)\s+current focus\b)/iu
 
+/** Sentence punctuation at the end (made once, not per unit). */
+const CLOSED = /[.!?]$/
+
 /** A unit in the document's last paragraphs that opens an author bio, or continues one. */
 export function boilerplate(seg: Segment, folded: string, opts: { nearEnd: boolean; inBio: boolean }): BoilerplateResult {
   const plain = seg.plain.trim()
   if (NAVIGATION.test(folded)) return hit('navigation')
   if (DATELINE.test(folded)) return hit('dateline')
   // A bare name (no sentence punctuation, every word capitalised): a byline, alone or under a date line.
-  if (seg.block !== 'heading' && !seg.clause && !/[.!?]$/.test(plain) && BYLINE.test(plain)) return hit('byline')
+  if (seg.block !== 'heading' && !seg.clause && !CLOSED.test(plain) && BYLINE.test(plain)) return hit('byline')
   if (opts.nearEnd && BIO_FIRST.test(plain)) return hit('bio')
   if (opts.inBio && (BIO_CONT.test(plain) || BIO_FIRST.test(plain) || seg.index > 0)) return hit('bio')
-  return { kind: null, signals: [] }
+  return NOT_BOILERPLATE
 }
+
+/** Most units: made once (callers only read it). */
+const NOT_BOILERPLATE: BoilerplateResult = Object.freeze({ kind: null, signals: Object.freeze([]) as unknown as string[] })
 
 function hit(kind: BoilerplateKind): BoilerplateResult {
   return { kind, signals: [`boilerplate:${kind}`] }

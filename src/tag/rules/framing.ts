@@ -16,7 +16,11 @@ const FRAMING = [
   /^(?:first|before),? (?:some|a (?:little|bit of)) (?:background|context|history)\b/,
 ]
 
+/** The two outcomes, made once (callers only read them). */
+const FRAMES: FramingResult = Object.freeze({ framing: true, signals: Object.freeze(['framing']) as string[] })
+const NO_FRAMING: FramingResult = Object.freeze({ framing: false, signals: Object.freeze([]) as unknown as string[] })
+
 export function framing(folded: string): FramingResult {
-  for (const re of FRAMING) if (re.test(folded)) return { framing: true, signals: ['framing'] }
-  return { framing: false, signals: [] }
+  for (let i = 0; i < FRAMING.length; i++) if (FRAMING[i]!.test(folded)) return FRAMES
+  return NO_FRAMING
 }

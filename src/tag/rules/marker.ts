@@ -7,8 +7,8 @@
 import type { Segment } from '../../model/types.js'
 import { INNER_CONCLUSION_RE, INNER_CONTRAST_LIST, findAll, leadMarker, type LeadMarker } from '../lexicon/index.js'
 import { HYPOTHETICAL_MODAL, HYPOTHETICAL_VERB } from '../lexicon/guards.js'
-import { wordBits } from '../lexicon/tokens.js'
-import { endsSentence, slug } from '../text.js'
+import { wordBits, wordsBefore } from '../lexicon/tokens.js'
+import { endsSentence, signalNames } from '../text.js'
 
 /** A comma after the reason, then a main clause of three words or more. */
 const EMBEDDED = /^[^,]{3,}, (?:\S+ ){2,}\S+/
@@ -148,8 +148,29 @@ function innerContrastIn(body: string): number {
 /** "thus far", "thus creating": not a conclusion (see markers()). */
 const SIDE_EFFECT = /\b(?:thus|hence) (?:far\b|[a-z]+ing\b)/g
 
+/** `marker:` and the phrase's slug, made once per phrase (the lead's phrase may be a matched voice: a bounded table). */
+const markerSignal = signalNames('marker:')
+
+/**
+ * The inner conclusion markers of `body`, the text after the lead marker (or
+ * the whole text). A lead's rest is the text from some word on: matched
+ * among the text's words from there, it needs no reading of its own words
+ * (a second pass over the text for every unit with a lead).
+ */
+function innerConclusionsOf(text: string, body: string): string[] {
+  if (body === text) return findAll(INNER_CONCLUSION_RE, text)
+  const from = text.endsWith(body) ? wordsBefore(text, text.length - body.length) : -1
+  return from >= 0 ? findAll(INNER_CONCLUSION_RE, text, from) : findAll(INNER_CONCLUSION_RE, body)
+}
+
+const scratch: string[] = []
+const NO_SIGNALS: readonly string[] = Object.freeze([])
+
 export function markers(seg: Segment, text: string): MarkerResult {
-  const signals: string[] = []
+  // Gathered in a scratch list (its storage kept: no length reset) and copied at their count, or none: a list
+  // pushed onto from empty had room for seventeen.
+  const signals = scratch
+  let n = 0
   let raw = leadMarker(text)
   if (!raw || raw.fn !== 'concession') {
     // HYPOTHETICAL_VOICE cannot match without one of its modals and verbs (../lexicon/guards.ts).
@@ -158,25 +179,28 @@ export function markers(seg: Segment, text: string): MarkerResult {
     if (v && v[1]) raw = { fn: 'concession', phrase: v[1], rest: text.slice(v[0].length).trim(), comma: false }
   }
   let lead = raw ? disambiguate(raw, seg) : null
-  if (lead) signals.push(`marker:${slug(lead.phrase)}`)
+  if (lead) signals[n++] = markerSignal(lead.phrase)
   if (lead && lead.fn === 'reason' && !seg.clause && EMBEDDED.test(lead.rest) && endsSentence(seg.plain)) {
     // "Since X, Y." in one unit: the reason is embedded; the unit asserts Y.
-    signals.push('reason:embedded')
+    signals[n++] = 'reason:embedded'
     lead = null
   }
   let innerConclusion: string | null = null
   const body = lead ? lead.rest : text
   // "thus far" is temporal; "thus creating", "thereby making" name a side effect, not a conclusion.
-  const inner = findAll(INNER_CONCLUSION_RE, body.includes('thus ') || body.includes('hence ') ? body.replace(SIDE_EFFECT, ' ') : body)
+  const inner =
+    body.includes('thus ') || body.includes('hence ')
+      ? findAll(INNER_CONCLUSION_RE, body.replace(SIDE_EFFECT, ' '))
+      : innerConclusionsOf(text, body)
   if (inner.length > 0 && inner[0] !== undefined) {
     innerConclusion = inner[0]
-    signals.push(`marker:${slug(inner[0])}`)
+    signals[n++] = markerSignal(inner[0])
   }
   let innerContrast: string | null = null
   const c = innerContrastIn(body)
   if (c >= 0) {
     innerContrast = CONTRAST_NAMES[c]!
-    signals.push(`marker:${slug(innerContrast)}`)
+    signals[n++] = markerSignal(innerContrast)
   }
-  return { lead, innerConclusion, innerContrast, signals }
+  return { lead, innerConclusion, innerContrast, signals: n ? signals.slice(0, n) : (NO_SIGNALS as string[]) }
 }

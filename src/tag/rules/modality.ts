@@ -5,7 +5,7 @@
  * own position. Epistemic "must have been" is a guess, not an obligation.
  */
 import { DEONTIC, EVALUATIVE, NECESSITY, STANCE, findAll, firstAt, wordMatcher } from '../lexicon/index.js'
-import { slug } from '../text.js'
+import { signalNames } from '../text.js'
 import { ADVERB_MODAL, ADVERB_SUBJECT, BE, CLEAR_WORD, JUDGEMENT_COPULA, JUDGEMENT_VALUE, TO } from '../lexicon/guards.js'
 import { wordBits, words } from '../lexicon/tokens.js'
 
@@ -67,35 +67,48 @@ function tokenBefore(text: string, at: number): string {
   return at > 0 ? (words(text)[at - 1] ?? '') : ''
 }
 
+const modalSignal = signalNames('modal:')
+const evalSignal = signalNames('eval:')
+const stanceSignal = signalNames('stance:')
+const NO_WORDS: string[] = Object.freeze([]) as unknown as string[]
+
 export function modality(text: string): ModalityResult {
   // Guards (../lexicon/guards.ts): SUBJECT_ADVERB needs a subject and a modal word, RECOMMEND needs "be" and "to", CLEAR one of its words, JUDGEMENT a copula and a value word.
   const bits = wordBits(text)
   const unmodal = text.includes(' have ') ? text.replace(EPISTEMIC, ' ') : text
   // "we urgently need", "we simply must": the adverb does not change the modal.
   const scrubbed = GUARDED.subjectAdverb.may(unmodal, wordBits(unmodal)) ? unmodal.replace(SUBJECT_ADVERB, '$1 ') : unmodal
-  const deontic = findAll(DEONTIC_RE, scrubbed)
+  // findAll's empty result is one shared, frozen list: the lists below are replaced, never added to.
+  let deontic = findAll(DEONTIC_RE, scrubbed)
   // "It would be fair/ideal/best to X": a recommendation, as prescriptive as "should".
   const recommend = GUARDED.recommend.may(text, bits) ? RECOMMEND.exec(text) : null
-  if (recommend && deontic.length === 0) deontic.push(recommend[1]!)
+  if (recommend && deontic.length === 0) deontic = [recommend[1]!]
   const valued = findAll(EVALUATIVE_RE, text)
   const evaluative = valued.includes('right') ? valued.filter((w) => !(w === 'right' && RIGHT_AS_ADVERB.test(text))) : valued
   const needed = findAll(NECESSITY_RE, scrubbed)
-  const necessity = deontic.length > 0 && needed.length > 0 ? needed.filter((w) => !deontic.some((d) => d.includes(w))) : needed
+  let necessity = deontic.length > 0 && needed.length > 0 ? needed.filter((w) => !deontic.some((d) => d.includes(w))) : needed
   // Stance counts when it frames the unit ("I think X"), not inside a subordinate clause ("when I think of").
-  const stance = findAll(STANCE_RE, text).filter((w) => {
+  const framed = findAll(STANCE_RE, text)
+  let stance = framed.length === 0 ? framed : framed.filter((w) => {
     const at = firstAt(text, w)
     return at >= 0 && at <= 5 && !SUBORDINATOR.has(tokenBefore(text, at))
   })
   const clear = GUARDED.clear.may(text, bits) ? CLEAR.exec(text) : null
-  if (clear && !stance.includes(clear[0])) stance.push(clear[0])
+  if (clear && !stance.includes(clear[0])) stance = [...stance, clear[0]]
   // "I say they need to wait", "I think we have to act": necessity in the author's own voice prescribes.
-  if (stance.length > 0 && necessity.length > 0 && deontic.length === 0) deontic.push(...necessity.splice(0))
+  if (stance.length > 0 && necessity.length > 0 && deontic.length === 0) {
+    deontic = necessity
+    necessity = NO_WORDS
+  }
   const judgement = GUARDED.judgement.may(text, bits) && JUDGEMENT.test(text)
+  if (deontic.length + necessity.length + evaluative.length + stance.length === 0 && !judgement) {
+    return { deontic, judgement, necessity, evaluative, stance, signals: NO_WORDS }
+  }
   const signals: string[] = []
-  for (const w of deontic) signals.push(`modal:${slug(w)}`)
-  for (const w of necessity) signals.push(`modal:${slug(w)}`)
-  for (const w of evaluative) signals.push(`eval:${slug(w)}`)
-  for (const w of stance) signals.push(`stance:${slug(w)}`)
+  for (const w of deontic) signals.push(modalSignal(w))
+  for (const w of necessity) signals.push(modalSignal(w))
+  for (const w of evaluative) signals.push(evalSignal(w))
+  for (const w of stance) signals.push(stanceSignal(w))
   if (judgement) signals.push('eval:judgement')
   return { deontic, judgement, necessity, evaluative, stance, signals }
 }

@@ -3,7 +3,7 @@
  * people and places, figures) is background unless the author argues with it.
  * Returns a score; the combiner decides.
  */
-import { DATE_WORD, ED_WORD, PAST_WORD, PRESENT_WORD } from '../lexicon/guards.js'
+import { DATE_WORD, DIGIT_WORD, ED_WORD, PAST_WORD, PRESENT_WORD } from '../lexicon/guards.js'
 import { wordBits } from '../lexicon/tokens.js'
 
 export interface ReportedResult {
@@ -22,7 +22,6 @@ const DATE = new RegExp(
     `\\b(?:yesterday|last (?:week|month|year|night|summer|winter|spring|autumn)|(?:a|one|two|three|\\d+|several|a few) (?:days?|weeks?|months?|years?|decades?) (?:later|ago|earlier|before|after))\\b`,
   ].join('|'),
 )
-const DIGIT = /\d/
 const NUMBER = /\b\d[\d,.]*\s*(?:%|percent|per cent|million|billion|thousand)?/
 const IRREGULAR_PAST =
   /\b(?:was|were|did|said|showed|made|became|began|came|went|took|found|left|met|told|saw|gave|held|led|won|lost|knew|thought|brought|wrote|ran|rose|fell|spoke|sent|got|kept|felt|stood|paid|built|sought|fought|struck|chose|drove|grew|threw|broke)\b(?!')/
@@ -39,35 +38,36 @@ const NAME = /[a-z,;:)]\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*/
  * test/tag-guards.test.ts holds each to its expression.
  */
 export const GUARDED = {
-  date: { re: DATE, may: (text: string, bits: number): boolean => (bits & DATE_WORD) !== 0 || DIGIT.test(text) },
+  date: { re: DATE, may: (_text: string, bits: number): boolean => (bits & (DATE_WORD | DIGIT_WORD)) !== 0 },
   irregularPast: { re: IRREGULAR_PAST, may: (_text: string, bits: number): boolean => (bits & PAST_WORD) !== 0 },
   regularPast: { re: REGULAR_PAST, may: (_text: string, bits: number): boolean => (bits & ED_WORD) !== 0 },
   presentVoice: { re: PRESENT_VOICE, may: (text: string, bits: number): boolean => (bits & PRESENT_WORD) !== 0 || text.includes("'") },
+  number: { re: NUMBER, may: (_text: string, bits: number): boolean => (bits & DIGIT_WORD) !== 0 },
 } as const
 
+/** No cue, made once (callers only read it). */
+const UNREPORTED: ReportedResult = Object.freeze({ score: 0, signals: Object.freeze([]) as unknown as string[] })
+
 export function reported(plain: string, folded: string): ReportedResult {
-  let score = 0
-  const signals: string[] = []
   // Guards (../lexicon/guards.ts): every date without a digit has one of the date words; each past or present form is a word.
   const bits = wordBits(folded)
   const date = GUARDED.date.may(folded, bits) && DATE.test(folded)
-  if (date) {
-    score += 1
-    signals.push('event:date')
-  }
   const past =
-    (GUARDED.irregularPast.may(folded, bits) && IRREGULAR_PAST.test(folded)) || (GUARDED.regularPast.may(folded, bits) && REGULAR_PAST.test(folded))
-  if (past && !(GUARDED.presentVoice.may(folded, bits) && PRESENT_VOICE.test(folded))) {
-    score += 1
-    signals.push('event:past')
-  }
-  if (NAME.test(plain)) {
-    score += 0.5
-    signals.push('event:name')
-  }
-  if (!date && NUMBER.test(folded)) {
-    score += 0.5
-    signals.push('event:number')
-  }
-  return { score, signals }
+    ((GUARDED.irregularPast.may(folded, bits) && IRREGULAR_PAST.test(folded)) || (GUARDED.regularPast.may(folded, bits) && REGULAR_PAST.test(folded))) &&
+    !(GUARDED.presentVoice.may(folded, bits) && PRESENT_VOICE.test(folded))
+  const name = NAME.test(plain)
+  const number = !date && GUARDED.number.may(folded, bits) && NUMBER.test(folded)
+  if (!date && !past && !name && !number) return UNREPORTED
+  const cues = (date ? 1 : 0) | (past ? 2 : 0) | (name ? 4 : 0) | (number ? 8 : 0)
+  return { score: (date ? 1 : 0) + (past ? 1 : 0) + (name ? 0.5 : 0) + (number ? 0.5 : 0), signals: CUE_SIGNALS[cues]! }
 }
+
+/**
+ * The signals of each set of cues (bit 1 date, 2 past, 4 name, 8 number),
+ * made once: a list built per unit got room for seventeen.
+ */
+const CUE_SIGNALS: readonly string[][] = Array.from({ length: 16 }, (_, cues) =>
+  Object.freeze(
+    (['event:date', 'event:past', 'event:name', 'event:number'] as const).filter((_, k) => cues & (1 << k)),
+  ) as string[],
+)

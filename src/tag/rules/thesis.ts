@@ -47,45 +47,64 @@ export const THESIS_WEIGHTS = Object.freeze({
 
 type Lead = 'reason' | 'example' | 'addition' | 'concession'
 const AGAINST: ReadonlySet<string> = new Set<Lead>(['reason', 'example', 'addition', 'concession'])
+const NOT_AFTER: Readonly<Record<Lead, string>> = {
+  reason: 'thesis:not-after-reason',
+  example: 'thesis:not-after-example',
+  addition: 'thesis:not-after-addition',
+  concession: 'thesis:not-after-concession',
+}
+
+interface Position {
+  first: boolean
+  last: boolean
+  multiParagraph: boolean
+  rebuttal: boolean
+}
 
 /** Score of one unit as the thesis, with the signals that made it. */
-export function scoreThesis(
-  seg: Segment,
-  f: Features,
-  pos: { first: boolean; last: boolean; multiParagraph: boolean; rebuttal: boolean },
-  title: ReadonlySet<string>,
-): { score: number; signals: string[] } {
+export function scoreThesis(seg: Segment, f: Features, pos: Position, title: ReadonlySet<string>): { score: number; signals: string[] } {
+  const signals: string[] = []
+  return { score: thesisScore(seg, f, pos, title, signals), signals }
+}
+
+/** `score + w`, noting `signal` when signals are kept (a function of its own: a closure was made per unit). */
+function add(score: number, signals: string[] | null, w: number, signal: string): number {
+  signals?.push(signal)
+  return score + w
+}
+
+/**
+ * The score alone, the signals pushed to `signals` when given: only the
+ * winner's are kept, so the others' lists (and their `not-after-` strings)
+ * are not made.
+ */
+function thesisScore(seg: Segment, f: Features, pos: Position, title: ReadonlySet<string>, signals: string[] | null): number {
   const W = THESIS_WEIGHTS
   let score = 0
-  const signals: string[] = []
-  const add = (w: number, s: string): void => {
-    score += w
-    signals.push(s)
-  }
-  if (pos.first) add(W.firstInText, 'position:first-in-text')
-  if (pos.last) add(pos.multiParagraph ? W.lastInText + W.closingMultiParagraph : W.lastInText, 'position:last-in-text')
+  if (pos.first) score = add(score, signals, W.firstInText, 'position:first-in-text')
+  if (pos.last) score = add(score, signals, pos.multiParagraph ? W.lastInText + W.closingMultiParagraph : W.lastInText, 'position:last-in-text')
   const fn = f.marker.lead?.fn
-  if (fn === 'conclusion' && SUMMARY_SET.has(f.marker.lead!.phrase)) add(W.summaryMarker, 'thesis:summary-marker')
-  else if (fn === 'conclusion') add(seg.clause ? W.clauseConclusionMarker : W.conclusionMarker, 'thesis:conclusion-marker')
-  else if (f.marker.innerConclusion) add(seg.clause ? W.clauseConclusionMarker : W.innerConclusion, 'thesis:conclusion-marker')
-  if (fn && AGAINST.has(fn)) add(W.againstMarker, `thesis:not-after-${fn}`)
-  if (f.stance.length > 0 || fn === 'stance') add(W.stance, 'thesis:stance')
-  if (f.deontic.length > 0) add(W.deontic, 'thesis:deontic')
-  else if (f.necessity.length > 0) add(W.necessity, 'thesis:necessity')
-  if (pos.rebuttal && !pos.first) add(W.rebuttal, 'thesis:rebuttal')
-  if (f.marker.innerContrast && fn !== 'contrast') add(W.innerContrast, 'thesis:turns-against')
-  if (f.judgement) add(W.judgement, 'thesis:judgement')
-  else if (f.evaluative.length > 0) add(W.evaluative, 'thesis:evaluative')
-  if (f.question) add(W.question, 'thesis:question')
-  if (f.conditionalLead) add(W.conditional, 'thesis:conditional')
-  if (f.hedges.length > 0) add(W.hedge, 'thesis:hedged')
-  if (f.reported >= 1.5 && !hasVoice(f)) add(W.reported, 'thesis:reported')
-  if (f.wordCount < 3) add(W.short, 'thesis:short')
+  if (fn === 'conclusion' && SUMMARY_SET.has(f.marker.lead!.phrase)) score = add(score, signals, W.summaryMarker, 'thesis:summary-marker')
+  else if (fn === 'conclusion') score = add(score, signals, seg.clause ? W.clauseConclusionMarker : W.conclusionMarker, 'thesis:conclusion-marker')
+  else if (f.marker.innerConclusion) score = add(score, signals, seg.clause ? W.clauseConclusionMarker : W.innerConclusion, 'thesis:conclusion-marker')
+  if (fn && AGAINST.has(fn)) score = add(score, signals, W.againstMarker, NOT_AFTER[fn as Lead])
+  if (f.stance.length > 0 || fn === 'stance') score = add(score, signals, W.stance, 'thesis:stance')
+  if (f.deontic.length > 0) score = add(score, signals, W.deontic, 'thesis:deontic')
+  else if (f.necessity.length > 0) score = add(score, signals, W.necessity, 'thesis:necessity')
+  if (pos.rebuttal && !pos.first) score = add(score, signals, W.rebuttal, 'thesis:rebuttal')
+  if (f.marker.innerContrast && fn !== 'contrast') score = add(score, signals, W.innerContrast, 'thesis:turns-against')
+  if (f.judgement) score = add(score, signals, W.judgement, 'thesis:judgement')
+  else if (f.evaluative.length > 0) score = add(score, signals, W.evaluative, 'thesis:evaluative')
+  if (f.question) score = add(score, signals, W.question, 'thesis:question')
+  if (f.conditionalLead) score = add(score, signals, W.conditional, 'thesis:conditional')
+  if (f.hedges.length > 0) score = add(score, signals, W.hedge, 'thesis:hedged')
+  if (f.reported >= 1.5 && !hasVoice(f)) score = add(score, signals, W.reported, 'thesis:reported')
+  if (f.wordCount < 3) score = add(score, signals, W.short, 'thesis:short')
   if (title.size > 0) {
     const n = sharedStems(f.stems, title)
-    if (n > 0) add(Math.min(W.titleCap, n * W.titleWord), 'position:title-overlap')
+    if (n > 0) score = add(score, signals, Math.min(W.titleCap, n * W.titleWord), 'position:title-overlap')
   }
-  return { score, signals }
+  return score
 }
 
 /** A concession that reports what others say or think ("many people think", "critics argue"), not the author's own granting. */
@@ -93,8 +112,10 @@ function othersView(f: Features): boolean {
   const lead = f.marker.lead
   if (!lead) return false
   const head = `${lead.phrase} ${lead.rest.split(' ', 6).join(' ')}`
-  return OTHERS_VIEW.test(head) && !/\b(?:i|we)\b/.test(head.split(' ', 4).join(' '))
+  return OTHERS_VIEW.test(head) && !FIRST_PERSON.test(head.split(' ', 4).join(' '))
 }
+/** (Made once: a literal in the function would be a new expression object on every call.) */
+const FIRST_PERSON = /\b(?:i|we)\b/
 const OTHERS_VIEW =
   /\b(?:argue[sd]?|say|says|said|claim(?:s|ed)?|believe[sd]?|think|thinks|feel|feels|object|worry|fear|suggest(?:s|ed)?|contend|insist|point out|maintain|assert|hold)\b|^(?:critics|opponents|proponents|supporters|skeptics|sceptics|advocates|some|many|others)\b/
 
@@ -164,11 +185,12 @@ export function pickThesis(
   let best = -1
   let bestScore = -Infinity
   let second = -Infinity
-  let bestSignals: string[] = []
+  let bestPos: Position | null = null
   let prevConcession = false
   let prevFronted = false
   let prevObjection = false
-  for (const i of idx) {
+  for (let k = 0; k < idx.length; k++) {
+    const i = idx[k]!
     const fn = feats[i]!.marker.lead?.fn
     // The answer to an objection ("Some say X, but Y"; "Even if X, Y") is a rebuttal, not the thesis.
     const rebuttal = (prevConcession && fn === 'contrast') || prevFronted || (prevObjection && (fn === null || fn === 'stance'))
@@ -177,14 +199,17 @@ export function pickThesis(
     prevObjection = prevConcession && !segments[i]!.clause && endsSentence(segments[i]!.plain) && (othersView(feats[i]!) || NAMED.test(feats[i]!.marker.lead!.phrase))
     // "Even if many people think X, Y" answers someone else's view; "While I lack the figures, Y" is the author's own point.
     prevFronted = prevConcession && !endsSentence(segments[i]!.plain) && othersView(feats[i]!)
-    const s = scoreThesis(segments[i]!, feats[i]!, { first: i === first, last: i === last, multiParagraph, rebuttal }, titleStems)
-    if (s.score > bestScore) {
+    const pos: Position = { first: i === first, last: i === last, multiParagraph, rebuttal }
+    const score = thesisScore(segments[i]!, feats[i]!, pos, titleStems, null)
+    if (score > bestScore) {
       second = bestScore
-      bestScore = s.score
+      bestScore = score
       best = i
-      bestSignals = s.signals
-    } else if (s.score > second) second = s.score
+      bestPos = pos
+    } else if (score > second) second = score
   }
+  const bestSignals: string[] = []
+  thesisScore(segments[best]!, feats[best]!, bestPos!, titleStems, bestSignals)
   const margin = second === -Infinity ? 2 : bestScore - second
   const confidence = Math.round(Math.min(0.95, 0.45 + 0.15 * margin) * 100) / 100
   return { index: best, confidence, signals: bestSignals }

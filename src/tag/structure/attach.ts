@@ -26,7 +26,7 @@ import type { Segment } from '../../model/types.js'
 import type { Features } from '../features.js'
 import { type Attachment, type AttachmentRule, type RuleContext } from './context.js'
 import { markerSignal, sentenceEnds } from './cues.js'
-import { chooseHead, topicWords } from './heads.js'
+import { chooseHead, thesisWordSet, topicWords } from './heads.js'
 import { addition } from './rules/addition.js'
 import { aggravates } from './rules/aggravates.js'
 import { alternativeCase } from './rules/alternative-case.js'
@@ -99,6 +99,9 @@ export const HEAD_RULES: readonly AttachmentRule[] = [headTurn, conclusionTurn, 
 /** Every rule, in the order it runs. */
 export const RULES: readonly AttachmentRule[] = [...PARAGRAPH_RULES, ...PLACEMENT_RULES, ...FOLLOW_UP_RULES, ...HEAD_RULES]
 
+/** A unit without a lead marker: one frozen list (rules only place a unit with this list when it has a marker, and copy it otherwise). */
+const NO_MARKER: string[] = Object.freeze([]) as unknown as string[]
+
 const ROOT: Attachment = Object.freeze({ to: -1, type: 'support', confidence: 0, signals: [], explicit: false }) as Attachment
 
 export function plan(
@@ -144,12 +147,16 @@ export function plan(
     mk: [],
     placedBy: null,
   }
-  for (const members of groups) {
+  const thesisWords = thesisWordSet(c.thesisStems, c.common)
+  // Indexed loops throughout: this runs once per document, much of it before the optimiser has compiled it,
+  // where a for-of made an iterator result per step (per rule tried, per unit).
+  for (let g = 0; g < groups.length; g++) {
+    const members = groups[g]!
     c.members = members
-    c.head = members.includes(conclusion) ? conclusion : members[chooseHead(members, segments, feats, c.thesisStems, c.common)]!
+    c.head = members.includes(conclusion) ? conclusion : members[chooseHead(members, segments, feats, c.thesisStems, c.common, thesisWords)]!
     c.prev = c.openConcession = c.answered = c.fronted = c.openReason = -1
     c.conditionals = []
-    for (const rule of PARAGRAPH_RULES) rule.apply(c)
+    for (let r = 0; r < PARAGRAPH_RULES.length; r++) PARAGRAPH_RULES[r]!.apply(c)
     for (let k = 0; k < members.length; k++) {
       const u = members[k]!
       const f = feats[u]!
@@ -158,21 +165,22 @@ export function plan(
       c.f = f
       c.lead = f.marker.lead
       c.fn = c.lead?.fn ?? null
-      c.mk = c.lead ? [markerSignal(c.lead.phrase)] : []
+      c.mk = c.lead ? [markerSignal(c.lead.phrase)] : NO_MARKER
       c.placedBy = null
       if (u !== c.head && u !== conclusion) {
-        for (const rule of PLACEMENT_RULES) {
+        for (let r = 0; r < PLACEMENT_RULES.length; r++) {
+          const rule = PLACEMENT_RULES[r]!
           if (rule.apply(c)) {
             c.placedBy = rule.name
             break
           }
         }
-        for (const rule of FOLLOW_UP_RULES) rule.apply(c)
+        for (let r = 0; r < FOLLOW_UP_RULES.length; r++) FOLLOW_UP_RULES[r]!.apply(c)
         // Only a reason, an example or emphasis keeps a reason open for the next sentence.
         if (c.fn !== null && c.fn !== 'reason' && c.fn !== 'example' && c.fn !== 'emphasis') c.openReason = -1
         if (f.conditional) c.conditionals.push(u)
       } else {
-        for (const rule of HEAD_RULES) rule.apply(c)
+        for (let r = 0; r < HEAD_RULES.length; r++) HEAD_RULES[r]!.apply(c)
       }
       // A unit that opens a sentence without closing it, with a reason or concession marker, is fronted.
       const opensSentence = c.prev < 0 || c.ends(c.prev)

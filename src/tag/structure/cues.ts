@@ -66,8 +66,10 @@ export function trailingConcession(seg: Segment): boolean {
 
 /** Figures (counts, amounts, rates; not years or dates) in a unit: evidence for the general statement before it. */
 export function figures(f: Features): boolean {
-  return /\d/.test(f.folded) && /\d/.test(f.folded.replace(YEAR_OR_DAY, ' '))
+  return DIGIT.test(f.folded) && DIGIT.test(f.folded.replace(YEAR_OR_DAY, ' '))
 }
+/** (Made once: a literal in the function would be a new expression object on every call.) */
+const DIGIT = /\d/
 const YEAR_OR_DAY = /\b(?:(?:1[5-9]|20)\d\d(?:s)?|\d{1,2}(?:st|nd|rd|th)?(?= (?:of )?[a-z]{3,9}\b))\b/g
 
 /** Whether unit i closes a sentence (endsSentence, asked once per unit). */

@@ -6,7 +6,7 @@
  */
 import type { Segment } from '../../model/types.js'
 import type { Features } from '../features.js'
-import { hasStem, type Stems } from '../text.js'
+import { sharedStems, type Stems } from '../text.js'
 
 export const HEAD_WEIGHTS = Object.freeze({
   first: 1,
@@ -40,7 +40,9 @@ export function topicWords(feats: readonly Features[], arg: readonly boolean[]):
   for (let i = 0; i < feats.length; i++) {
     if (!arg[i]) continue
     nArg++
-    for (const w of feats[i]!.stems) {
+    const stems = feats[i]!.stems
+    for (let j = 0; j < stems.length; j++) {
+      const w = stems[j]!
       const k = slot.get(w)
       if (k === undefined) {
         slot.set(w, counts.length)
@@ -54,6 +56,17 @@ export function topicWords(feats: readonly Features[], arg: readonly boolean[]):
   return common
 }
 
+/**
+ * The thesis words that are not topic words: a unit shares with the thesis
+ * those of them it has. One set per document: asking each unit's stems
+ * about it needs no set per unit (a unit with many stems made one).
+ */
+export function thesisWordSet(thesisStems: Stems, common: ReadonlySet<string>): ReadonlySet<string> {
+  const out = new Set<string>()
+  for (const w of thesisStems) if (!common.has(w)) out.add(w)
+  return out
+}
+
 /** Index (into `members`) of the paragraph's head. Members are argumentative unit indices in order. */
 export function chooseHead(
   members: readonly number[],
@@ -62,11 +75,11 @@ export function chooseHead(
   thesisStems: Stems,
   /** Words too common in the text to tell its units apart (the topic itself). */
   common: ReadonlySet<string> = new Set(),
+  /** thesisWordSet(thesisStems, common), when the caller keeps it for the document. */
+  words?: ReadonlySet<string>,
 ): number {
   const W = HEAD_WEIGHTS
-  // The thesis words that are not topic words: a unit shares with the thesis those of them it has.
-  const thesisWords: string[] = []
-  for (const w of thesisStems) if (!common.has(w)) thesisWords.push(w)
+  const thesisWords = words ?? thesisWordSet(thesisStems, common)
   let best = 0
   let bestScore = -Infinity
   for (let k = 0; k < members.length; k++) {
@@ -81,8 +94,8 @@ export function chooseHead(
     if (fn === 'contrast' && k > 0 && !f.conditional) s += W.turn
     const voice = (f.deontic.length > 0 ? 1 : f.necessity.length > 0 ? 0.5 : 0) + (f.evaluative.length > 0 ? 1 : 0) + (f.stance.length > 0 ? 1 : 0) + (f.boosters.length > 0 ? 0.5 : 0)
     s += Math.min(W.voiceCap, voice * W.voice)
-    let shared = 0
-    for (let j = 0; j < thesisWords.length; j++) if (hasStem(f.stems, thesisWords[j]!)) shared++
+    // Both lists are distinct stems, so the unit's stems in the set are the thesis words it has.
+    const shared = sharedStems(f.stems, thesisWords)
     s += Math.min(W.thesisCap, shared * W.thesisWord)
     const next = members[k + 1]
     if (next !== undefined) {
