@@ -26,8 +26,8 @@ const program = new Command('argmap')
   .showHelpAfterError('(add --help for usage)')
 
 /** `argmap map --format <name>`: only the chosen emitter is loaded (src/emit/index.ts's `formats`, one module each). */
-const renderers: Record<string, () => Promise<(map: ArgumentMap) => string>> = {
-  json: async () => (await import('../emit/json.js')).toJSON,
+const renderers: Record<string, () => Promise<(map: ArgumentMap) => string | Iterable<string>>> = {
+  json: async () => (await import('../emit/json.js')).jsonPieces,
   aif: async () => (await import('../emit/aif.js')).toAIF,
   argdown: async () => (await import('../emit/argdown.js')).toArgdown,
   mermaid: async () => (await import('../emit/mermaid.js')).toMermaid,

@@ -9,11 +9,20 @@ import { EXIT, type Io, readInput } from '../context.js'
  * Shared shape of the one-document commands (map, annotate, strip, read):
  * read the input (or stdin), render, print; clear message and exit 1 on bad input.
  */
-export function documentCommand(path: string, io: Io, maxBytes: number | undefined, render: (text: string, path: string, sha256: string) => string): number {
+export function documentCommand(
+  path: string,
+  io: Io,
+  maxBytes: number | undefined,
+  render: (text: string, path: string, sha256: string) => string | Iterable<string>,
+): number {
   try {
     const file = readInput(path, io, maxBytes)
     if (!file.text.trim()) io.stderr.write(`warning: ${path}: empty document (no prose)\n`)
-    io.stdout.write(render(file.text, path, file.sha256))
+    const out = render(file.text, path, file.sha256)
+    // A renderer may give its text in pieces (src/emit/json.ts jsonPieces): each is written and dropped, so a large
+    // output is never held whole with its UTF-8 copy (standard output to a file or pipe is written synchronously).
+    if (typeof out === 'string') io.stdout.write(out)
+    else for (const piece of out) io.stdout.write(piece)
     return EXIT.ok
   } catch (e) {
     if (e instanceof InputError) {
