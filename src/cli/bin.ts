@@ -95,7 +95,7 @@ program
   .action(async (file: string, opts: { format: string; maxSize?: number; review: boolean }) => {
     const [render, { documentCommand, reviewedMapOf }] = await Promise.all([renderers[opts.format]!(), singleFile()])
     const mapOf = reviewedMapOf(io, opts.review)
-    process.exitCode = documentCommand(file, io, opts.maxSize, (text, path, sha) => render(mapOf(text, path, sha)))
+    process.exitCode = await documentCommand(file, io, opts.maxSize, (text, path, sha) => render(mapOf(text, path, sha)))
   })
 
 program
