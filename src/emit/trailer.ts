@@ -55,22 +55,26 @@ function flags(x: { reviewed?: boolean; flagged?: boolean }): readonly string[] 
   return out
 }
 
-/** ` flag flag signal signal`: one string built in place (a trailer has a line per unit; no arrays per line). */
-function rest(x: { reviewed?: boolean; flagged?: boolean }, signals: readonly string[], extra: string): string {
-  let out = ''
-  for (const f of flags(x)) out += ' ' + f
-  out += extra
-  for (const s of signals) out += ' ' + field(s)
-  return out
+/**
+ * A line's fields joined by spaces. Joined from an array, a line is one flat
+ * string; built by `+=` it was a chain of a dozen pieces that the final join
+ * had to walk and copy piece by piece (the trailer has a line per unit and
+ * per relation, most of annotate's time on large maps).
+ */
+function line(fields: string[], x: { reviewed?: boolean; flagged?: boolean }, extra: string, signals: readonly string[]): string {
+  for (const f of flags(x)) fields.push(f)
+  if (extra) fields.push(extra)
+  for (const s of signals) fields.push(field(s))
+  return fields.join(' ')
 }
 
 function unitLine(u: Unit, unplaced: Unplaced | undefined): string {
-  const at = unplaced ? ` !at=${unplaced.role}:${unplaced.start}+${unplaced.length}` : ''
-  return `${field(u.id)} ${u.confidence}${rest(u, u.signals, at)}`
+  const at = unplaced ? `!at=${unplaced.role}:${unplaced.start}+${unplaced.length}` : ''
+  return line([field(u.id), String(u.confidence)], u, at, u.signals)
 }
 
 function relationLine(r: Relation): string {
-  return `${field(r.from)} ${r.type} ${field(r.to)} ${r.confidence}${rest(r, r.signals, '')}`
+  return line([field(r.from), r.type, field(r.to), String(r.confidence)], r, '', r.signals)
 }
 
 /**
