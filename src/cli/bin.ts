@@ -106,9 +106,8 @@ program
   .addOption(maxSize())
   .addOption(modelOption())
   .action(async (file: string, opts: { maxSize?: number; review: boolean }) => {
-    const [{ annotate }, { documentCommand, reviewedMapOf }] = await Promise.all([import('../emit/annotated.js'), singleFile()])
-    const mapOf = reviewedMapOf(io, opts.review)
-    process.exitCode = documentCommand(file, io, opts.maxSize, (text, path, sha) => annotate(text, mapOf(text, path, sha)))
+    const [{ annotate }, { documentCommand, annotatedOf }] = await Promise.all([import('../emit/annotated.js'), singleFile()])
+    process.exitCode = documentCommand(file, io, opts.maxSize, annotatedOf(io, opts.review, annotate))
   })
 
 program

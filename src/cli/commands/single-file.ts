@@ -1,5 +1,6 @@
 import { InputError } from '../../io/files.js'
 import type { ArgumentMap } from '../../model/types.js'
+import { type Parsed, parseMarkdown } from '../../parse/index.js'
 import { analyze } from '../../pipeline.js'
 import { withReview } from '../../review/everywhere.js'
 import { AnnotatedError } from '../../read/ids.js'
@@ -56,18 +57,37 @@ export function documentCommand(
   }
 }
 
-export const mapOf = (text: string, path: string, sha256: string) => analyze(text, { path, sha256 })
+export const mapOf = (text: string, path: string, sha256: string, parsed?: Parsed) => analyze(text, { path, sha256 }, parsed)
 
 /**
  * The map a command shows: the machine's, with the sidecar beside `path`
  * applied unless `review` is false (`--no-review`); its messages go to stderr.
  */
-export function reviewedMapOf(io: Io, review: boolean): (text: string, path: string, sha256: string) => ArgumentMap {
-  return (text, path, sha256) => {
-    const machine = mapOf(text, path, sha256)
+export function reviewedMapOf(io: Io, review: boolean): (text: string, path: string, sha256: string, parsed?: Parsed) => ArgumentMap {
+  return (text, path, sha256, parsed) => {
+    const machine = mapOf(text, path, sha256, parsed)
     if (!review) return machine
     const { map, messages } = withReview(machine, text, path, io.cwd)
     for (const m of messages) io.stderr.write(`warning: ${m}\n`)
     return map
+  }
+}
+
+/**
+ * `argmap annotate`'s text: one parse serves the map and annotate's
+ * verification, as in a corpus run (src/engine/render.ts). Without it,
+ * annotate verified the marks by parsing the whole annotated text (the op-ed
+ * ×1000: twice the CPU time of `argmap map` and 1.5 GB at the peak); the
+ * output is the same. `annotate` is passed in so that only this command loads it.
+ */
+export function annotatedOf(
+  io: Io,
+  review: boolean,
+  annotate: (source: string, map: ArgumentMap, parsed: Parsed) => string,
+): (text: string, path: string, sha256: string) => string {
+  const mapOf = reviewedMapOf(io, review)
+  return (text, path, sha256) => {
+    const parsed = parseMarkdown(text)
+    return annotate(text, mapOf(text, path, sha256, parsed), parsed)
   }
 }
