@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { isOrdered, ordered, toJSON } from '../src/emit/json.js'
+import { isOrdered, jsonPieces, ordered, toJSON } from '../src/emit/json.js'
 import { validateMap } from '../src/model/schema.js'
 import type { ArgumentMap } from '../src/model/types.js'
 import { analyze } from '../src/pipeline.js'
@@ -108,5 +108,19 @@ describe('toJSON', () => {
     map.units[0]!.flagged = true
     map.units[0]!.reviewed = true
     expect(Object.keys(JSON.parse(toJSON(map)).units[0]).slice(-3)).toEqual(['signals', 'reviewed', 'flagged'])
+  })
+
+  it('gives the same text in pieces (jsonPieces, what `argmap map` writes)', () => {
+    const map = analyze(opEd, { path: 'corpus/china-north-korea.md' })
+    const many = { ...map, units: Array.from({ length: 7 }, () => map.units).flat(), relations: Array.from({ length: 9 }, () => map.relations).flat() }
+    const cases: Array<[string, ArgumentMap]> = [
+      ['the op-ed', map],
+      ['more units and relations than a piece holds', many],
+      ['no relations', { ...map, relations: [] }],
+      ['an empty map', analyze('', { path: 'empty.md' })],
+      ['an unordered map', { relations: map.relations, units: map.units.map((u) => ({ signals: u.signals, ...u })), source: { ...map.source, size: 1 }, schema: map.schema } as ArgumentMap],
+    ]
+    for (const [what, m] of cases) expect([...jsonPieces(m)].join(''), what).toBe(toJSON(m))
+    expect([...jsonPieces(many)].length).toBeGreaterThan(4)
   })
 })

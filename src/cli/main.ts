@@ -26,8 +26,9 @@ const program = new Command('argmap')
   .showHelpAfterError('(add --help for usage)')
 
 /** `argmap map --format <name>`: only the chosen emitter is loaded (src/emit/index.ts's `formats`, one module each). */
-const renderers: Record<string, () => Promise<(map: ArgumentMap) => string>> = {
-  json: async () => (await import('../emit/json.js')).toJSON,
+const renderers: Record<string, () => Promise<(map: ArgumentMap) => string | Iterable<string>>> = {
+  // In pieces: a large map is written piece by piece, never held whole with its UTF-8 copy (./commands/single-file.ts).
+  json: async () => (await import('../emit/json.js')).jsonPieces,
   aif: async () => (await import('../emit/aif.js')).toAIF,
   argdown: async () => (await import('../emit/argdown.js')).toArgdown,
   mermaid: async () => (await import('../emit/mermaid.js')).toMermaid,
@@ -96,7 +97,7 @@ program
   .action(async (file: string, opts: { format: string; maxSize?: number; review: boolean }) => {
     const [render, { documentCommand }, { shownMapOf }] = await Promise.all([renderers[opts.format]!(), singleFile(), shownMap()])
     const mapOf = await shownMapOf(io, opts.review, file)
-    process.exitCode = documentCommand(file, io, opts.maxSize, (text, path, sha) => render(mapOf(text, path, sha)))
+    process.exitCode = await documentCommand(file, io, opts.maxSize, (text, path, sha) => render(mapOf(text, path, sha)))
   })
 
 program
@@ -107,9 +108,19 @@ program
   .addOption(maxSize())
   .addOption(modelOption())
   .action(async (file: string, opts: { maxSize?: number; review: boolean }) => {
-    const [{ annotate }, { documentCommand }, { shownMapOf }] = await Promise.all([import('../emit/annotated.js'), singleFile(), shownMap()])
+    const [{ annotate }, { parseMarkdown }, { documentCommand }, { shownMapOf }] = await Promise.all([
+      import('../emit/annotated.js'),
+      import('../parse/index.js'),
+      singleFile(),
+      shownMap(),
+    ])
     const mapOf = await shownMapOf(io, opts.review, file)
-    process.exitCode = documentCommand(file, io, opts.maxSize, (text, path, sha) => annotate(text, mapOf(text, path, sha)))
+    // One parse serves the map and annotate's verification of its marks, as in a corpus run (src/engine/render.ts);
+    // without it annotate parsed the whole annotated text again (the op-ed ×1000: twice the CPU of `map`, 1.5 GB).
+    process.exitCode = documentCommand(file, io, opts.maxSize, (text, path, sha) => {
+      const parsed = parseMarkdown(text)
+      return annotate(text, mapOf(text, path, sha, parsed), parsed)
+    })
   })
 
 program

@@ -55,8 +55,14 @@ function attributes(u: Unit, outgoing: readonly Relation[], len: number | null):
   if (len !== null) parts.push(`len=${len}`)
   if (outgoing.length === 0) return `{${parts.join(' ')}}`
   for (const type of RELATION_TYPES) {
-    const targets = outgoing.filter((r) => r.type === type).map((r) => r.to)
-    if (targets.length) parts.push(`${RELATION_ATTRIBUTE[type]}=${value(targets.join(' '))}`)
+    // The targets of this type, space-separated, gathered without a filtered array per type (a mark per unit).
+    let targets = ''
+    let count = 0
+    for (const r of outgoing) {
+      if (r.type !== type) continue
+      targets = count++ === 0 ? r.to : `${targets} ${r.to}`
+    }
+    if (count) parts.push(`${RELATION_ATTRIBUTE[type]}=${value(targets)}`)
   }
   return `{${parts.join(' ')}}`
 }
@@ -97,6 +103,8 @@ interface EscapeState {
   exhausted: boolean
 }
 
+const EMPHASIS_MARK = /[*_`~]/
+
 /**
  * Whether a unit's text opens or closes emphasis, strikethrough or code it
  * does not close or open itself (it starts or ends inside `*...*`): a label
@@ -104,6 +112,8 @@ interface EscapeState {
  * renders, so such a unit gets a point mark from the start.
  */
 function unbalanced(text: string): boolean {
+  // Most units hold none of the four marks: no match arrays to count then.
+  if (!EMPHASIS_MARK.test(text)) return false
   const count = (re: RegExp): number => text.match(re)?.length ?? 0
   return count(/\*/g) % 2 === 1 || count(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu) % 2 === 1 || count(/`/g) % 2 === 1 || count(/~~/g) % 2 === 1
 }

@@ -75,3 +75,41 @@ export function isOrdered(map: ArgumentMap): boolean {
 export function toJSON(map: ArgumentMap): string {
   return JSON.stringify(isOrdered(map) ? map : ordered(map), null, 2) + '\n'
 }
+
+/** Units (or relations) per piece of `jsonPieces`: about 100 kB of JSON each. */
+const BATCH = 100
+
+/** `"key": [` ... `]` as toJSON writes it inside the map (items at four spaces), in batches of BATCH items. */
+function* arrayPieces(key: string, items: readonly unknown[]): Generator<string> {
+  if (items.length === 0) {
+    yield `  ${JSON.stringify(key)}: []`
+    return
+  }
+  // A batch stringified under the same key sits at the same depth, so its items are indented as in the whole
+  // map: only the batch's own `{ "key": [` and `] }` are cut off.
+  const open = `{\n  ${JSON.stringify(key)}: [\n`
+  const close = '\n  ]\n}'
+  for (let i = 0; i < items.length; i += BATCH) {
+    const batch = JSON.stringify({ [key]: items.slice(i, i + BATCH) }, null, 2)
+    const inner = batch.slice(open.length, batch.length - close.length)
+    yield i === 0 ? `  ${JSON.stringify(key)}: [\n${inner}` : `,\n${inner}`
+  }
+  yield '\n  ]'
+}
+
+/**
+ * toJSON's text in pieces of about 100 kB, for writing to a stream:
+ * `argmap map` on a large document held the whole JSON (46 MB for the op-ed
+ * ×1000), its UTF-8 copy and the stringifier's parts at once, most of the
+ * command's peak memory. `pieces.join('')` is toJSON(map).
+ */
+export function* jsonPieces(map: ArgumentMap): Generator<string> {
+  const m = isOrdered(map) ? map : ordered(map)
+  const head = JSON.stringify({ schema: m.schema, source: m.source }, null, 2)
+  // `head` ends with the closing `\n}` of an object that has at least `source`.
+  yield `${head.slice(0, -2)},\n`
+  yield* arrayPieces('units', m.units)
+  yield ',\n'
+  yield* arrayPieces('relations', m.relations)
+  yield '\n}\n'
+}

@@ -17,6 +17,36 @@ export interface Unplaced {
 
 const NO_FLAGS: readonly string[] = []
 
+/** encodeField of each ASCII character: undefined where the character is kept as it is. */
+const ASCII_FIELD: ReadonlyArray<string | undefined> = Array.from({ length: 128 }, (_, c) => {
+  const ch = String.fromCharCode(c)
+  const encoded = encodeField(ch)
+  return encoded === ch ? undefined : encoded
+})
+
+/**
+ * encodeField, in one pass for ASCII text. The learned model's signals hold a
+ * space (`words<=2 +1.55`), which sent encodeField's per-character path to a
+ * Unicode-class regular expression per character: most of the trailer's time
+ * on large maps. For ASCII the encoding is per character (no `!` survives to
+ * lead, an empty field is not ASCII-encoded here), so the table above gives
+ * the same bytes.
+ */
+function field(value: string): string {
+  if (value === '') return encodeField(value)
+  let out = ''
+  let from = 0
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i)
+    if (c >= 128) return encodeField(value)
+    const encoded = ASCII_FIELD[c]
+    if (encoded === undefined) continue
+    out += value.slice(from, i) + encoded
+    from = i + 1
+  }
+  return from === 0 ? value : out + value.slice(from)
+}
+
 function flags(x: { reviewed?: boolean; flagged?: boolean }): readonly string[] {
   if (x.reviewed === undefined && x.flagged === undefined) return NO_FLAGS
   const out: string[] = []
@@ -25,22 +55,26 @@ function flags(x: { reviewed?: boolean; flagged?: boolean }): readonly string[] 
   return out
 }
 
-/** ` flag flag signal signal`: one string built in place (a trailer has a line per unit; no arrays per line). */
-function rest(x: { reviewed?: boolean; flagged?: boolean }, signals: readonly string[], extra: string): string {
-  let out = ''
-  for (const f of flags(x)) out += ' ' + f
-  out += extra
-  for (const s of signals) out += ' ' + encodeField(s)
-  return out
+/**
+ * A line's fields joined by spaces. Joined from an array, a line is one flat
+ * string; built by `+=` it was a chain of a dozen pieces that the final join
+ * had to walk and copy piece by piece (the trailer has a line per unit and
+ * per relation, most of annotate's time on large maps).
+ */
+function line(fields: string[], x: { reviewed?: boolean; flagged?: boolean }, extra: string, signals: readonly string[]): string {
+  for (const f of flags(x)) fields.push(f)
+  if (extra) fields.push(extra)
+  for (const s of signals) fields.push(field(s))
+  return fields.join(' ')
 }
 
 function unitLine(u: Unit, unplaced: Unplaced | undefined): string {
-  const at = unplaced ? ` !at=${unplaced.role}:${unplaced.start}+${unplaced.length}` : ''
-  return `${encodeField(u.id)} ${u.confidence}${rest(u, u.signals, at)}`
+  const at = unplaced ? `!at=${unplaced.role}:${unplaced.start}+${unplaced.length}` : ''
+  return line([field(u.id), String(u.confidence)], u, at, u.signals)
 }
 
 function relationLine(r: Relation): string {
-  return `${encodeField(r.from)} ${r.type} ${encodeField(r.to)} ${r.confidence}${rest(r, r.signals, '')}`
+  return line([field(r.from), r.type, field(r.to), String(r.confidence)], r, '', r.signals)
 }
 
 /**

@@ -44,12 +44,24 @@ export function parseMarkdown(source: string): Parsed {
 /** Line starts of a source, for offset → 1-based line/column in O(log n). */
 export class LineIndex {
   private readonly starts: number[] = [0]
+  /** The line of the last point: a map asks for its units' starts and ends in order, mostly on that line or the next. */
+  private last = 0
   constructor(source: string) {
     for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) this.starts.push(i + 1)
   }
   point(offset: number): { line: number; column: number; offset: number } {
-    const line = Math.max(0, lastAtOrBefore(this.starts, offset, (start) => start))
+    const line = this.lineAt(offset)
+    this.last = line
     return { line: line + 1, column: offset - (this.starts[line] as number) + 1, offset }
+  }
+
+  /** The 0-based line holding `offset` (line 0 for one before the source): the last line or the next, else a binary search. */
+  private lineAt(offset: number): number {
+    const starts = this.starts
+    for (let line = this.last; line <= this.last + 1 && line < starts.length; line++) {
+      if (starts[line]! <= offset && (line + 1 === starts.length || offset < starts[line + 1]!)) return line
+    }
+    return Math.max(0, lastAtOrBefore(starts, offset, (start) => start))
   }
 }
 

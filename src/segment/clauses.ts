@@ -162,7 +162,10 @@ class Cuts {
   }
 
   sorted(): number[] {
-    return this.passes.flat().sort((x, y) => x - y)
+    // Most sentences have cuts from one pass or none, already in order: no flattened copy to sort then.
+    const found = this.passes.filter((p) => p.length > 0)
+    if (found.length <= 1) return found.length ? [...found[0]!] : []
+    return found.flat().sort((x, y) => x - y)
   }
 }
 

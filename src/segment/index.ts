@@ -94,8 +94,13 @@ export function segment(source: string, options: SegmentOptions = {}, parsed = p
     const openAt = new Map<number, number[]>()
     const closeAt = new Map<number, number[]>()
     flat.containers.forEach((c, i) => {
-      openAt.set(c.first, [...(openAt.get(c.first) ?? []), i])
-      closeAt.set(c.last, [...(closeAt.get(c.last) ?? []), i])
+      // One array per index, pushed to (a copy per container made nested markup quadratic in its depth).
+      const opens = openAt.get(c.first)
+      if (opens) opens.push(i)
+      else openAt.set(c.first, [i])
+      const closes = closeAt.get(c.last)
+      if (closes) closes.push(i)
+      else closeAt.set(c.last, [i])
     })
     const ranges: Array<[number, number, boolean]> = []
     for (const [a, b] of sentenceRanges(flat.text, flat)) {

@@ -1,14 +1,16 @@
 import { accessSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { ArgumentMap } from '../../model/types.js'
+import type { Parsed } from '../../parse/index.js'
 import { analyze } from '../../pipeline.js'
 import { sidecarPath } from '../../review/sidecar.js'
 import type { Io } from '../context.js'
 
-export type MapOf = (text: string, path: string, sha256: string) => ArgumentMap
+/** A document's map; `parsed`, when the caller has parsed it already (annotate verifies its marks against the same parse). */
+export type MapOf = (text: string, path: string, sha256: string, parsed?: Parsed) => ArgumentMap
 
 /** The machine's map of a document. */
-export const mapOf: MapOf = (text, path, sha256) => analyze(text, { path, sha256 })
+export const mapOf: MapOf = (text, path, sha256, parsed) => analyze(text, { path, sha256 }, parsed)
 
 /**
  * The map `map` and `annotate` show for `path`: the machine's, with the
