@@ -62,6 +62,28 @@ describe('writeAtomic / writeAllAtomic when the disk fills up mid-write', () => 
     expect(readdirSync(dir).sort()).toEqual(['a.json', 'a.md'])
   })
 
+  it('takes outputs rendered one at a time: each is written before the next is made, and a rendering error is passed on with nothing left behind', () => {
+    const dir = tempDir()
+    const a = join(dir, 'a.json')
+    const b = join(dir, 'b.md')
+    writeFileSync(a, 'old a')
+    const seen: string[][] = []
+    function* outputs(fail: boolean): Generator<{ path: string; content: string }> {
+      yield { path: a, content: 'new a' }
+      // The first output's temp file is on disk before the second is rendered (so it need not be held in memory).
+      seen.push(readdirSync(dir).sort())
+      if (fail) throw new RangeError('render failed')
+      yield { path: b, content: 'new b' }
+    }
+    expect(() => writeAllAtomic(outputs(true), fs, false)).toThrow(RangeError)
+    expect(seen[0]!.length).toBe(2)
+    expect(readdirSync(dir)).toEqual(['a.json'])
+    expect(readFileSync(a, 'utf8')).toBe('old a')
+    writeAllAtomic(outputs(false), fs, false)
+    expect([readFileSync(a, 'utf8'), readFileSync(b, 'utf8')]).toEqual(['new a', 'new b'])
+    expect(readdirSync(dir).sort()).toEqual(['a.json', 'b.md'])
+  })
+
   it('syncs each file before the rename unless told the outputs are regenerable', () => {
     const dir = tempDir()
     const synced: number[] = []

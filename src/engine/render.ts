@@ -12,11 +12,41 @@ import type { SourceFile } from '../io/files.js'
 export interface DocumentResult {
   name: string
   path: string
-  outputs: Array<{ file: string; content: string }>
+  /**
+   * Its outputs, each rendered when asked for (src/engine/write.ts writes them one at a time, so a large
+   * document's JSON, annotated markdown and page are never all held at once: the op-ed ×1000's are 46, 32 and
+   * 38 MB, and with their UTF-8 copies a run held over 1 GB at its peak).
+   */
+  outputs: Output[]
   summary: DocumentSummary
   warnings: string[]
   /** Review corrections that could not be applied (malformed entries, unknown ids): the run exits 1, as `review status` does. */
   invalidCorrections: number
+}
+
+/** One output file, relative to the out dir: its text, or a function that renders it when it is written. */
+export interface Output {
+  file: string
+  content: string | (() => string)
+  /** Render it ahead of the write and hold it until `content` takes it (see heldUntilTaken). */
+  peek?: () => string
+}
+
+/**
+ * The annotated markdown is needed first to see whether the file on disk holds a reviewer's unaccepted edits
+ * (src/engine/write.ts), then to be written: rendered once, and let go once written.
+ */
+function heldUntilTaken(file: string, render: () => string): Output {
+  let held: string | null = null
+  return {
+    file,
+    content: () => {
+      const text = held ?? render()
+      held = null
+      return text
+    },
+    peek: () => (held ??= render()),
+  }
 }
 
 export interface DocumentSummary {
@@ -73,9 +103,12 @@ export function processDocument(file: SourceFile & { review?: LoadedSidecar | nu
     name,
     path: file.path,
     outputs: [
-      { file: json, content: toJSON(map) },
-      { file: annotated, content: annotate(file.text, map, parsed) },
-      { file: html, content: renderPage(file.text, map, { notes: messages, parsed, indexHref: indexHref(name), scriptHref: `${'../'.repeat(name.split('/').length - 1)}${PAGE_SCRIPT_FILE}` }) },
+      { file: json, content: () => toJSON(map) },
+      heldUntilTaken(annotated, () => annotate(file.text, map, parsed)),
+      {
+        file: html,
+        content: () => renderPage(file.text, map, { notes: messages, parsed, indexHref: indexHref(name), scriptHref: `${'../'.repeat(name.split('/').length - 1)}${PAGE_SCRIPT_FILE}` }),
+      },
     ],
     summary: summarize(name, map),
     warnings,

@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
-import { type DocumentResult, type DocumentSummary, processDocument } from './render.js'
+import { type DocumentResult, type DocumentSummary, type Output, processDocument } from './render.js'
 import { InputError, readSource, writeAllAtomic, type SourceFile } from '../io/files.js'
 import { type LoadedSidecar, loadSidecarFor } from '../review/run-hooks.js'
 import { hasPendingEdits } from '../review/edits.js'
@@ -52,7 +52,9 @@ function pendingEdits(doc: DocumentResult, file: { text: string; review?: Loaded
   const annotated = doc.outputs.find((o) => o.file.endsWith('.annotated.md'))
   if (!annotated || policy.discardEdits) return []
   const target = join(out, annotated.file)
-  if (!existsSync(target) || holds(target, annotated.content)) return []
+  if (!existsSync(target)) return []
+  const content = typeof annotated.content === 'string' ? annotated.content : (annotated.peek ?? annotated.content)()
+  if (holds(target, content)) return []
   const existing = readOrNull(target)
   if (existing === null) return []
   const json = doc.outputs.find((o) => o.file.endsWith('.argmap.json'))
@@ -82,19 +84,23 @@ function holds(path: string, content: string): boolean {
  * Write `outputs` under `out` all or none (atomically), or in check mode
  * list those that differ. An output that already holds what would be
  * written is left alone: a re-run over an unchanged corpus rewrites nothing,
- * so modification times stay meaningful to make, watchers and rsync.
+ * so modification times stay meaningful to make, watchers and rsync. Each
+ * output is rendered as its turn comes and dropped once written (to its temp
+ * file), so one large document's outputs are not all in memory at once.
  */
-export function writeOrCheck(outputs: DocumentResult['outputs'], out: string, check: boolean): string[] {
+export function writeOrCheck(outputs: readonly Output[], out: string, check: boolean): string[] {
   const stale: string[] = []
-  const writes: Array<{ path: string; content: string }> = []
-  for (const o of outputs) {
-    const target = join(out, o.file)
-    if (holds(target, o.content)) continue
-    if (check) stale.push(target)
-    else writes.push({ path: target, content: o.content })
+  function* changed(): Generator<{ path: string; content: string }> {
+    for (const o of outputs) {
+      const target = join(out, o.file)
+      const content = typeof o.content === 'string' ? o.content : o.content()
+      if (holds(target, content)) continue
+      if (check) stale.push(target)
+      else yield { path: target, content }
+    }
   }
   // All of a document's outputs or none: a full disk never leaves them half-updated. Regenerable, so not fsynced.
-  writeAllAtomic(writes, undefined, false)
+  writeAllAtomic(changed(), undefined, false)
   return stale
 }
 

@@ -250,11 +250,36 @@ export function writeAtomic(path: string, content: string, io: WriteFs = fs): vo
  * parallel run by turns; a reviewer's corrections (src/review/files.ts) are
  * still synced.
  */
-export function writeAllAtomic(files: ReadonlyArray<{ path: string; content: string }>, io: WriteFs = fs, durable = true): void {
+export function writeAllAtomic(files: Iterable<{ path: string; content: string }>, io: WriteFs = fs, durable = true): void {
   const temps: string[] = []
-  let current = files[0]?.path ?? ''
+  const paths: string[] = []
+  let current = ''
+  const removeTemps = (): void => {
+    for (const tmp of temps) {
+      if (!tmp) continue
+      try {
+        io.unlinkSync(tmp)
+      } catch {
+        /* already gone */
+      }
+    }
+  }
+  // `files` may render each output as it is asked for (src/engine/write.ts), so that a large document's outputs
+  // are made, written and dropped one at a time: an error while rendering is not a write error, and is passed on.
+  const it = files[Symbol.iterator]()
+  const rendering = { failed: false, error: undefined as unknown }
   try {
-    for (const f of files) {
+    for (;;) {
+      let next: IteratorResult<{ path: string; content: string }>
+      try {
+        next = it.next()
+      } catch (e) {
+        rendering.failed = true
+        rendering.error = e
+        throw e
+      }
+      if (next.done) break
+      const f = next.value
       current = f.path
       const tmp = join(dirname(f.path), tempName())
       let fd: number
@@ -267,6 +292,7 @@ export function writeAllAtomic(files: ReadonlyArray<{ path: string; content: str
         fd = io.openSync(tmp, 'wx')
       }
       temps.push(tmp)
+      paths.push(f.path)
       try {
         const buf = Buffer.from(f.content, 'utf8')
         let off = 0
@@ -276,20 +302,14 @@ export function writeAllAtomic(files: ReadonlyArray<{ path: string; content: str
         io.closeSync(fd)
       }
     }
-    files.forEach((f, i) => {
-      current = f.path
-      io.renameSync(temps[i]!, f.path)
+    paths.forEach((path, i) => {
+      current = path
+      io.renameSync(temps[i]!, path)
       temps[i] = ''
     })
   } catch (e) {
-    for (const tmp of temps) {
-      if (!tmp) continue
-      try {
-        io.unlinkSync(tmp)
-      } catch {
-        /* already gone */
-      }
-    }
+    removeTemps()
+    if (rendering.failed) throw rendering.error
     throw new InputError(current, `cannot write output ${errnoText(e)}`, 'write')
   }
 }
