@@ -336,7 +336,7 @@ export function markdown(r: BenchResult): string {
       `Memory and the garbage collector on the op-ed ×${w.profile.copies}, one process each (peak RSS from the OS; GC: the main thread's collection pauses over the process's life, from V8's gc entries):`,
     )
     out.push(table(['command', 'peak RSS', 'GC pauses', 'wall'], w.memory.map((m) => [`\`${m.command}\``, `${f1(m.peakRssMB)} MB`, `${f1(m.gcShare * 100)} %`, ms(m.ms)])))
-    out.push(`Where \`argmap map\` on the op-ed ×${w.profile.copies} spends its time (\`node --cpu-prof\`, self time grouped by the file each function is in; ${ms(w.profile.totalMs)} sampled):`)
+    out.push(`Where \`argmap map --format json\` on the op-ed ×${w.profile.copies} spends its time (\`node --cpu-prof\` of \`bench/map-child.ts\`, the command's work from the library's unbundled modules, self time grouped by the file each function is in; ${ms(w.profile.totalMs)} sampled):`)
     out.push(table(['part', 'time', 'share'], w.profile.parts.map((p) => [p.part, ms(p.ms), `${f1(p.share * 100)} %`])))
   }
   if (r.model?.length) {

@@ -42,11 +42,12 @@ export interface ProfileRow {
 export interface WholeResult {
   rows: WholeRow[]
   memory: ProcessMemory[]
-  /** `--cpu-prof` of `map` on the ×1000 file, self time grouped by part of the pipeline. */
+  /** `--cpu-prof` of `map --format json`'s work on the ×1000 file (./map-child.ts), self time grouped by part of the pipeline. */
   profile: { copies: number; totalMs: number; parts: ProfileRow[] }
 }
 
 const bare = fileURLToPath(new URL('./bare-roundtrip.js', import.meta.url))
+const mapChild = fileURLToPath(new URL('./map-child.js', import.meta.url))
 
 function work(): string {
   try {
@@ -62,10 +63,10 @@ const share = (r: ProcessRun): number => r.gcMs / r.lifeMs
 const PARTS: ReadonlyArray<[string, RegExp]> = [
   ['garbage collection', /^\(garbage collector\)$/],
   ['remark / micromark (parse)', /node_modules\/(micromark|mdast-util-from-markdown|mdast-util-gfm|remark-|unified|decode-named|character-|vfile)/],
-  ['learned model', /\/dist\/learn\//],
-  ['rules tagger and relations', /\/dist\/(tag|relate)\//],
-  ['segmentation and ids', /\/dist\/(segment|model\/ids|parse)\//],
-  ['map, JSON and annotated markdown', /\/dist\/(emit|pipeline|model)\b/],
+  ['learned model', /\/(dist|src)\/learn\//],
+  ['rules tagger and relations', /\/(dist|src)\/(tag|relate)\//],
+  ['segmentation and ids', /\/(dist|src)\/(segment|model\/ids|parse)\//],
+  ['map and JSON', /\/(dist|src)\/(emit|pipeline|model)\b/],
   ['writing the output', /^(writeBuffer|writeString|writev|writeSync)$|node:(buffer|fs|internal\/fs|net|stream|internal\/stream)/],
   ['start-up (module loading)', /node:internal\/modules|^(compileFunction|internalModuleStat|readFileUtf8|realpathSync)$/],
 ]
@@ -125,7 +126,8 @@ export function wholeProcess(repoRoot: string, op: string, copiesList: readonly 
     const runRun = timeNode(repoRoot, [bin, 'run', big, '--out', join(dir, 'out'), '--no-index'], dir)
     memory.push({ command: 'argmap run FILE --out DIR', peakRssMB: runRun.rssMB, gcShare: share(runRun), ms: runRun.ms })
     const profDir = join(dir, 'prof')
-    const r = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', profDir, bin, 'map', big, '--format', 'json'], { cwd: dir, stdio: 'ignore' })
+    // From the library's modules (./map-child.ts), not the bundled executable, so that each function's file names its part.
+    const r = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', profDir, mapChild, big], { cwd: dir, stdio: 'ignore' })
     if (r.status !== 0) throw new Error(`profiled map exited ${r.status}`)
     const profile = summarise(join(profDir, readdirSync(profDir)[0]!))
     return { rows, memory, profile: { copies: Math.max(...copiesList), ...profile } }
