@@ -18,7 +18,7 @@
  */
 import type { Relation, Role, Segment } from '../model/types.js'
 import type { Tagged, TagResult } from '../tag/index.js'
-import { docView, type DocView, overlap, pairFeatures, type RuleView, typeFeatures, unitFeatures } from './features.js'
+import { docView, type DocView, type Emit, emitPairFeatures, emitTypeFeatures, emitUnitFeatures, overlap, type RuleView } from './features.js'
 
 export const MODEL_SCHEMA = 'argmap-model/1'
 export const CLASSES: readonly Role[] = Object.freeze(['none', 'conclusion', 'claim', 'premise'])
@@ -91,60 +91,153 @@ export function candidates(view: DocView, i: number, arg: readonly boolean[], th
   return out
 }
 
-/** A loaded model: weights by feature name. */
+/**
+ * One model's weights resolved once, at load: each feature name an integer id, the weights one flat array
+ * (id·k + class), so scoring a unit or a pair is a map lookup and k additions per feature, and allocates nothing.
+ */
+class WeightTable {
+  readonly ids = new Map<string, number>()
+  readonly names: string[] = []
+  readonly w: Float64Array
+  /**
+   * What feature id weighs for class c in an explanation (id·k + c): its weight for c against the mean of the
+   * others (the weight itself when k = 1). A property of the model, so computed once, as is each explanation's
+   * text (`para=first +1.42`), which every unit used to format again.
+   */
+  readonly contrast: Float64Array
+  private readonly said: Array<string | undefined>
+  /** The id of 'bias' (-1 when absent), which no explanation lists. */
+  readonly bias: number
+
+  constructor(
+    weights: Record<string, number | number[]>,
+    readonly k: number,
+  ) {
+    const entries = Object.entries(weights)
+    this.w = new Float64Array(entries.length * k)
+    for (const [name, v] of entries) {
+      const id = this.names.length
+      this.ids.set(name, id)
+      this.names.push(name)
+      if (typeof v === 'number') this.w[id * k] = v
+      else for (let c = 0; c < k; c++) this.w[id * k + c] = v[c]!
+    }
+    this.contrast = k === 1 ? this.w : new Float64Array(this.w.length)
+    if (k > 1) {
+      for (let id = 0; id < this.names.length; id++) {
+        for (let c = 0; c < k; c++) {
+          let others = 0
+          for (let o = 0; o < k; o++) if (o !== c) others += this.w[id * k + o]!
+          this.contrast[id * k + c] = this.w[id * k + c]! - others / (k - 1)
+        }
+      }
+    }
+    this.said = new Array(this.w.length)
+    this.bias = this.ids.get('bias') ?? -1
+  }
+
+  /** The explanation of feature id for class c: its name and contrast (`marker:because +1.20`). */
+  say(id: number, c: number): string {
+    const x = id * this.k + c
+    return (this.said[x] ??= `${this.names[id]!} ${round2(this.contrast[x]!)}`)
+  }
+}
+
+/**
+ * Adds up a class model's weights as the features arrive (./features.ts emits them one by one), and appends the
+ * id of each known feature to `used` for the explanation. Reused from unit to unit: `reset` clears the scores.
+ */
+class ClassScore {
+  readonly s: Float64Array
+  constructor(
+    private readonly table: WeightTable,
+    readonly used: number[] = [],
+  ) {
+    this.s = new Float64Array(table.k)
+  }
+
+  reset(): void {
+    this.s.fill(0)
+  }
+
+  readonly emit: Emit = (name) => {
+    const id = this.table.ids.get(name)
+    if (id === undefined) return
+    this.used.push(id)
+    const { w, k } = this.table
+    const s = this.s
+    for (let c = 0; c < k; c++) s[c] = s[c]! + w[id * k + c]!
+  }
+}
+
+/** A link model's score of one candidate, as features arrive; the ids go to `used` for the explanation. */
+class LinkScore {
+  s = 0
+  constructor(
+    private readonly table: WeightTable,
+    readonly used: number[],
+  ) {}
+
+  readonly emit: Emit = (name) => {
+    const id = this.table.ids.get(name)
+    if (id === undefined) return
+    this.used.push(id)
+    this.s += this.table.w[id]!
+  }
+}
+
+/** A loaded model: weights by feature id (see WeightTable). */
 export class Model {
-  readonly roleWeights: Map<string, Float64Array>
-  readonly linkWeights: Map<string, number>
-  readonly typeWeights: Map<string, Float64Array>
+  private readonly roles: WeightTable
+  private readonly links: WeightTable
+  private readonly types: WeightTable
 
   constructor(readonly file: ModelFile) {
     if (file.schema !== MODEL_SCHEMA) throw new Error(`not an argmap model (schema ${JSON.stringify(file.schema)}, expected ${MODEL_SCHEMA})`)
-    this.roleWeights = new Map(Object.entries(file.roles.weights).map(([k, v]) => [k, Float64Array.from(v)]))
-    this.linkWeights = new Map(Object.entries(file.links.weights))
-    this.typeWeights = new Map(Object.entries(file.types.weights).map(([k, v]) => [k, Float64Array.from(v)]))
+    this.roles = new WeightTable(file.roles.weights, CLASSES.length)
+    this.links = new WeightTable(file.links.weights, 1)
+    this.types = new WeightTable(file.types.weights, 2)
   }
 
-  /** Class probabilities of one feature list, and each feature's weight per class. */
-  private classify(weights: Map<string, Float64Array>, k: number, features: readonly string[]): { p: Float64Array; used: Array<[string, Float64Array]> } {
-    const s = new Float64Array(k)
-    const used: Array<[string, Float64Array]> = []
-    for (const f of features) {
-      const w = weights.get(f)
-      if (!w) continue
-      used.push([f, w])
-      for (let c = 0; c < k; c++) s[c] = s[c]! + w[c]!
-    }
-    return { p: softmax(s), used }
-  }
-
-  roleProbabilities(view: DocView, i: number): { p: Float64Array; used: Array<[string, Float64Array]> } {
-    return this.classify(this.roleWeights, CLASSES.length, unitFeatures(view, i))
-  }
-
-  linkScore(features: readonly string[], weights: ReadonlyMap<string, number> = this.linkWeights): number {
-    let s = 0
-    for (const f of features) s += weights.get(f) ?? 0
-    return s
+  /** Class probabilities of unit i (training reads them to give the link model predicted roles). */
+  roleProbabilities(view: DocView, i: number): { p: Float64Array } {
+    const score = new ClassScore(this.roles)
+    emitUnitFeatures(view, i, score.emit)
+    const p = new Float64Array(CLASSES.length)
+    softmaxInto(score.s, p, 0)
+    return { p }
   }
 
   /** Tag and link a document. */
   apply(segments: readonly Segment[], rules: TagResult): LearnedResult {
     const view = docView(segments, ruleView(rules))
     const n = segments.length
-    const probs: Float64Array[] = []
-    const used: Array<Array<[string, Float64Array]>> = []
+    const K = CLASSES.length
+    // Per unit: its class probabilities at probs[i·K + c], and the ids of its known features at
+    // used[usedStart[i] .. usedStart[i+1]) (one flat list for the document, not a list per unit).
+    const probs = new Float64Array(n * K)
+    const roleScore = new ClassScore(this.roles)
+    const usedStart = new Int32Array(n + 1)
     for (let i = 0; i < n; i++) {
-      const r = this.roleProbabilities(view, i)
-      probs.push(r.p)
-      used.push(r.used)
+      usedStart[i] = roleScore.used.length
+      roleScore.reset()
+      emitUnitFeatures(view, i, roleScore.emit)
+      softmaxInto(roleScore.s, probs, i * K)
     }
+    usedStart[n] = roleScore.used.length
+    const p = (i: number, c: number): number => probs[i * K + c]!
     // Whether a unit takes part in the argument at all stays the rules' call (bylines, datelines, bios, headings,
     // framing: knowledge of web articles that the open gold's genres do not teach); the model ranks the roles of
     // the units the rules keep. Measured: the same in-genre (cross-validated role macro F1 0.455 against 0.451 when
     // the model also decides none) and far better on short modern essays (microtexts 0.491 against 0.391).
-    const best = probs.map((p, i) => (rules.tagged[i]!.role === 'none' ? 0 : 1 + argmax(p.subarray(1))))
-    let thesis = chooseThesis(segments, rules.tagged, best, probs)
-    const arg = best.map((c, i) => c !== 0 || i === thesis)
+    const best = new Int8Array(n)
+    for (let i = 0; i < n; i++) {
+      if (rules.tagged[i]!.role === 'none') continue
+      let b = 1
+      for (let c = 2; c < K; c++) if (p(i, c) > p(i, b)) b = c
+      best[i] = b
+    }
+    let thesis = chooseThesis(segments, rules.tagged, best, (i) => p(i, 1))
     // Restatement: an argumentative unit in another paragraph that says what the thesis says: read as a
     // conclusion and sharing two of its words, or sharing most of the shorter one's content words.
     let restates = -1
@@ -155,57 +248,91 @@ export class Model {
         const shared = overlap(view.content(i), words)
         const most = shared >= 3 && 2 * shared >= Math.min(words.size, view.content(i).size)
         if (!(best[i] === 1 && shared >= 2) && !most) continue
-        if (restates < 0 || probs[i]![1]! > probs[restates]![1]!) restates = i
+        if (restates < 0 || p(i, 1) > p(restates, 1)) restates = i
       }
     }
     // The first full statement is the thesis, a later one restates it (the guideline's reading).
     if (restates >= 0 && restates < thesis) [thesis, restates] = [restates, thesis]
-    const roleOf = (k: number): string => (k === thesis ? 'conclusion' : CLASSES[best[k]!]!)
+    const arg: boolean[] = new Array(n)
     // Premises are leaves, as in the gold: links go to units read as claims (or conclusions) and to the thesis.
-    const target = best.map((c, i) => i !== restates && (i === thesis || c === 1 || c === 2))
+    const target: boolean[] = new Array(n)
+    for (let i = 0; i < n; i++) {
+      arg[i] = best[i] !== 0 || i === thesis
+      target[i] = i !== restates && (i === thesis || best[i] === 1 || best[i] === 2)
+    }
+    const roleOf = (k: number): string => (k === thesis ? 'conclusion' : CLASSES[best[k]!]!)
     const forest = new Forest(n)
     const links: LearnedResult['links'] = []
     if (restates >= 0) {
       forest.attach(restates, thesis)
-      links.push({ from: restates, to: thesis, type: 'restates', confidence: probs[restates]![1]!, signals: ['restates:thesis', `overlap:${overlap(view.content(restates), view.content(thesis))}`] })
+      links.push({ from: restates, to: thesis, type: 'restates', confidence: p(restates, 1), signals: ['restates:thesis', `overlap:${overlap(view.content(restates), view.content(thesis))}`] })
     }
+    // Reused for every unit: candidate scores, each candidate's feature ids (linkIds[linkStart[k] .. linkStart[k+1])).
+    const linkIds: number[] = []
+    const linkScore = new LinkScore(this.links, linkIds)
+    const typeScore = new ClassScore(this.types)
+    const tp = new Float64Array(2)
+    let scores = new Float64Array(16)
+    let pl = new Float64Array(16)
+    let linkStart = new Int32Array(17)
+    let tried = new Uint8Array(16)
     for (let i = 0; i < n; i++) {
       if (!arg[i] || i === thesis || i === restates) continue
       const cands = candidates(view, i, target, thesis)
-      if (!cands.length) continue
-      const feats = cands.map((j) => pairFeatures(view, i, j, roleOf, thesis))
-      const scores = Float64Array.from(feats.map((f) => this.linkScore(f)))
-      const p = softmax(scores)
-      const order = cands.map((_, k) => k).sort((a, b) => p[b]! - p[a]! || cands[a]! - cands[b]!)
-      for (const k of order) {
+      const m = cands.length
+      if (!m) continue
+      if (m > scores.length) ((scores = new Float64Array(m)), (pl = new Float64Array(m)), (linkStart = new Int32Array(m + 1)), (tried = new Uint8Array(m)))
+      linkIds.length = 0
+      for (let k = 0; k < m; k++) {
+        linkStart[k] = linkIds.length
+        linkScore.s = 0
+        emitPairFeatures(view, i, cands[k]!, roleOf, thesis, linkScore.emit)
+        scores[k] = linkScore.s
+      }
+      linkStart[m] = linkIds.length
+      softmaxInto(scores.subarray(0, m), pl, 0)
+      tried.fill(0, 0, m)
+      // Candidates from the most likely down (ties: the earlier unit), the first that closes no cycle.
+      for (let left = m; left > 0; left--) {
+        let k = -1
+        for (let x = 0; x < m; x++) if (!tried[x] && (k < 0 || pl[x]! > pl[k]!)) k = x
+        tried[k] = 1
         const j = cands[k]!
         if (forest.closesCycle(i, j)) continue
         forest.attach(i, j)
-        const t = this.classify(this.typeWeights, 2, typeFeatures(view, i, j, roleOf, thesis))
+        typeScore.used.length = 0
+        typeScore.reset()
+        emitTypeFeatures(view, i, j, roleOf, thesis, typeScore.emit)
+        softmaxInto(typeScore.s, tp, 0)
         // Support or attack is the rules' call where their plan placed the unit (contrast and concession markers, a
         // reported objection and its answer: typed attachment on the microtexts 0.342 against the model's 0.267,
         // within 0.01 on the open gold's dev split); the type model decides where the rules planned nothing.
         const planned = rules.plan.structure[i]!
         const ruleType = planned.to >= 0 && (planned.type === 'support' || planned.type === 'attack') ? planned.type : null
-        const type = ruleType ?? (t.p[1]! > 0.5 ? 'attack' : 'support')
-        const typeSignals = ruleType ? [`type:rules ${ruleType}`, ...planned.signals.slice(0, 2).map((x) => `rule:${x}`)] : topClass(t.used, type === 'attack' ? 1 : 0, 2, 3)
-        const signals = [...topLink(this.linkWeights, feats[k]!), ...typeSignals]
-        links.push({ from: i, to: j, type, confidence: p[k]! * Math.max(t.p[0]!, t.p[1]!), signals })
+        const type = ruleType ?? (tp[1]! > 0.5 ? 'attack' : 'support')
+        const signals = topLink(this.links, linkIds, linkStart[k]!, linkStart[k + 1]!)
+        if (ruleType) {
+          signals.push(`type:rules ${ruleType}`)
+          for (const x of planned.signals.slice(0, 2)) signals.push(`rule:${x}`)
+        } else topClass(this.types, typeScore.used, 0, typeScore.used.length, type === 'attack' ? 1 : 0, 3, signals)
+        links.push({ from: i, to: j, type, confidence: pl[k]! * Math.max(tp[0]!, tp[1]!), signals })
         break
       }
     }
     const targeted = new Uint8Array(n)
     for (const l of links) if (l.type !== 'restates') targeted[l.to] = 1
-    const tagged: Tagged[] = segments.map((_, i) => {
-      const p = probs[i]!
+    const tagged: Tagged[] = new Array(n)
+    for (let i = 0; i < n; i++) {
       let role: Role
       if (i === thesis || i === restates) role = 'conclusion'
       else if (!arg[i]) role = 'none'
       else role = best[i] === 2 || best[i] === 1 || targeted[i] ? 'claim' : 'premise'
       const c = CLASSES.indexOf(role)
-      const confidence = role === 'claim' || role === 'premise' ? p[2]! + p[3]! : p[c]!
-      return { role, confidence: Math.round(confidence * 100) / 100, signals: topClass(used[i]!, c, CLASSES.length, 6) }
-    })
+      const confidence = role === 'claim' || role === 'premise' ? p(i, 2) + p(i, 3) : p(i, c)
+      const signals: string[] = []
+      topClass(this.roles, roleScore.used, usedStart[i]!, usedStart[i + 1]!, c, 6, signals)
+      tagged[i] = { role, confidence: Math.round(confidence * 100) / 100, signals }
+    }
     return { tagged, links }
   }
 }
@@ -219,13 +346,13 @@ export class Model {
  * prose the model's own choice does better (dev 0.417 against 0.167 with the rules' thesis); argmap is for the
  * modern genres, so the rules choose. Training decodes the same way (src/learn/train.ts).
  */
-export function chooseThesis(segments: readonly Segment[], rules: readonly Tagged[], best: ArrayLike<number>, probs: readonly Float64Array[]): number {
+export function chooseThesis(segments: readonly Segment[], rules: readonly Tagged[], best: ArrayLike<number>, conclusion: (i: number) => number): number {
   const r = rules.findIndex((t) => t.role === 'conclusion')
   if (r >= 0) return r
   let thesis = -1
   for (let i = 0; i < segments.length; i++) {
     if (segments[i]!.block === 'heading' || best[i] === 0) continue
-    if (thesis < 0 || probs[i]![1]! > probs[thesis]![1]!) thesis = i
+    if (thesis < 0 || conclusion(i) > conclusion(thesis)) thesis = i
   }
   return thesis
 }
@@ -261,47 +388,66 @@ class Forest {
   }
 }
 
-function softmax(s: Float64Array): Float64Array {
+/** Softmax of s into out[offset ..], the arithmetic in the order training uses (./linear.ts). */
+function softmaxInto(s: Float64Array, out: Float64Array, offset: number): void {
   let max = -Infinity
-  for (const x of s) if (x > max) max = x
+  for (let k = 0; k < s.length; k++) if (s[k]! > max) max = s[k]!
   let z = 0
-  const out = new Float64Array(s.length)
   for (let k = 0; k < s.length; k++) {
-    out[k] = Math.exp(s[k]! - max)
-    z += out[k]!
+    out[offset + k] = Math.exp(s[k]! - max)
+    z += out[offset + k]!
   }
-  for (let k = 0; k < s.length; k++) out[k] = out[k]! / z
+  for (let k = 0; k < s.length; k++) out[offset + k] = out[offset + k]! / z
+}
+
+/**
+ * The `limit` features that weigh most, largest |weight| first, ties by name, as their explanations (./WeightTable
+ * say). A top-k insertion over reused arrays: the signals of every unit were a filter/map/sort chain of fresh arrays.
+ */
+const topIds: number[] = []
+const topWeights: number[] = []
+
+function offerTop(table: WeightTable, id: number, x: number, limit: number): void {
+  const ax = Math.abs(x)
+  if (!(ax >= 0.005)) return
+  let at = topIds.length
+  while (at > 0) {
+    const ay = Math.abs(topWeights[at - 1]!)
+    if (ax > ay || (ax === ay && table.names[id]! < table.names[topIds[at - 1]!]!)) at--
+    else break
+  }
+  if (at >= limit) return
+  topIds.splice(at, 0, id)
+  topWeights.splice(at, 0, x)
+  if (topIds.length > limit) (topIds.pop(), topWeights.pop())
+}
+
+function writeTop(table: WeightTable, c: number, out: string[]): void {
+  for (let t = 0; t < topIds.length; t++) out.push(table.say(topIds[t]!, c))
+  topIds.length = 0
+  topWeights.length = 0
+}
+
+/** The features (ids used[from .. to)) that weighed most for class c against the other classes. */
+function topClass(table: WeightTable, used: readonly number[], from: number, to: number, c: number, limit: number, out: string[]): void {
+  for (let u = from; u < to; u++) {
+    const id = used[u]!
+    if (id !== table.bias) offerTop(table, id, table.contrast[id * table.k + c]!, limit)
+  }
+  writeTop(table, c, out)
+}
+
+/** The link features (ids used[from .. to), each counted once) that weighed most for the chosen target. */
+function topLink(table: WeightTable, used: readonly number[], from: number, to: number): string[] {
+  outer: for (let u = from; u < to; u++) {
+    const id = used[u]!
+    if (id === table.bias) continue
+    for (let v = from; v < u; v++) if (used[v] === id) continue outer
+    offerTop(table, id, table.w[id]!, 4)
+  }
+  const out: string[] = []
+  writeTop(table, 0, out)
   return out
-}
-
-function argmax(p: Float64Array): number {
-  let b = 0
-  for (let k = 1; k < p.length; k++) if (p[k]! > p[b]!) b = k
-  return b
-}
-
-/** The features that weighed most for class c against the other classes, largest first. */
-function topClass(used: ReadonlyArray<[string, Float64Array]>, c: number, k: number, limit: number): string[] {
-  const scored = used
-    .filter(([f]) => f !== 'bias')
-    .map(([f, w]): [string, number] => {
-      let others = 0
-      for (let o = 0; o < k; o++) if (o !== c) others += w[o]!
-      return [f, w[c]! - others / (k - 1)]
-    })
-    .filter(([, x]) => Math.abs(x) >= 0.005)
-    .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || (a[0] < b[0] ? -1 : 1))
-  return scored.slice(0, limit).map(([f, x]) => `${f} ${round2(x)}`)
-}
-
-function topLink(weights: ReadonlyMap<string, number>, feats: readonly string[]): string[] {
-  return [...new Set(feats)]
-    .filter((f) => f !== 'bias' && weights.has(f))
-    .map((f): [string, number] => [f, weights.get(f)!])
-    .filter(([, x]) => Math.abs(x) >= 0.005)
-    .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || (a[0] < b[0] ? -1 : 1))
-    .slice(0, 4)
-    .map(([f, x]) => `${f} ${round2(x)}`)
 }
 
 /** The model file as text: one weight per line (sorted), so a retrained model diffs line by line. */

@@ -155,7 +155,7 @@ export function trainModel(input: TrainInput): ModelFile {
       for (let c = 2; c < x.length; c++) if (x[c]! > x[b]!) b = c
       return b
     })
-    const thesis = chooseThesis(segments, d.view.rules.tagged, best, p)
+    const thesis = chooseThesis(segments, d.view.rules.tagged, best, (i) => p[i]![1]!)
     // Candidate targets as the model will see them: units read as claims or conclusions, and the thesis.
     const arg = best.map((c, i) => c === 1 || c === 2 || i === thesis)
     const roleOf = (k: number): string => (k === thesis ? 'conclusion' : CLASSES[best[k]!]!)
