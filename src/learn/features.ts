@@ -38,8 +38,11 @@ export interface DocView {
   secCount: Int32Array
   /** Per unit: how many word tokens it has (the length of `tokens(plain)`). */
   words: Int32Array
-  /** Per unit: its content words (longer than three letters), computed on first use. */
-  content: (i: number) => ReadonlySet<string>
+  /**
+   * Per unit: its content words (longer than three letters), computed on first use, as the sorted ids of the
+   * distinct words in a vocabulary of the document, so two units' overlap is a merge that allocates nothing.
+   */
+  content: (i: number) => Int32Array
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu
@@ -54,6 +57,7 @@ const isAsciiWordChar = (c: number): boolean => isAsciiLetter(c) || (c >= 48 && 
 const isPunctuation = (c: number): boolean => c === 0xa0 || (c >= 0x2000 && c <= 0x206f)
 const APOSTROPHE = 39
 const RIGHT_QUOTE = 0x2019
+const RIGHT_QUOTES = /’/g
 
 /**
  * The words of `tokens(plain)` without lower-casing the text, matching the regex and mapping the matches: counted,
@@ -62,7 +66,7 @@ const RIGHT_QUOTE = 0x2019
  * ASCII and punctuation (curly quotes, dashes) exactly as WORD does, and returns -1 at any other character (a
  * letter or digit lower-casing might change), for the caller to tokenise the unit the slow way.
  */
-function scanWords(plain: string, content: Set<string> | null): number {
+function scanWords(plain: string, content: WordSink | null): number {
   let n = 0
   let i = 0
   const len = plain.length
@@ -91,7 +95,7 @@ function scanWords(plain: string, content: Set<string> | null): number {
     n++
     if (content && i - start > 3) {
       const w = plain.slice(start, i).toLowerCase()
-      content.add(curly ? w.replace(/’/g, "'") : w)
+      content.add(curly ? w.replace(RIGHT_QUOTES, "'") : w)
     }
   }
   return n
@@ -103,11 +107,67 @@ export function wordCount(plain: string): number {
   return n >= 0 ? n : tokens(plain).length
 }
 
-/** The distinct words of `tokens(plain)` longer than three letters. */
-export function contentWords(plain: string): Set<string> {
-  const out = new Set<string>()
-  return scanWords(plain, out) >= 0 ? out : new Set(tokens(plain).filter((w) => w.length > 3))
+/** Receives a unit's content words (./features.ts docView gives them ids). */
+export interface WordSink {
+  add(word: string): void
+  /** Forget the words added so far (the unit is read again the slow way). */
+  clear(): void
 }
+
+/** The words of `tokens(plain)` longer than three letters, into `sink`, in order, repeats included. */
+export function contentWords(plain: string, sink: WordSink): void {
+  if (scanWords(plain, sink) >= 0) return
+  sink.clear()
+  for (const w of tokens(plain)) if (w.length > 3) sink.add(w)
+}
+
+/** Content words as ids of one document's vocabulary: each unit's the sorted distinct ids. */
+class Vocabulary implements WordSink {
+  private readonly ids = new Map<string, number>()
+  private readonly unit: number[] = []
+
+  add(word: string): void {
+    let id = this.ids.get(word)
+    if (id === undefined) this.ids.set(word, (id = this.ids.size))
+    this.unit.push(id)
+  }
+
+  clear(): void {
+    this.unit.length = 0
+  }
+
+  /** The content-word ids of a unit's plain text, sorted, each once. */
+  of(plain: string): Int32Array {
+    this.unit.length = 0
+    contentWords(plain, this)
+    const u = this.unit
+    // Insertion sort with duplicates dropped: a unit has a few dozen words at most.
+    let n = 0
+    for (let x = 0; x < u.length; x++) {
+      const id = u[x]!
+      let at = n
+      while (at > 0 && u[at - 1]! > id) at--
+      if (at > 0 && u[at - 1] === id) continue
+      for (let t = n; t > at; t--) u[t] = u[t - 1]!
+      u[at] = id
+      n++
+    }
+    const out = new Int32Array(n)
+    for (let x = 0; x < n; x++) out[x] = u[x]!
+    return out
+  }
+}
+
+// The form tests, compiled once (a regular expression literal inside a function is a new object on every call).
+const ENDS_SENTENCE = /[.!?]["'”’)\]]*\s*$/
+const ENDS_QUESTION = /\?\s*["'”’)]*$/
+const ENDS_COLON = /:\s*$/
+const ENDS_TERMINAL = /[.!?:;]["'”’)\]]*\s*$/
+const DIGIT = /\d/
+const YEAR = /\b(1[5-9]|20)\d\d\b/
+const PERCENT = /%|\bper ?cent\b/i
+const QUOTE = /["“”]/
+const ALL_CAPS = /^[^a-z]*[A-Z]{3,}[^a-z]*$/
 
 /** The structure of a document that every unit feature reads. */
 export function docView(segments: readonly Segment[], rules: RuleView): DocView {
@@ -127,7 +187,7 @@ export function docView(segments: readonly Segment[], rules: RuleView): DocView 
   const body = new Set<number>()
   for (let i = 0; i < n; i++) {
     const s = segments[i]!
-    if (s.block === 'paragraph' && words[i]! >= 6 && /[.!?]["'”’)\]]*\s*$/.test(s.plain)) body.add(s.paragraph)
+    if (s.block === 'paragraph' && words[i]! >= 6 && ENDS_SENTENCE.test(s.plain)) body.add(s.paragraph)
   }
   let rank = -1
   let lastPara = -1
@@ -162,37 +222,59 @@ export function docView(segments: readonly Segment[], rules: RuleView): DocView 
   }
   for (let k = secStart; k < n; k++) secCount[k] = secParas
   // Only the units a restatement or a link reads need their words (tokenised on first use).
-  const contents: Array<Set<string> | undefined> = new Array(n)
-  const content = (i: number): ReadonlySet<string> => (contents[i] ??= contentWords(segments[i]!.plain))
+  const contents: Array<Int32Array | undefined> = new Array(n)
+  const vocabulary = new Vocabulary()
+  const content = (i: number): Int32Array => (contents[i] ??= vocabulary.of(segments[i]!.plain))
   return { segments, rules, paraRank, paraCount: rank + 1, section, secRank, secCount, words, content }
 }
 
 /**
- * Feature names are built once per distinct value, not per unit or pair: the families are finite (roles, block
- * kinds, positions, the rules' signal names), and formatting ~60 template strings per unit and ~15 per pair was
- * most of the learned path's garbage. The memo is bounded in case some value were not.
+ * Features travel as integer keys, each standing for one readable name (the model file's vocabulary): a name is
+ * registered the first time some unit or pair takes it, and a model resolves a key to its weights once (./model.ts
+ * WeightTable), so scoring is array indexing. Formatting ~60 template strings per unit and ~15 per pair and looking
+ * each up in a map was most of the learned path's time and garbage. The names come from finite families (roles,
+ * block kinds, positions, the rules' signal names from their lexicon), so the registry stays small.
  */
-function named<K extends string | number, V = string>(make: (k: K) => V): (k: K) => V {
-  const memo = new Map<K, V>()
+const featureNames: string[] = []
+const featureKeys = new Map<string, number>()
+
+export function featureKey(name: string): number {
+  let key = featureKeys.get(name)
+  if (key === undefined) {
+    key = featureNames.length
+    featureNames.push(name)
+    featureKeys.set(name, key)
+  }
+  return key
+}
+
+export const featureName = (key: number): string => featureNames[key]!
+
+/** The keys of a family of features, one per value, each made on first use. */
+function named<K extends string | number>(make: (k: K) => string): (k: K) => number {
+  const memo = new Map<K, number>()
   return (k) => {
-    let s = memo.get(k)
-    if (s === undefined) {
-      if (memo.size >= 4096) memo.clear()
-      s = make(k)
-      memo.set(k, s)
-    }
-    return s
+    let key = memo.get(k)
+    if (key === undefined) memo.set(k, (key = featureKey(make(k))))
+    return key
   }
 }
 
-/** The names of a bucketed count (`words<=8`, `words>40`), one per bucket, made once. */
-function buckets(prefix: string, edges: readonly number[]): (n: number) => string {
-  const names = [...edges.map((e) => `${prefix}<=${e}`), `${prefix}>${edges[edges.length - 1]}`]
+/** The keys of a bucketed count (`words<=8`, `words>40`). */
+function buckets(prefix: string, edges: readonly number[]): (n: number) => number {
+  const keys = [...edges.map((e) => featureKey(`${prefix}<=${e}`)), featureKey(`${prefix}>${edges[edges.length - 1]}`)]
   return (n) => {
     let b = 0
     while (b < edges.length && n > edges[b]!) b++
-    return names[b]!
+    return keys[b]!
   }
+}
+
+/** The keys of fixed features, by name (`F.bias`, `F['same-para']`). */
+function fixed<N extends string>(...names: N[]): Readonly<Record<N, number>> {
+  const out = {} as Record<N, number>
+  for (const name of names) out[name] = featureKey(name)
+  return Object.freeze(out)
 }
 
 /** A signal's name without a trailing weight or count (`marker:because`, not `marker:because +1.2`). */
@@ -200,12 +282,16 @@ const signalName = (s: string): string => s.replace(/\s[+-]?\d.*$/, '')
 
 const RULE_ROLE = named((r: string) => `rule:role=${r}`)
 const RULE_SIGNAL = named((sig: string) => `rule:${signalName(sig)}`)
-/** A signal's family feature (`boilerplate:bio` → `rule-family:boilerplate`), '' when the name has no family. */
-const RULE_FAMILY = named((sig: string) => {
-  const name = signalName(sig)
-  const family = name.split(':')[0]!
-  return family !== name ? `rule-family:${family}` : ''
-})
+/** A signal's family feature (`boilerplate:bio` → `rule-family:boilerplate`), -1 when the name has no family. */
+const RULE_FAMILY = ((memo) => (sig: string): number => {
+  let key = memo.get(sig)
+  if (key === undefined) {
+    const name = signalName(sig)
+    const family = name.split(':')[0]!
+    memo.set(sig, (key = family !== name ? featureKey(`rule-family:${family}`) : -1))
+  }
+  return key
+})(new Map<string, number>())
 const RULE_EDGE_TYPE = named((t: string) => `rule:edge=${t}`)
 const RULE_EDGE_SIGNAL = named((sig: string) => `rule:edge:${signalName(sig)}`)
 const TO_RULE_SIGNAL = named((sig: string) => `to-rule:${signalName(sig)}`)
@@ -225,19 +311,62 @@ const DIST = { back: buckets('dist=back', [1, 2, 3, 5, 8, 15]), fwd: buckets('di
 const PARA_GAP = buckets('para-gap', [1, 2, 4])
 const FROM = named((r: string) => `from=${r}`)
 const TO = named((r: string) => `to=${r}`)
-const FROM_TO = named((ri: string) => named((rj: string) => `from-to=${ri}>${rj}`))
+const FROM_TO_BY_FROM = new Map<string, (rj: string) => number>()
+const FROM_TO = (ri: string, rj: string): number => {
+  let to = FROM_TO_BY_FROM.get(ri)
+  if (!to) FROM_TO_BY_FROM.set(ri, (to = named((r: string) => `from-to=${ri}>${r}`)))
+  return to(rj)
+}
 const TO_THESIS_FROM = named((r: string) => `to-thesis:from=${r}`)
 const TO_SENT = named((p: string) => `to-sent=${p}`)
 const TO_SENT_DIR = { back: named((p: string) => `to-sent+dir=${p}:back`), fwd: named((p: string) => `to-sent+dir=${p}:fwd`) }
 const OVERLAP = buckets('overlap', [0, 1, 2, 4])
+const F = fixed(
+  'all-caps',
+  'bias',
+  'clause',
+  'code',
+  'digits',
+  'ends-colon',
+  'next=none',
+  'no-terminal',
+  'para-other',
+  'para=first',
+  'para=last',
+  'para=mid',
+  'para=outside-body',
+  'para=penultimate',
+  'para=second',
+  'percent',
+  'prev=none',
+  'question',
+  'quote',
+  'rule:edge',
+  'rule:reverse-edge',
+  'same-para',
+  'same-section',
+  'sec-para=first',
+  'sec-para=last',
+  'sec-para=mid',
+  'sec=none',
+  'to-thesis',
+  'to-thesis:other',
+  'to-thesis:same-para',
+  'year',
+)
 
 /** Receives features one at a time: training collects the names, the model adds up their weights without a list. */
-export type Emit = (feature: string) => void
+export type Emit = (feature: number) => void
 
 const collect = (write: (emit: Emit) => void): string[] => {
   const f: string[] = []
-  write((x) => f.push(x))
+  write((key) => f.push(featureName(key)))
   return f
+}
+
+/** The feature of each signal (an index loop: these run for every unit and pair). */
+function emitEach(signals: readonly string[], feature: (sig: string) => number, f: Emit): void {
+  for (let x = 0; x < signals.length; x++) f(feature(signals[x]!))
 }
 
 /** A unit's place in its paragraph. */
@@ -249,29 +378,30 @@ export function unitFeatures(view: DocView, i: number): string[] {
 }
 
 /** The family features this unit already has (a scratch list: features are emitted one unit at a time). */
-const seenFamilies: string[] = []
+const seenFamilies: number[] = []
 
 export function emitUnitFeatures(view: DocView, i: number, f: Emit): void {
   const s = view.segments[i]!
   const rule = view.rules.tagged[i]!
-  f('bias')
+  f(F.bias)
   f(RULE_ROLE(rule.role))
   // Each rule signal, and its family (`boilerplate:bio` → `boilerplate`), so a signal the gold never showed still
   // counts through its family's weight.
   seenFamilies.length = 0
-  for (const sig of rule.signals) {
+  for (let x = 0; x < rule.signals.length; x++) {
+    const sig = rule.signals[x]!
     f(RULE_SIGNAL(sig))
     const family = RULE_FAMILY(sig)
-    if (family && !seenFamilies.includes(family)) (seenFamilies.push(family), f(family))
+    if (family >= 0 && !seenFamilies.includes(family)) (seenFamilies.push(family), f(family))
   }
   if (ruleEdge(view.rules, i)) {
     f(RULE_EDGE_TYPE(view.rules.type[i]!))
-    for (const sig of view.rules.edgeSignals[i]!) f(RULE_EDGE_SIGNAL(sig))
+    emitEach(view.rules.edgeSignals[i]!, RULE_EDGE_SIGNAL, f)
   }
   f(BLOCK(s.block))
   if (s.block === 'heading') f(HEADING_DEPTH(s.depth))
-  for (const c of s.containers) f(IN(c))
-  if (s.clause) f('clause')
+  for (let x = 0; x < s.containers.length; x++) f(IN(s.containers[x]!))
+  if (s.clause) f(F.clause)
   // Place in the paragraph.
   const pos = sentencePlace(s)
   f(SENT(pos))
@@ -280,45 +410,50 @@ export function emitUnitFeatures(view: DocView, i: number, f: Emit): void {
   const r = view.paraRank[i]!
   if (r >= 0) {
     const last = view.paraCount - 1
-    f(r === 0 ? 'para=first' : r === last ? 'para=last' : r === 1 ? 'para=second' : r === last - 1 ? 'para=penultimate' : 'para=mid')
+    f(r === 0 ? F['para=first'] : r === last ? F['para=last'] : r === 1 ? F['para=second'] : r === last - 1 ? F['para=penultimate'] : F['para=mid'])
     f(PARA_FIFTH(Math.min(4, Math.floor((5 * r) / Math.max(1, view.paraCount)))))
     if (r === 0 || r === last) f(PARA_EDGE_SENT[r === 0 ? 'first' : 'last'](pos))
     f(PARAS(view.paraCount))
-  } else if (s.block === 'paragraph') f('para=outside-body')
+  } else if (s.block === 'paragraph') f(F['para=outside-body'])
   // Section.
   const sec = view.section[i]!
   if (sec) {
     const sr = view.secRank[i]!
     const sc = view.secCount[i]!
-    f(sr === 0 ? 'sec-para=first' : sr === sc - 1 ? 'sec-para=last' : 'sec-para=mid')
-  } else f('sec=none')
+    f(sr === 0 ? F['sec-para=first'] : sr === sc - 1 ? F['sec-para=last'] : F['sec-para=mid'])
+  } else f(F['sec=none'])
   // Form.
   const plain = s.plain
-  if (/\?\s*["'”’)]*$/.test(plain)) f('question')
-  if (/:\s*$/.test(plain)) f('ends-colon')
-  if (!/[.!?:;]["'”’)\]]*\s*$/.test(plain)) f('no-terminal')
-  if (/\d/.test(plain)) f('digits')
-  if (/\b(1[5-9]|20)\d\d\b/.test(plain)) f('year')
-  if (/%|\bper ?cent\b/i.test(plain)) f('percent')
-  if (/`/.test(s.text)) f('code')
-  if (/["“”]/.test(plain)) f('quote')
-  if (/^[^a-z]*[A-Z]{3,}[^a-z]*$/.test(plain)) f('all-caps')
+  if (ENDS_QUESTION.test(plain)) f(F.question)
+  if (ENDS_COLON.test(plain)) f(F['ends-colon'])
+  if (!ENDS_TERMINAL.test(plain)) f(F['no-terminal'])
+  if (DIGIT.test(plain)) f(F.digits)
+  if (YEAR.test(plain)) f(F.year)
+  if (PERCENT.test(plain)) f(F.percent)
+  if (s.text.includes('`')) f(F.code)
+  if (QUOTE.test(plain)) f(F.quote)
+  if (ALL_CAPS.test(plain)) f(F['all-caps'])
   f(WORDS(view.words[i]!))
   // Words are not features: on the open gold, unigrams, bigrams, first words and the section heading's words
   // lowered every figure in cross-validation (role macro F1 0.412 against 0.457 without them, central claim
   // 0.146 against 0.271) and carried the genre's vocabulary (18th-century prose, Rust) into the weights. The
   // rules' marker signals above carry the words that generalise (because, therefore, however, in conclusion).
   const next = view.segments[i + 1]
-  f(next && next.paragraph === s.paragraph ? NEXT_RULE(view.rules.tagged[i + 1]!.role) : 'next=none')
+  f(next && next.paragraph === s.paragraph ? NEXT_RULE(view.rules.tagged[i + 1]!.role) : F['next=none'])
   const prev = view.segments[i - 1]
-  f(prev && prev.paragraph === s.paragraph ? PREV_RULE(view.rules.tagged[i - 1]!.role) : 'prev=none')
+  f(prev && prev.paragraph === s.paragraph ? PREV_RULE(view.rules.tagged[i - 1]!.role) : F['prev=none'])
 }
 
-/** How many words two content-word sets share. */
-export function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a]
+/** How many words two units' content words (sorted distinct ids, DocView content) share. */
+export function overlap(a: Int32Array, b: Int32Array): number {
   let n = 0
-  for (const w of small) if (large.has(w)) n++
+  let x = 0
+  let y = 0
+  while (x < a.length && y < b.length) {
+    if (a[x]! < b[y]!) x++
+    else if (a[x]! > b[y]!) y++
+    else (n++, x++, y++)
+  }
   return n
 }
 
@@ -331,31 +466,31 @@ export function emitPairFeatures(view: DocView, i: number, j: number, roleOf: (k
   const si = view.segments[i]!
   const sj = view.segments[j]!
   const d = j - i
-  f('bias')
+  f(F.bias)
   const dir = d < 0 ? 'back' : 'fwd'
   f(DIST[dir](Math.abs(d)))
   const samePara = si.paragraph === sj.paragraph
-  f(samePara ? 'same-para' : view.paraRank[j]! >= 0 && view.paraRank[i]! >= 0 ? PARA_GAP(Math.abs(view.paraRank[i]! - view.paraRank[j]!)) : 'para-other')
-  if (view.section[i] === view.section[j]) f('same-section')
+  f(samePara ? F['same-para'] : view.paraRank[j]! >= 0 && view.paraRank[i]! >= 0 ? PARA_GAP(Math.abs(view.paraRank[i]! - view.paraRank[j]!)) : F['para-other'])
+  if (view.section[i] === view.section[j]) f(F['same-section'])
   const ri = roleOf(i)
   const rj = roleOf(j)
   f(FROM(ri))
   f(TO(rj))
-  f(FROM_TO(ri)(rj))
+  f(FROM_TO(ri, rj))
   if (j === thesis) {
-    f('to-thesis')
-    f(samePara ? 'to-thesis:same-para' : 'to-thesis:other')
+    f(F['to-thesis'])
+    f(samePara ? F['to-thesis:same-para'] : F['to-thesis:other'])
     f(TO_THESIS_FROM(ri))
   }
   const sentJ = sentencePlace(sj)
   f(TO_SENT(sentJ))
   if (samePara) f(TO_SENT_DIR[dir](sentJ))
   if (view.rules.target[i] === j && ruleEdge(view.rules, i)) {
-    f('rule:edge')
+    f(F['rule:edge'])
     f(RULE_EDGE_TYPE(view.rules.type[i]!))
-    for (const sig of view.rules.edgeSignals[i]!) f(RULE_EDGE_SIGNAL(sig))
+    emitEach(view.rules.edgeSignals[i]!, RULE_EDGE_SIGNAL, f)
   }
-  if (view.rules.target[j] === i && ruleEdge(view.rules, j)) f('rule:reverse-edge')
+  if (view.rules.target[j] === i && ruleEdge(view.rules, j)) f(F['rule:reverse-edge'])
   f(OVERLAP(overlap(view.content(i), view.content(j))))
 }
 
@@ -365,12 +500,12 @@ export function typeFeatures(view: DocView, i: number, j: number, roleOf: (k: nu
 }
 
 export function emitTypeFeatures(view: DocView, i: number, j: number, roleOf: (k: number) => string, thesis: number, f: Emit): void {
-  f('bias')
-  for (const sig of view.rules.tagged[i]!.signals) f(RULE_SIGNAL(sig))
-  for (const sig of view.rules.tagged[j]!.signals) f(TO_RULE_SIGNAL(sig))
+  f(F.bias)
+  emitEach(view.rules.tagged[i]!.signals, RULE_SIGNAL, f)
+  emitEach(view.rules.tagged[j]!.signals, TO_RULE_SIGNAL, f)
   if (view.rules.target[i] === j && ruleEdge(view.rules, i)) f(RULE_EDGE_TYPE(view.rules.type[i]!))
   f(FROM(roleOf(i)))
   f(TO(roleOf(j)))
-  if (j === thesis) f('to-thesis')
+  if (j === thesis) f(F['to-thesis'])
   if (ruleEdge(view.rules, j)) f(TO_RULE_EDGE(view.rules.type[j]!))
 }

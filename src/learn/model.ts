@@ -18,7 +18,7 @@
  */
 import type { Relation, Role, Segment } from '../model/types.js'
 import type { Tagged, TagResult } from '../tag/index.js'
-import { docView, type DocView, type Emit, emitPairFeatures, emitTypeFeatures, emitUnitFeatures, overlap, type RuleView } from './features.js'
+import { docView, type DocView, type Emit, emitPairFeatures, featureName, emitTypeFeatures, emitUnitFeatures, overlap, type RuleView } from './features.js'
 
 export const MODEL_SCHEMA = 'argmap-model/1'
 export const CLASSES: readonly Role[] = Object.freeze(['none', 'conclusion', 'claim', 'premise'])
@@ -85,8 +85,12 @@ export function candidates(view: DocView, i: number, arg: readonly boolean[], th
     if (j === thesis) thesisIn = true
   }
   if (thesis >= 0 && thesis !== i && !thesisIn) {
+    // In order: the thesis goes before the first candidate after it.
+    let at = out.length
+    while (at > 0 && out[at - 1]! > thesis) at--
     out.push(thesis)
-    out.sort((a, b) => a - b)
+    for (let t = out.length - 1; t > at; t--) out[t] = out[t - 1]!
+    out[at] = thesis
   }
   return out
 }
@@ -106,6 +110,7 @@ class WeightTable {
    */
   readonly contrast: Float64Array
   private readonly said: Array<string | undefined>
+  private readonly byKey: number[] = []
   /** The id of 'bias' (-1 when absent), which no explanation lists. */
   readonly bias: number
 
@@ -136,10 +141,32 @@ class WeightTable {
     this.bias = this.ids.get('bias') ?? -1
   }
 
+  /** The id of a feature key (./features.ts), -1 when the model has no weight for it; looked up once per key. */
+  id(key: number): number {
+    let id = this.byKey[key]
+    if (id === undefined) this.byKey[key] = id = this.ids.get(featureName(key)) ?? -1
+    return id
+  }
+
   /** The explanation of feature id for class c: its name and contrast (`marker:because +1.20`). */
   say(id: number, c: number): string {
     const x = id * this.k + c
     return (this.said[x] ??= `${this.names[id]!} ${round2(this.contrast[x]!)}`)
+  }
+}
+
+/** A growing list of feature ids, cleared without giving back its memory (it is refilled for every unit or pair). */
+class IdList {
+  ids = new Int32Array(64)
+  length = 0
+
+  push(id: number): void {
+    if (this.length === this.ids.length) {
+      const more = new Int32Array(2 * this.ids.length)
+      more.set(this.ids)
+      this.ids = more
+    }
+    this.ids[this.length++] = id
   }
 }
 
@@ -151,7 +178,7 @@ class ClassScore {
   readonly s: Float64Array
   constructor(
     private readonly table: WeightTable,
-    readonly used: number[] = [],
+    readonly used: IdList = new IdList(),
   ) {
     this.s = new Float64Array(table.k)
   }
@@ -160,9 +187,9 @@ class ClassScore {
     this.s.fill(0)
   }
 
-  readonly emit: Emit = (name) => {
-    const id = this.table.ids.get(name)
-    if (id === undefined) return
+  readonly emit: Emit = (key) => {
+    const id = this.table.id(key)
+    if (id < 0) return
     this.used.push(id)
     const { w, k } = this.table
     const s = this.s
@@ -175,12 +202,12 @@ class LinkScore {
   s = 0
   constructor(
     private readonly table: WeightTable,
-    readonly used: number[],
+    readonly used: IdList,
   ) {}
 
-  readonly emit: Emit = (name) => {
-    const id = this.table.ids.get(name)
-    if (id === undefined) return
+  readonly emit: Emit = (key) => {
+    const id = this.table.id(key)
+    if (id < 0) return
     this.used.push(id)
     this.s += this.table.w[id]!
   }
@@ -204,7 +231,7 @@ export class Model {
     const score = new ClassScore(this.roles)
     emitUnitFeatures(view, i, score.emit)
     const p = new Float64Array(CLASSES.length)
-    softmaxInto(score.s, p, 0)
+    softmaxInto(score.s, CLASSES.length, p, 0)
     return { p }
   }
 
@@ -222,7 +249,7 @@ export class Model {
       usedStart[i] = roleScore.used.length
       roleScore.reset()
       emitUnitFeatures(view, i, roleScore.emit)
-      softmaxInto(roleScore.s, probs, i * K)
+      softmaxInto(roleScore.s, K, probs, i * K)
     }
     usedStart[n] = roleScore.used.length
     const p = (i: number, c: number): number => probs[i * K + c]!
@@ -246,7 +273,7 @@ export class Model {
       for (let i = 0; i < n; i++) {
         if (i === thesis || best[i] === 0 || segments[i]!.paragraph === segments[thesis]!.paragraph) continue
         const shared = overlap(view.content(i), words)
-        const most = shared >= 3 && 2 * shared >= Math.min(words.size, view.content(i).size)
+        const most = shared >= 3 && 2 * shared >= Math.min(words.length, view.content(i).length)
         if (!(best[i] === 1 && shared >= 2) && !most) continue
         if (restates < 0 || p(i, 1) > p(restates, 1)) restates = i
       }
@@ -268,7 +295,7 @@ export class Model {
       links.push({ from: restates, to: thesis, type: 'restates', confidence: p(restates, 1), signals: ['restates:thesis', `overlap:${overlap(view.content(restates), view.content(thesis))}`] })
     }
     // Reused for every unit: candidate scores, each candidate's feature ids (linkIds[linkStart[k] .. linkStart[k+1])).
-    const linkIds: number[] = []
+    const linkIds = new IdList()
     const linkScore = new LinkScore(this.links, linkIds)
     const typeScore = new ClassScore(this.types)
     const tp = new Float64Array(2)
@@ -290,7 +317,7 @@ export class Model {
         scores[k] = linkScore.s
       }
       linkStart[m] = linkIds.length
-      softmaxInto(scores.subarray(0, m), pl, 0)
+      softmaxInto(scores, m, pl, 0)
       tried.fill(0, 0, m)
       // Candidates from the most likely down (ties: the earlier unit), the first that closes no cycle.
       for (let left = m; left > 0; left--) {
@@ -303,18 +330,18 @@ export class Model {
         typeScore.used.length = 0
         typeScore.reset()
         emitTypeFeatures(view, i, j, roleOf, thesis, typeScore.emit)
-        softmaxInto(typeScore.s, tp, 0)
+        softmaxInto(typeScore.s, 2, tp, 0)
         // Support or attack is the rules' call where their plan placed the unit (contrast and concession markers, a
         // reported objection and its answer: typed attachment on the microtexts 0.342 against the model's 0.267,
         // within 0.01 on the open gold's dev split); the type model decides where the rules planned nothing.
         const planned = rules.plan.structure[i]!
         const ruleType = planned.to >= 0 && (planned.type === 'support' || planned.type === 'attack') ? planned.type : null
         const type = ruleType ?? (tp[1]! > 0.5 ? 'attack' : 'support')
-        const signals = topLink(this.links, linkIds, linkStart[k]!, linkStart[k + 1]!)
+        const signals = topLink(this.links, linkIds.ids, linkStart[k]!, linkStart[k + 1]!)
         if (ruleType) {
           signals.push(`type:rules ${ruleType}`)
           for (const x of planned.signals.slice(0, 2)) signals.push(`rule:${x}`)
-        } else topClass(this.types, typeScore.used, 0, typeScore.used.length, type === 'attack' ? 1 : 0, 3, signals)
+        } else topClass(this.types, typeScore.used.ids, 0, typeScore.used.length, type === 'attack' ? 1 : 0, 3, signals)
         links.push({ from: i, to: j, type, confidence: pl[k]! * Math.max(tp[0]!, tp[1]!), signals })
         break
       }
@@ -330,7 +357,7 @@ export class Model {
       const c = CLASSES.indexOf(role)
       const confidence = role === 'claim' || role === 'premise' ? p(i, 2) + p(i, 3) : p(i, c)
       const signals: string[] = []
-      topClass(this.roles, roleScore.used, usedStart[i]!, usedStart[i + 1]!, c, 6, signals)
+      topClass(this.roles, roleScore.used.ids, usedStart[i]!, usedStart[i + 1]!, c, 6, signals)
       tagged[i] = { role, confidence: Math.round(confidence * 100) / 100, signals }
     }
     return { tagged, links }
@@ -388,48 +415,54 @@ class Forest {
   }
 }
 
-/** Softmax of s into out[offset ..], the arithmetic in the order training uses (./linear.ts). */
-function softmaxInto(s: Float64Array, out: Float64Array, offset: number): void {
+/** Softmax of s[0 .. n) into out[offset ..], the arithmetic in the order training uses (./linear.ts). */
+function softmaxInto(s: Float64Array, n: number, out: Float64Array, offset: number): void {
   let max = -Infinity
-  for (let k = 0; k < s.length; k++) if (s[k]! > max) max = s[k]!
+  for (let k = 0; k < n; k++) if (s[k]! > max) max = s[k]!
   let z = 0
-  for (let k = 0; k < s.length; k++) {
+  for (let k = 0; k < n; k++) {
     out[offset + k] = Math.exp(s[k]! - max)
     z += out[offset + k]!
   }
-  for (let k = 0; k < s.length; k++) out[offset + k] = out[offset + k]! / z
+  for (let k = 0; k < n; k++) out[offset + k] = out[offset + k]! / z
 }
 
 /**
- * The `limit` features that weigh most, largest |weight| first, ties by name, as their explanations (./WeightTable
- * say). A top-k insertion over reused arrays: the signals of every unit were a filter/map/sort chain of fresh arrays.
+ * The `limit` features that weigh most, largest |weight| first, ties by name, as their explanations (WeightTable
+ * say). A top-k insertion into fixed arrays: the signals of every unit were a filter/map/sort chain of fresh arrays.
  */
-const topIds: number[] = []
-const topWeights: number[] = []
+const TOP_MAX = 8
+const topIds = new Int32Array(TOP_MAX)
+const topWeights = new Float64Array(TOP_MAX)
+let topCount = 0
 
 function offerTop(table: WeightTable, id: number, x: number, limit: number): void {
   const ax = Math.abs(x)
   if (!(ax >= 0.005)) return
-  let at = topIds.length
+  let at = topCount
   while (at > 0) {
     const ay = Math.abs(topWeights[at - 1]!)
     if (ax > ay || (ax === ay && table.names[id]! < table.names[topIds[at - 1]!]!)) at--
     else break
   }
   if (at >= limit) return
-  topIds.splice(at, 0, id)
-  topWeights.splice(at, 0, x)
-  if (topIds.length > limit) (topIds.pop(), topWeights.pop())
+  const end = Math.min(topCount, limit - 1)
+  for (let t = end; t > at; t--) {
+    topIds[t] = topIds[t - 1]!
+    topWeights[t] = topWeights[t - 1]!
+  }
+  topIds[at] = id
+  topWeights[at] = x
+  topCount = end + 1
 }
 
 function writeTop(table: WeightTable, c: number, out: string[]): void {
-  for (let t = 0; t < topIds.length; t++) out.push(table.say(topIds[t]!, c))
-  topIds.length = 0
-  topWeights.length = 0
+  for (let t = 0; t < topCount; t++) out.push(table.say(topIds[t]!, c))
+  topCount = 0
 }
 
 /** The features (ids used[from .. to)) that weighed most for class c against the other classes. */
-function topClass(table: WeightTable, used: readonly number[], from: number, to: number, c: number, limit: number, out: string[]): void {
+function topClass(table: WeightTable, used: Int32Array, from: number, to: number, c: number, limit: number, out: string[]): void {
   for (let u = from; u < to; u++) {
     const id = used[u]!
     if (id !== table.bias) offerTop(table, id, table.contrast[id * table.k + c]!, limit)
@@ -438,7 +471,7 @@ function topClass(table: WeightTable, used: readonly number[], from: number, to:
 }
 
 /** The link features (ids used[from .. to), each counted once) that weighed most for the chosen target. */
-function topLink(table: WeightTable, used: readonly number[], from: number, to: number): string[] {
+function topLink(table: WeightTable, used: Int32Array, from: number, to: number): string[] {
   outer: for (let u = from; u < to; u++) {
     const id = used[u]!
     if (id === table.bias) continue
