@@ -38,11 +38,10 @@ export interface DocView {
   secCount: Int32Array
   /** Per unit: how many word tokens it has (the length of `tokens(plain)`). */
   words: Int32Array
-  /**
-   * Per unit: its content words (longer than three letters), computed on first use, as the sorted ids of the
-   * distinct words in a vocabulary of the document, so two units' overlap is a merge that allocates nothing.
-   */
-  content: (i: number) => Int32Array
+  /** How many content words (longer than three letters) units i and j share. */
+  shared: (i: number, j: number) => number
+  /** How many distinct content words unit i has. */
+  contentSize: (i: number) => number
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu
@@ -57,7 +56,6 @@ const isAsciiWordChar = (c: number): boolean => isAsciiLetter(c) || (c >= 48 && 
 const isPunctuation = (c: number): boolean => c === 0xa0 || (c >= 0x2000 && c <= 0x206f)
 const APOSTROPHE = 39
 const RIGHT_QUOTE = 0x2019
-const RIGHT_QUOTES = /’/g
 
 /**
  * The words of `tokens(plain)` without lower-casing the text, matching the regex and mapping the matches: counted,
@@ -78,7 +76,6 @@ function scanWords(plain: string, content: WordSink | null): number {
       continue
     }
     const start = i
-    let curly = false
     while (i < len && isAsciiWordChar(plain.charCodeAt(i))) i++
     // (?:['’]\p{L}+)*: an apostrophe continues the word only before a letter.
     while (i + 1 < len) {
@@ -87,16 +84,12 @@ function scanWords(plain: string, content: WordSink | null): number {
       const next = plain.charCodeAt(i + 1)
       if (next >= 128 && !isPunctuation(next)) return -1
       if (!isAsciiLetter(next)) break
-      curly ||= q === RIGHT_QUOTE
       i++
       while (i < len && isAsciiLetter(plain.charCodeAt(i))) i++
     }
     if (i < len && plain.charCodeAt(i) >= 128 && !isPunctuation(plain.charCodeAt(i))) return -1
     n++
-    if (content && i - start > 3) {
-      const w = plain.slice(start, i).toLowerCase()
-      content.add(curly ? w.replace(RIGHT_QUOTES, "'") : w)
-    }
+    if (content && i - start > 3) content.add(plain, start, i)
   }
   return n
 }
@@ -107,54 +100,157 @@ export function wordCount(plain: string): number {
   return n >= 0 ? n : tokens(plain).length
 }
 
-/** Receives a unit's content words (./features.ts docView gives them ids). */
+/** Receives a unit's content words, each as a range of some text, read lower-cased and with ’ as ' (`normalWord`). */
 export interface WordSink {
-  add(word: string): void
+  add(text: string, start: number, end: number): void
   /** Forget the words added so far (the unit is read again the slow way). */
   clear(): void
+}
+
+/** A character as the tokeniser gives it: ASCII upper case lowered, ’ read as '. */
+const normalChar = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c === RIGHT_QUOTE ? APOSTROPHE : c)
+
+/** The word at text[start .. end) as `tokens` gives it (for text `scanWords` accepts, or a token already normal). */
+export function normalWord(text: string, start: number, end: number): string {
+  let out = ''
+  for (let i = start; i < end; i++) out += String.fromCharCode(normalChar(text.charCodeAt(i)))
+  return out
 }
 
 /** The words of `tokens(plain)` longer than three letters, into `sink`, in order, repeats included. */
 export function contentWords(plain: string, sink: WordSink): void {
   if (scanWords(plain, sink) >= 0) return
   sink.clear()
-  for (const w of tokens(plain)) if (w.length > 3) sink.add(w)
+  for (const w of tokens(plain)) if (w.length > 3) sink.add(w, 0, w.length)
 }
 
-/** Content words as ids of one document's vocabulary: each unit's the sorted distinct ids. */
-class Vocabulary implements WordSink {
-  private readonly ids = new Map<string, number>()
-  private readonly unit: number[] = []
+/**
+ * A document's vocabulary: word → id, looked up straight from a range of the unit's text (a hash of its
+ * normalised characters, then a character comparison), so reading a unit's words slices, lower-cases and
+ * allocates nothing but each new word's text.
+ */
+class WordIds {
+  private readonly words: string[] = []
+  private hashes = new Int32Array(64)
+  /** Open addressing: id + 1 per slot, 0 for an empty one. */
+  private slots = new Int32Array(128)
 
-  add(word: string): void {
-    let id = this.ids.get(word)
-    if (id === undefined) this.ids.set(word, (id = this.ids.size))
-    this.unit.push(id)
+  id(text: string, start: number, end: number): number {
+    let h = 0x811c9dc5
+    for (let i = start; i < end; i++) h = Math.imul(h ^ normalChar(text.charCodeAt(i)), 0x01000193)
+    const mask = this.slots.length - 1
+    for (let at = h & mask; ; at = (at + 1) & mask) {
+      const slot = this.slots[at]!
+      if (slot === 0) return this.insert(at, h, normalWord(text, start, end))
+      if (this.hashes[slot - 1] === h && this.same(this.words[slot - 1]!, text, start, end)) return slot - 1
+    }
+  }
+
+  private same(word: string, text: string, start: number, end: number): boolean {
+    if (word.length !== end - start) return false
+    for (let i = start; i < end; i++) if (word.charCodeAt(i - start) !== normalChar(text.charCodeAt(i))) return false
+    return true
+  }
+
+  private insert(at: number, h: number, word: string): number {
+    const id = this.words.length
+    this.words.push(word)
+    if (id === this.hashes.length) {
+      const more = new Int32Array(2 * id)
+      more.set(this.hashes)
+      this.hashes = more
+    }
+    this.hashes[id] = h
+    this.slots[at] = id + 1
+    // At most half full: rebuild at twice the size.
+    if (2 * this.words.length > this.slots.length) {
+      this.slots = new Int32Array(2 * this.slots.length)
+      const mask = this.slots.length - 1
+      for (let w = 0; w < this.words.length; w++) {
+        let a = this.hashes[w]! & mask
+        while (this.slots[a] !== 0) a = (a + 1) & mask
+        this.slots[a] = w + 1
+      }
+    }
+    return id
+  }
+}
+
+/**
+ * The content words of a document's units, each unit's computed on first use (a restatement or a link reads it)
+ * as the sorted ids of its distinct words in the document's vocabulary, all in one flat array: two units' overlap
+ * is then a merge that allocates nothing, and no unit holds a set of strings.
+ */
+class ContentWords implements WordSink {
+  private readonly ids = new WordIds()
+  private readonly start: Int32Array
+  private readonly end: Int32Array
+  private buf = new Int32Array(1024)
+  private len = 0
+  /** The unit being read (its words start at start[reading]). */
+  private reading = -1
+
+  constructor(private readonly segments: readonly Segment[]) {
+    this.start = new Int32Array(segments.length).fill(-1)
+    this.end = new Int32Array(segments.length)
+  }
+
+  add(text: string, start: number, end: number): void {
+    const id = this.ids.id(text, start, end)
+    if (this.len === this.buf.length) {
+      const more = new Int32Array(2 * this.buf.length)
+      more.set(this.buf)
+      this.buf = more
+    }
+    this.buf[this.len++] = id
   }
 
   clear(): void {
-    this.unit.length = 0
+    this.len = this.start[this.reading]!
   }
 
-  /** The content-word ids of a unit's plain text, sorted, each once. */
-  of(plain: string): Int32Array {
-    this.unit.length = 0
-    contentWords(plain, this)
-    const u = this.unit
-    // Insertion sort with duplicates dropped: a unit has a few dozen words at most.
-    let n = 0
-    for (let x = 0; x < u.length; x++) {
+  /** Unit i's words: appended, then sorted with duplicates dropped (insertion sort: a few dozen words at most). */
+  private read(i: number): void {
+    if (this.start[i]! >= 0) return
+    const from = this.len
+    this.start[i] = from
+    this.reading = i
+    contentWords(this.segments[i]!.plain, this)
+    const u = this.buf
+    let n = from
+    for (let x = from; x < this.len; x++) {
       const id = u[x]!
       let at = n
-      while (at > 0 && u[at - 1]! > id) at--
-      if (at > 0 && u[at - 1] === id) continue
+      while (at > from && u[at - 1]! > id) at--
+      if (at > from && u[at - 1] === id) continue
       for (let t = n; t > at; t--) u[t] = u[t - 1]!
       u[at] = id
       n++
     }
-    const out = new Int32Array(n)
-    for (let x = 0; x < n; x++) out[x] = u[x]!
-    return out
+    this.len = n
+    this.end[i] = n
+  }
+
+  size(i: number): number {
+    this.read(i)
+    return this.end[i]! - this.start[i]!
+  }
+
+  shared(i: number, j: number): number {
+    this.read(i)
+    this.read(j)
+    const u = this.buf
+    let n = 0
+    let x = this.start[i]!
+    let y = this.start[j]!
+    const xe = this.end[i]!
+    const ye = this.end[j]!
+    while (x < xe && y < ye) {
+      if (u[x]! < u[y]!) x++
+      else if (u[x]! > u[y]!) y++
+      else (n++, x++, y++)
+    }
+    return n
   }
 }
 
@@ -222,10 +318,10 @@ export function docView(segments: readonly Segment[], rules: RuleView): DocView 
   }
   for (let k = secStart; k < n; k++) secCount[k] = secParas
   // Only the units a restatement or a link reads need their words (tokenised on first use).
-  const contents: Array<Int32Array | undefined> = new Array(n)
-  const vocabulary = new Vocabulary()
-  const content = (i: number): Int32Array => (contents[i] ??= vocabulary.of(segments[i]!.plain))
-  return { segments, rules, paraRank, paraCount: rank + 1, section, secRank, secCount, words, content }
+  const content = new ContentWords(segments)
+  const shared = (i: number, j: number): number => content.shared(i, j)
+  const contentSize = (i: number): number => content.size(i)
+  return { segments, rules, paraRank, paraCount: rank + 1, section, secRank, secCount, words, shared, contentSize }
 }
 
 /**
@@ -369,6 +465,12 @@ function emitEach(signals: readonly string[], feature: (sig: string) => number, 
   for (let x = 0; x < signals.length; x++) f(feature(signals[x]!))
 }
 
+/** Whether one of the first `x` signals has the family feature `family` (each family is listed once per unit). */
+function familyBefore(signals: readonly string[], x: number, family: number): boolean {
+  for (let y = 0; y < x; y++) if (RULE_FAMILY(signals[y]!) === family) return true
+  return false
+}
+
 /** A unit's place in its paragraph. */
 const sentencePlace = (s: Segment): string => (s.count === 1 ? 'only' : s.index === 0 ? 'first' : s.index === s.count - 1 ? 'last' : 'mid')
 
@@ -377,8 +479,6 @@ export function unitFeatures(view: DocView, i: number): string[] {
   return collect((emit) => emitUnitFeatures(view, i, emit))
 }
 
-/** The family features this unit already has (a scratch list: features are emitted one unit at a time). */
-const seenFamilies: number[] = []
 
 export function emitUnitFeatures(view: DocView, i: number, f: Emit): void {
   const s = view.segments[i]!
@@ -387,12 +487,11 @@ export function emitUnitFeatures(view: DocView, i: number, f: Emit): void {
   f(RULE_ROLE(rule.role))
   // Each rule signal, and its family (`boilerplate:bio` → `boilerplate`), so a signal the gold never showed still
   // counts through its family's weight.
-  seenFamilies.length = 0
   for (let x = 0; x < rule.signals.length; x++) {
     const sig = rule.signals[x]!
     f(RULE_SIGNAL(sig))
     const family = RULE_FAMILY(sig)
-    if (family >= 0 && !seenFamilies.includes(family)) (seenFamilies.push(family), f(family))
+    if (family >= 0 && !familyBefore(rule.signals, x, family)) f(family)
   }
   if (ruleEdge(view.rules, i)) {
     f(RULE_EDGE_TYPE(view.rules.type[i]!))
@@ -444,18 +543,6 @@ export function emitUnitFeatures(view: DocView, i: number, f: Emit): void {
   f(prev && prev.paragraph === s.paragraph ? PREV_RULE(view.rules.tagged[i - 1]!.role) : F['prev=none'])
 }
 
-/** How many words two units' content words (sorted distinct ids, DocView content) share. */
-export function overlap(a: Int32Array, b: Int32Array): number {
-  let n = 0
-  let x = 0
-  let y = 0
-  while (x < a.length && y < b.length) {
-    if (a[x]! < b[y]!) x++
-    else if (a[x]! > b[y]!) y++
-    else (n++, x++, y++)
-  }
-  return n
-}
 
 /** Features of the candidate relation from unit i to unit j; `roleOf` gives j's (and i's) predicted role. */
 export function pairFeatures(view: DocView, i: number, j: number, roleOf: (k: number) => string, thesis: number): string[] {
@@ -491,7 +578,7 @@ export function emitPairFeatures(view: DocView, i: number, j: number, roleOf: (k
     emitEach(view.rules.edgeSignals[i]!, RULE_EDGE_SIGNAL, f)
   }
   if (view.rules.target[j] === i && ruleEdge(view.rules, j)) f(F['rule:reverse-edge'])
-  f(OVERLAP(overlap(view.content(i), view.content(j))))
+  f(OVERLAP(view.shared(i, j)))
 }
 
 /** Features of the relation type (support or attack) from i to j. */

@@ -18,7 +18,7 @@
  */
 import type { Relation, Role, Segment } from '../model/types.js'
 import type { Tagged, TagResult } from '../tag/index.js'
-import { docView, type DocView, type Emit, emitPairFeatures, featureName, emitTypeFeatures, emitUnitFeatures, overlap, type RuleView } from './features.js'
+import { docView, type DocView, type Emit, emitPairFeatures, featureName, emitTypeFeatures, emitUnitFeatures, type RuleView } from './features.js'
 
 export const MODEL_SCHEMA = 'argmap-model/1'
 export const CLASSES: readonly Role[] = Object.freeze(['none', 'conclusion', 'claim', 'premise'])
@@ -269,11 +269,10 @@ export class Model {
     // conclusion and sharing two of its words, or sharing most of the shorter one's content words.
     let restates = -1
     if (thesis >= 0) {
-      const words = view.content(thesis)
       for (let i = 0; i < n; i++) {
         if (i === thesis || best[i] === 0 || segments[i]!.paragraph === segments[thesis]!.paragraph) continue
-        const shared = overlap(view.content(i), words)
-        const most = shared >= 3 && 2 * shared >= Math.min(words.length, view.content(i).length)
+        const shared = view.shared(i, thesis)
+        const most = shared >= 3 && 2 * shared >= Math.min(view.contentSize(thesis), view.contentSize(i))
         if (!(best[i] === 1 && shared >= 2) && !most) continue
         if (restates < 0 || p(i, 1) > p(restates, 1)) restates = i
       }
@@ -292,7 +291,7 @@ export class Model {
     const links: LearnedResult['links'] = []
     if (restates >= 0) {
       forest.attach(restates, thesis)
-      links.push({ from: restates, to: thesis, type: 'restates', confidence: p(restates, 1), signals: ['restates:thesis', `overlap:${overlap(view.content(restates), view.content(thesis))}`] })
+      links.push({ from: restates, to: thesis, type: 'restates', confidence: p(restates, 1), signals: ['restates:thesis', `overlap:${view.shared(restates, thesis)}`] })
     }
     // Reused for every unit: candidate scores, each candidate's feature ids (linkIds[linkStart[k] .. linkStart[k+1])).
     const linkIds = new IdList()
