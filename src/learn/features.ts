@@ -38,10 +38,8 @@ export interface DocView {
   secCount: Int32Array
   /** Per unit: how many word tokens it has (the length of `tokens(plain)`). */
   words: Int32Array
-  /** How many content words (longer than three letters) units i and j share. */
-  shared: (i: number, j: number) => number
-  /** How many distinct content words unit i has. */
-  contentSize: (i: number) => number
+  /** The units' content words (longer than three letters): how many two units share, how many one has. */
+  content: ContentWords
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu
@@ -181,7 +179,7 @@ class WordIds {
  * as the sorted ids of its distinct words in the document's vocabulary, all in one flat array: two units' overlap
  * is then a merge that allocates nothing, and no unit holds a set of strings.
  */
-class ContentWords implements WordSink {
+export class ContentWords implements WordSink {
   private readonly ids = new WordIds()
   private readonly start: Int32Array
   private readonly end: Int32Array
@@ -318,10 +316,7 @@ export function docView(segments: readonly Segment[], rules: RuleView): DocView 
   }
   for (let k = secStart; k < n; k++) secCount[k] = secParas
   // Only the units a restatement or a link reads need their words (tokenised on first use).
-  const content = new ContentWords(segments)
-  const shared = (i: number, j: number): number => content.shared(i, j)
-  const contentSize = (i: number): number => content.size(i)
-  return { segments, rules, paraRank, paraCount: rank + 1, section, secRank, secCount, words, shared, contentSize }
+  return { segments, rules, paraRank, paraCount: rank + 1, section, secRank, secCount, words, content: new ContentWords(segments) }
 }
 
 /**
@@ -451,18 +446,27 @@ const F = fixed(
   'year',
 )
 
-/** Receives features one at a time: training collects the names, the model adds up their weights without a list. */
-export type Emit = (feature: number) => void
+/**
+ * Receives features one at a time: training collects the names, the model adds up their weights without a list
+ * (./weights.ts). A class with a method, not a closure made per document: the scoring code then sees the same
+ * call target in every document and stays optimised from one to the next.
+ */
+export interface FeatureSink {
+  add(feature: number): void
+}
 
-const collect = (write: (emit: Emit) => void): string[] => {
-  const f: string[] = []
-  write((key) => f.push(featureName(key)))
-  return f
+/** Training's sink: the features' names, in order. */
+class NameList implements FeatureSink {
+  readonly names: string[] = []
+
+  add(feature: number): void {
+    this.names.push(featureName(feature))
+  }
 }
 
 /** The feature of each signal (an index loop: these run for every unit and pair). */
-function emitEach(signals: readonly string[], feature: (sig: string) => number, f: Emit): void {
-  for (let x = 0; x < signals.length; x++) f(feature(signals[x]!))
+function emitEach(signals: readonly string[], feature: (sig: string) => number, f: FeatureSink): void {
+  for (let x = 0; x < signals.length; x++) f.add(feature(signals[x]!))
 }
 
 /** Whether one of the first `x` signals has the family feature `family` (each family is listed once per unit). */
@@ -476,123 +480,128 @@ const sentencePlace = (s: Segment): string => (s.count === 1 ? 'only' : s.index 
 
 /** Features of unit i. */
 export function unitFeatures(view: DocView, i: number): string[] {
-  return collect((emit) => emitUnitFeatures(view, i, emit))
+  const f = new NameList()
+  emitUnitFeatures(view, i, f)
+  return f.names
 }
 
-
-export function emitUnitFeatures(view: DocView, i: number, f: Emit): void {
+export function emitUnitFeatures(view: DocView, i: number, f: FeatureSink): void {
   const s = view.segments[i]!
   const rule = view.rules.tagged[i]!
-  f(F.bias)
-  f(RULE_ROLE(rule.role))
+  f.add(F.bias)
+  f.add(RULE_ROLE(rule.role))
   // Each rule signal, and its family (`boilerplate:bio` → `boilerplate`), so a signal the gold never showed still
   // counts through its family's weight.
   for (let x = 0; x < rule.signals.length; x++) {
     const sig = rule.signals[x]!
-    f(RULE_SIGNAL(sig))
+    f.add(RULE_SIGNAL(sig))
     const family = RULE_FAMILY(sig)
-    if (family >= 0 && !familyBefore(rule.signals, x, family)) f(family)
+    if (family >= 0 && !familyBefore(rule.signals, x, family)) f.add(family)
   }
   if (ruleEdge(view.rules, i)) {
-    f(RULE_EDGE_TYPE(view.rules.type[i]!))
+    f.add(RULE_EDGE_TYPE(view.rules.type[i]!))
     emitEach(view.rules.edgeSignals[i]!, RULE_EDGE_SIGNAL, f)
   }
-  f(BLOCK(s.block))
-  if (s.block === 'heading') f(HEADING_DEPTH(s.depth))
-  for (let x = 0; x < s.containers.length; x++) f(IN(s.containers[x]!))
-  if (s.clause) f(F.clause)
+  f.add(BLOCK(s.block))
+  if (s.block === 'heading') f.add(HEADING_DEPTH(s.depth))
+  for (let x = 0; x < s.containers.length; x++) f.add(IN(s.containers[x]!))
+  if (s.clause) f.add(F.clause)
   // Place in the paragraph.
   const pos = sentencePlace(s)
-  f(SENT(pos))
-  f(SENTS(s.count))
+  f.add(SENT(pos))
+  f.add(SENTS(s.count))
   // Place in the document (prose paragraphs only).
   const r = view.paraRank[i]!
   if (r >= 0) {
     const last = view.paraCount - 1
-    f(r === 0 ? F['para=first'] : r === last ? F['para=last'] : r === 1 ? F['para=second'] : r === last - 1 ? F['para=penultimate'] : F['para=mid'])
-    f(PARA_FIFTH(Math.min(4, Math.floor((5 * r) / Math.max(1, view.paraCount)))))
-    if (r === 0 || r === last) f(PARA_EDGE_SENT[r === 0 ? 'first' : 'last'](pos))
-    f(PARAS(view.paraCount))
-  } else if (s.block === 'paragraph') f(F['para=outside-body'])
+    f.add(r === 0 ? F['para=first'] : r === last ? F['para=last'] : r === 1 ? F['para=second'] : r === last - 1 ? F['para=penultimate'] : F['para=mid'])
+    f.add(PARA_FIFTH(Math.min(4, Math.floor((5 * r) / Math.max(1, view.paraCount)))))
+    if (r === 0 || r === last) f.add(PARA_EDGE_SENT[r === 0 ? 'first' : 'last'](pos))
+    f.add(PARAS(view.paraCount))
+  } else if (s.block === 'paragraph') f.add(F['para=outside-body'])
   // Section.
   const sec = view.section[i]!
   if (sec) {
     const sr = view.secRank[i]!
     const sc = view.secCount[i]!
-    f(sr === 0 ? F['sec-para=first'] : sr === sc - 1 ? F['sec-para=last'] : F['sec-para=mid'])
-  } else f(F['sec=none'])
+    f.add(sr === 0 ? F['sec-para=first'] : sr === sc - 1 ? F['sec-para=last'] : F['sec-para=mid'])
+  } else f.add(F['sec=none'])
   // Form.
   const plain = s.plain
-  if (ENDS_QUESTION.test(plain)) f(F.question)
-  if (ENDS_COLON.test(plain)) f(F['ends-colon'])
-  if (!ENDS_TERMINAL.test(plain)) f(F['no-terminal'])
-  if (DIGIT.test(plain)) f(F.digits)
-  if (YEAR.test(plain)) f(F.year)
-  if (PERCENT.test(plain)) f(F.percent)
-  if (s.text.includes('`')) f(F.code)
-  if (QUOTE.test(plain)) f(F.quote)
-  if (ALL_CAPS.test(plain)) f(F['all-caps'])
-  f(WORDS(view.words[i]!))
+  if (ENDS_QUESTION.test(plain)) f.add(F.question)
+  if (ENDS_COLON.test(plain)) f.add(F['ends-colon'])
+  if (!ENDS_TERMINAL.test(plain)) f.add(F['no-terminal'])
+  if (DIGIT.test(plain)) f.add(F.digits)
+  if (YEAR.test(plain)) f.add(F.year)
+  if (PERCENT.test(plain)) f.add(F.percent)
+  if (s.text.includes('`')) f.add(F.code)
+  if (QUOTE.test(plain)) f.add(F.quote)
+  if (ALL_CAPS.test(plain)) f.add(F['all-caps'])
+  f.add(WORDS(view.words[i]!))
   // Words are not features: on the open gold, unigrams, bigrams, first words and the section heading's words
   // lowered every figure in cross-validation (role macro F1 0.412 against 0.457 without them, central claim
   // 0.146 against 0.271) and carried the genre's vocabulary (18th-century prose, Rust) into the weights. The
   // rules' marker signals above carry the words that generalise (because, therefore, however, in conclusion).
   const next = view.segments[i + 1]
-  f(next && next.paragraph === s.paragraph ? NEXT_RULE(view.rules.tagged[i + 1]!.role) : F['next=none'])
+  f.add(next && next.paragraph === s.paragraph ? NEXT_RULE(view.rules.tagged[i + 1]!.role) : F['next=none'])
   const prev = view.segments[i - 1]
-  f(prev && prev.paragraph === s.paragraph ? PREV_RULE(view.rules.tagged[i - 1]!.role) : F['prev=none'])
+  f.add(prev && prev.paragraph === s.paragraph ? PREV_RULE(view.rules.tagged[i - 1]!.role) : F['prev=none'])
 }
 
 
-/** Features of the candidate relation from unit i to unit j; `roleOf` gives j's (and i's) predicted role. */
-export function pairFeatures(view: DocView, i: number, j: number, roleOf: (k: number) => string, thesis: number): string[] {
-  return collect((emit) => emitPairFeatures(view, i, j, roleOf, thesis, emit))
+/** Features of the candidate relation from unit i to unit j; `roles` gives each unit's predicted role. */
+export function pairFeatures(view: DocView, i: number, j: number, roles: readonly string[], thesis: number): string[] {
+  const f = new NameList()
+  emitPairFeatures(view, i, j, roles, thesis, f)
+  return f.names
 }
 
-export function emitPairFeatures(view: DocView, i: number, j: number, roleOf: (k: number) => string, thesis: number, f: Emit): void {
+export function emitPairFeatures(view: DocView, i: number, j: number, roles: readonly string[], thesis: number, f: FeatureSink): void {
   const si = view.segments[i]!
   const sj = view.segments[j]!
   const d = j - i
-  f(F.bias)
+  f.add(F.bias)
   const dir = d < 0 ? 'back' : 'fwd'
-  f(DIST[dir](Math.abs(d)))
+  f.add(DIST[dir](Math.abs(d)))
   const samePara = si.paragraph === sj.paragraph
-  f(samePara ? F['same-para'] : view.paraRank[j]! >= 0 && view.paraRank[i]! >= 0 ? PARA_GAP(Math.abs(view.paraRank[i]! - view.paraRank[j]!)) : F['para-other'])
-  if (view.section[i] === view.section[j]) f(F['same-section'])
-  const ri = roleOf(i)
-  const rj = roleOf(j)
-  f(FROM(ri))
-  f(TO(rj))
-  f(FROM_TO(ri, rj))
+  f.add(samePara ? F['same-para'] : view.paraRank[j]! >= 0 && view.paraRank[i]! >= 0 ? PARA_GAP(Math.abs(view.paraRank[i]! - view.paraRank[j]!)) : F['para-other'])
+  if (view.section[i] === view.section[j]) f.add(F['same-section'])
+  const ri = roles[i]!
+  const rj = roles[j]!
+  f.add(FROM(ri))
+  f.add(TO(rj))
+  f.add(FROM_TO(ri, rj))
   if (j === thesis) {
-    f(F['to-thesis'])
-    f(samePara ? F['to-thesis:same-para'] : F['to-thesis:other'])
-    f(TO_THESIS_FROM(ri))
+    f.add(F['to-thesis'])
+    f.add(samePara ? F['to-thesis:same-para'] : F['to-thesis:other'])
+    f.add(TO_THESIS_FROM(ri))
   }
   const sentJ = sentencePlace(sj)
-  f(TO_SENT(sentJ))
-  if (samePara) f(TO_SENT_DIR[dir](sentJ))
+  f.add(TO_SENT(sentJ))
+  if (samePara) f.add(TO_SENT_DIR[dir](sentJ))
   if (view.rules.target[i] === j && ruleEdge(view.rules, i)) {
-    f(F['rule:edge'])
-    f(RULE_EDGE_TYPE(view.rules.type[i]!))
+    f.add(F['rule:edge'])
+    f.add(RULE_EDGE_TYPE(view.rules.type[i]!))
     emitEach(view.rules.edgeSignals[i]!, RULE_EDGE_SIGNAL, f)
   }
-  if (view.rules.target[j] === i && ruleEdge(view.rules, j)) f(F['rule:reverse-edge'])
-  f(OVERLAP(view.shared(i, j)))
+  if (view.rules.target[j] === i && ruleEdge(view.rules, j)) f.add(F['rule:reverse-edge'])
+  f.add(OVERLAP(view.content.shared(i, j)))
 }
 
 /** Features of the relation type (support or attack) from i to j. */
-export function typeFeatures(view: DocView, i: number, j: number, roleOf: (k: number) => string, thesis: number): string[] {
-  return collect((emit) => emitTypeFeatures(view, i, j, roleOf, thesis, emit))
+export function typeFeatures(view: DocView, i: number, j: number, roles: readonly string[], thesis: number): string[] {
+  const f = new NameList()
+  emitTypeFeatures(view, i, j, roles, thesis, f)
+  return f.names
 }
 
-export function emitTypeFeatures(view: DocView, i: number, j: number, roleOf: (k: number) => string, thesis: number, f: Emit): void {
-  f(F.bias)
+export function emitTypeFeatures(view: DocView, i: number, j: number, roles: readonly string[], thesis: number, f: FeatureSink): void {
+  f.add(F.bias)
   emitEach(view.rules.tagged[i]!.signals, RULE_SIGNAL, f)
   emitEach(view.rules.tagged[j]!.signals, TO_RULE_SIGNAL, f)
-  if (view.rules.target[i] === j && ruleEdge(view.rules, i)) f(RULE_EDGE_TYPE(view.rules.type[i]!))
-  f(FROM(roleOf(i)))
-  f(TO(roleOf(j)))
-  if (j === thesis) f(F['to-thesis'])
-  if (ruleEdge(view.rules, j)) f(TO_RULE_EDGE(view.rules.type[j]!))
+  if (view.rules.target[i] === j && ruleEdge(view.rules, i)) f.add(RULE_EDGE_TYPE(view.rules.type[i]!))
+  f.add(FROM(roles[i]!))
+  f.add(TO(roles[j]!))
+  if (j === thesis) f.add(F['to-thesis'])
+  if (ruleEdge(view.rules, j)) f.add(TO_RULE_EDGE(view.rules.type[j]!))
 }

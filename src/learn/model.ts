@@ -110,7 +110,7 @@ export class Model {
   /** Class probabilities of unit i (training reads them to give the link model predicted roles). */
   roleProbabilities(view: DocView, i: number): { p: Float64Array } {
     const score = new ClassScore(this.roles)
-    emitUnitFeatures(view, i, score.emit)
+    emitUnitFeatures(view, i, score)
     const p = new Float64Array(CLASSES.length)
     softmaxInto(score.s, CLASSES.length, p, 0)
     return { p }
@@ -134,7 +134,7 @@ export class Model {
     for (let i = 0; i < n; i++) {
       usedStart[i] = score.used.length
       score.reset()
-      emitUnitFeatures(view, i, score.emit)
+      emitUnitFeatures(view, i, score)
       softmaxInto(score.s, K, probs, i * K)
     }
     usedStart[n] = score.used.length
@@ -163,14 +163,19 @@ interface Reading {
   /** Units that take part in the argument, and units a link may go to. */
   arg: Uint8Array
   target: boolean[]
-  roleOf: (k: number) => string
-  p: (i: number, c: number) => number
+  /** Each unit's role as the features name it (the thesis a conclusion). */
+  roles: string[]
+  /** The role probabilities (RoleScores probs). */
+  probs: Float64Array
 }
+
+/** Unit i's probability of class c. */
+const prob = (probs: Float64Array, i: number, c: number): number => probs[i * K + c]!
 
 function readArgument(view: DocView, roles: RoleScores): Reading {
   const { segments, rules } = view
   const n = segments.length
-  const p = (i: number, c: number): number => roles.probs[i * K + c]!
+  const probs = roles.probs
   // Whether a unit takes part in the argument at all stays the rules' call (bylines, datelines, bios, headings,
   // framing: knowledge of web articles that the open gold's genres do not teach); the model ranks the roles of
   // the units the rules keep. Measured: the same in-genre (cross-validated role macro F1 0.455 against 0.451 when
@@ -179,20 +184,22 @@ function readArgument(view: DocView, roles: RoleScores): Reading {
   for (let i = 0; i < n; i++) {
     if (rules.tagged[i]!.role === 'none') continue
     let b = 1
-    for (let c = 2; c < K; c++) if (p(i, c) > p(i, b)) b = c
+    for (let c = 2; c < K; c++) if (prob(probs, i, c) > prob(probs, i, b)) b = c
     best[i] = b
   }
-  let thesis = chooseThesis(segments, rules.tagged, best, (i) => p(i, 1))
+  const conclusion = new Float64Array(n)
+  for (let i = 0; i < n; i++) conclusion[i] = prob(probs, i, 1)
+  let thesis = chooseThesis(segments, rules.tagged, best, conclusion)
   // Restatement: an argumentative unit in another paragraph that says what the thesis says: read as a
   // conclusion and sharing two of its words, or sharing most of the shorter one's content words.
   let restates = -1
   if (thesis >= 0) {
     for (let i = 0; i < n; i++) {
       if (i === thesis || best[i] === 0 || segments[i]!.paragraph === segments[thesis]!.paragraph) continue
-      const shared = view.shared(i, thesis)
-      const most = shared >= 3 && 2 * shared >= Math.min(view.contentSize(thesis), view.contentSize(i))
+      const shared = view.content.shared(i, thesis)
+      const most = shared >= 3 && 2 * shared >= Math.min(view.content.size(thesis), view.content.size(i))
       if (!(best[i] === 1 && shared >= 2) && !most) continue
-      if (restates < 0 || p(i, 1) > p(restates, 1)) restates = i
+      if (restates < 0 || prob(probs, i, 1) > prob(probs, restates, 1)) restates = i
     }
   }
   // The first full statement is the thesis, a later one restates it (the guideline's reading).
@@ -204,8 +211,9 @@ function readArgument(view: DocView, roles: RoleScores): Reading {
     arg[i] = best[i] !== 0 || i === thesis ? 1 : 0
     target[i] = i !== restates && (i === thesis || best[i] === 1 || best[i] === 2)
   }
-  const roleOf = (k: number): string => (k === thesis ? 'conclusion' : CLASSES[best[k]!]!)
-  return { best, thesis, restates, arg, target, roleOf, p }
+  const names: string[] = new Array(n)
+  for (let k = 0; k < n; k++) names[k] = k === thesis ? 'conclusion' : CLASSES[best[k]!]!
+  return { best, thesis, restates, arg, target, roles: names, probs }
 }
 
 /**
@@ -238,10 +246,10 @@ class LinkDecoder {
   }
 
   decode(): LearnedResult['links'] {
-    const { thesis, restates, arg, p } = this.reading
+    const { thesis, restates, arg, probs } = this.reading
     if (restates >= 0) {
       this.forest.attach(restates, thesis)
-      this.out.push({ from: restates, to: thesis, type: 'restates', confidence: p(restates, 1), signals: ['restates:thesis', `overlap:${this.view.shared(restates, thesis)}`] })
+      this.out.push({ from: restates, to: thesis, type: 'restates', confidence: prob(probs, restates, 1), signals: ['restates:thesis', `overlap:${this.view.content.shared(restates, thesis)}`] })
     }
     for (let i = 0; i < arg.length; i++) if (arg[i] && i !== thesis && i !== restates) this.link(i)
     return this.out
@@ -258,7 +266,7 @@ class LinkDecoder {
     for (let k = 0; k < m; k++) {
       linkStart[k] = linkIds.length
       linkScore.s = 0
-      emitPairFeatures(view, i, cands[k]!, reading.roleOf, reading.thesis, linkScore.emit)
+      emitPairFeatures(view, i, cands[k]!, reading.roles, reading.thesis, linkScore)
       scores[k] = linkScore.s
     }
     linkStart[m] = linkIds.length
@@ -282,7 +290,7 @@ class LinkDecoder {
     const { view, reading, typeScore, tp } = this
     typeScore.used.length = 0
     typeScore.reset()
-    emitTypeFeatures(view, i, j, reading.roleOf, reading.thesis, typeScore.emit)
+    emitTypeFeatures(view, i, j, reading.roles, reading.thesis, typeScore)
     softmaxInto(typeScore.s, 2, tp, 0)
     // Support or attack is the rules' call where their plan placed the unit (contrast and concession markers, a
     // reported objection and its answer: typed attachment on the microtexts 0.342 against the model's 0.267,
@@ -308,7 +316,7 @@ class LinkDecoder {
 
 /** Each unit's final role, confidence and the features that weighed most for it. */
 function tagUnits(table: WeightTable, roles: RoleScores, reading: Reading, links: LearnedResult['links']): Tagged[] {
-  const { thesis, restates, arg, best, p } = reading
+  const { thesis, restates, arg, best, probs } = reading
   const n = arg.length
   const targeted = new Uint8Array(n)
   for (const l of links) if (l.type !== 'restates') targeted[l.to] = 1
@@ -319,7 +327,7 @@ function tagUnits(table: WeightTable, roles: RoleScores, reading: Reading, links
     else if (!arg[i]) role = 'none'
     else role = best[i] === 2 || best[i] === 1 || targeted[i] ? 'claim' : 'premise'
     const c = CLASSES.indexOf(role)
-    const confidence = role === 'claim' || role === 'premise' ? p(i, 2) + p(i, 3) : p(i, c)
+    const confidence = role === 'claim' || role === 'premise' ? prob(probs, i, 2) + prob(probs, i, 3) : prob(probs, i, c)
     const signals: string[] = []
     topClass(table, roles.used.ids, roles.usedStart[i]!, roles.usedStart[i + 1]!, c, 6, signals)
     tagged[i] = { role, confidence: Math.round(confidence * 100) / 100, signals }
@@ -336,13 +344,13 @@ function tagUnits(table: WeightTable, roles: RoleScores, reading: Reading, links
  * prose the model's own choice does better (dev 0.417 against 0.167 with the rules' thesis); argmap is for the
  * modern genres, so the rules choose. Training decodes the same way (src/learn/train.ts).
  */
-export function chooseThesis(segments: readonly Segment[], rules: readonly Tagged[], best: ArrayLike<number>, conclusion: (i: number) => number): number {
+export function chooseThesis(segments: readonly Segment[], rules: readonly Tagged[], best: ArrayLike<number>, conclusion: ArrayLike<number>): number {
   const r = rules.findIndex((t) => t.role === 'conclusion')
   if (r >= 0) return r
   let thesis = -1
   for (let i = 0; i < segments.length; i++) {
     if (segments[i]!.block === 'heading' || best[i] === 0) continue
-    if (thesis < 0 || conclusion(i) > conclusion(thesis)) thesis = i
+    if (thesis < 0 || conclusion[i]! > conclusion[thesis]!) thesis = i
   }
   return thesis
 }

@@ -4,7 +4,7 @@
  * weighed most. Scoring a unit or a candidate pair allocates nothing; the readable names stay the model file's
  * vocabulary (./model.ts ModelFile).
  */
-import { type Emit, featureName } from './features.js'
+import { type FeatureSink, featureName } from './features.js'
 
 const round2 = (x: number): string => (x >= 0 ? '+' : '') + x.toFixed(2)
 
@@ -87,7 +87,7 @@ export class IdList {
  * Adds up a class model's weights as the features arrive (./features.ts emits them one by one), and appends the
  * id of each known feature to `used` for the explanation. Reused from unit to unit: `reset` clears the scores.
  */
-export class ClassScore {
+export class ClassScore implements FeatureSink {
   readonly s: Float64Array
   constructor(
     private readonly table: WeightTable,
@@ -100,7 +100,7 @@ export class ClassScore {
     this.s.fill(0)
   }
 
-  readonly emit: Emit = (key) => {
+  add(key: number): void {
     const id = this.table.id(key)
     if (id < 0) return
     this.used.push(id)
@@ -111,14 +111,14 @@ export class ClassScore {
 }
 
 /** A link model's score of one candidate, as features arrive; the ids go to `used` for the explanation. */
-export class LinkScore {
+export class LinkScore implements FeatureSink {
   s = 0
   constructor(
     private readonly table: WeightTable,
     readonly used: IdList,
   ) {}
 
-  readonly emit: Emit = (key) => {
+  add(key: number): void {
     const id = this.table.id(key)
     if (id < 0) return
     this.used.push(id)
