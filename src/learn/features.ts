@@ -448,7 +448,7 @@ const F = fixed(
 
 /**
  * Receives features one at a time: training collects the names, the model adds up their weights without a list
- * (./weights.ts). A class with a method, not a closure made per document: the scoring code then sees the same
+ * (./linear.ts). A class with a method, not a closure made per document: the scoring code then sees the same
  * call target in every document and stays optimised from one to the next.
  */
 export interface FeatureSink {

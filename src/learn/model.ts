@@ -19,7 +19,7 @@
 import type { Relation, Role, Segment } from '../model/types.js'
 import type { Tagged, TagResult } from '../tag/index.js'
 import { docView, type DocView, emitPairFeatures, emitTypeFeatures, emitUnitFeatures, type RuleView } from './features.js'
-import { ClassScore, IdList, LinkScore, softmaxInto, topClass, topLink, WeightTable } from './weights.js'
+import { ClassScore, IdList, LinkScore, softmaxInto, topClass, topLink, WeightTable } from './linear.js'
 
 export const MODEL_SCHEMA = 'argmap-model/1'
 export const CLASSES: readonly Role[] = Object.freeze(['none', 'conclusion', 'claim', 'premise'])
@@ -94,7 +94,7 @@ export function candidates(view: DocView, i: number, arg: readonly boolean[], th
   return out
 }
 
-/** A loaded model: weights by feature id (./weights.ts WeightTable). */
+/** A loaded model: weights by feature id (./linear.ts WeightTable). */
 export class Model {
   private readonly roles: WeightTable
   private readonly links: WeightTable
