@@ -1,6 +1,8 @@
 /**
- * Features for the learned tagger and linker: readable strings, one list per
- * unit and one per candidate pair. They are the rules' own signals (what the
+ * Features for the learned tagger and linker: readable names, one list per
+ * unit and one per candidate pair, emitted one at a time as integer keys
+ * (training collects the names, the model adds up weights; see FeatureSink
+ * and featureKey below). They are the rules' own signals (what the
  * rules-only path decided and why), the unit's place in the document (its
  * paragraph, its section and that section's heading words, list items,
  * questions), and its words (lower-cased unigrams and bigrams, its first
@@ -341,12 +343,18 @@ export function featureKey(name: string): number {
 
 export const featureName = (key: number): string => featureNames[key]!
 
+const MEMO_LIMIT = 4096
+
 /** The keys of a family of features, one per value, each made on first use. */
 function named<K extends string | number>(make: (k: K) => string): (k: K) => number {
   const memo = new Map<K, number>()
   return (k) => {
     let key = memo.get(k)
-    if (key === undefined) memo.set(k, (key = featureKey(make(k))))
+    if (key === undefined) {
+      // Bounded, should some family's raw values (a signal with a count) not be few.
+      if (memo.size >= MEMO_LIMIT) memo.clear()
+      memo.set(k, (key = featureKey(make(k))))
+    }
     return key
   }
 }
@@ -377,6 +385,7 @@ const RULE_SIGNAL = named((sig: string) => `rule:${signalName(sig)}`)
 const RULE_FAMILY = ((memo) => (sig: string): number => {
   let key = memo.get(sig)
   if (key === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear()
     const name = signalName(sig)
     const family = name.split(':')[0]!
     memo.set(sig, (key = family !== name ? featureKey(`rule-family:${family}`) : -1))
