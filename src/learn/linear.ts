@@ -152,7 +152,8 @@ const round2 = (x: number): string => (x >= 0 ? '+' : '') + x.toFixed(2)
 
 /**
  * One model's weights resolved once, at load: each feature name an integer id, the weights one flat array
- * (id·k + class), so scoring a unit or a pair is a map lookup and k additions per feature, and allocates nothing.
+ * (id·k + class), each feature key's id remembered (byKey), so scoring a unit or a pair is an array lookup and k
+ * additions per feature, and allocates nothing.
  */
 export class WeightTable {
   readonly ids = new Map<string, number>()

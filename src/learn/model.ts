@@ -84,7 +84,7 @@ export function candidates(view: DocView, i: number, arg: readonly boolean[], th
     if (j === thesis) thesisIn = true
   }
   if (thesis >= 0 && thesis !== i && !thesisIn) {
-    // In order: the thesis goes before the first candidate after it.
+    // Kept in order without a sort (this runs for every unit): the thesis goes before the first candidate after it.
     let at = out.length
     while (at > 0 && out[at - 1]! > thesis) at--
     out.push(thesis)
