@@ -117,11 +117,14 @@ export function normalWord(text: string, start: number, end: number): string {
   return out
 }
 
-/** The words of `tokens(plain)` longer than three letters, into `sink`, in order, repeats included. */
-export function contentWords(plain: string, sink: WordSink): void {
-  if (scanWords(plain, sink) >= 0) return
+/** The words of `tokens(plain)` longer than three letters, into `sink`, in order, repeats included; returns how many words it has. */
+export function contentWords(plain: string, sink: WordSink): number {
+  const n = scanWords(plain, sink)
+  if (n >= 0) return n
   sink.clear()
-  for (const w of tokens(plain)) if (w.length > 3) sink.add(w, 0, w.length)
+  const ws = tokens(plain)
+  for (const w of ws) if (w.length > 3) sink.add(w, 0, w.length)
+  return ws.length
 }
 
 /**
@@ -211,11 +214,15 @@ export class ContentWords implements WordSink {
 
   /** Unit i's words: appended, then sorted with duplicates dropped (insertion sort: a few dozen words at most). */
   private read(i: number): void {
-    if (this.start[i]! >= 0) return
+    if (this.start[i]! < 0) this.count(i)
+  }
+
+  /** Reads unit i's words (it must not have been read) and returns how many words it has, as `wordCount` does. */
+  count(i: number): number {
     const from = this.len
     this.start[i] = from
     this.reading = i
-    contentWords(this.segments[i]!.plain, this)
+    const words = contentWords(this.segments[i]!.plain, this)
     const u = this.buf
     let n = from
     for (let x = from; x < this.len; x++) {
@@ -229,6 +236,7 @@ export class ContentWords implements WordSink {
     }
     this.len = n
     this.end[i] = n
+    return words
   }
 
   size(i: number): number {
@@ -273,7 +281,10 @@ export function docView(segments: readonly Segment[], rules: RuleView): DocView 
   const secRank = new Int32Array(n)
   const secCount = new Int32Array(n)
   const words = new Int32Array(n)
-  for (let i = 0; i < n; i++) words[i] = wordCount(segments[i]!.plain)
+  const content = new ContentWords(segments)
+  // The units the rules keep are the argument's units, whose words the restatement and link features read: one
+  // scan counts their words and reads them; the others are only counted.
+  for (let i = 0; i < n; i++) words[i] = rules.tagged[i]!.role === 'none' ? wordCount(segments[i]!.plain) : content.count(i)
   // The document's first heading is its title, not a section.
   const firstHeading = segments.findIndex((s) => s.block === 'heading')
   const titleParagraph = firstHeading >= 0 ? segments[firstHeading]!.paragraph : -1
@@ -318,7 +329,7 @@ export function docView(segments: readonly Segment[], rules: RuleView): DocView 
   }
   for (let k = secStart; k < n; k++) secCount[k] = secParas
   // Only the units a restatement or a link reads need their words (tokenised on first use).
-  return { segments, rules, paraRank, paraCount: rank + 1, section, secRank, secCount, words, content: new ContentWords(segments) }
+  return { segments, rules, paraRank, paraCount: rank + 1, section, secRank, secCount, words, content }
 }
 
 /**
