@@ -56,6 +56,7 @@ const isAsciiWordChar = (c: number): boolean => isAsciiLetter(c) || (c >= 48 && 
 const isPunctuation = (c: number): boolean => c === 0xa0 || (c >= 0x2000 && c <= 0x206f)
 const APOSTROPHE = 39
 const RIGHT_QUOTE = 0x2019
+const RIGHT_QUOTES = /’/g
 
 /**
  * The words of `tokens(plain)` without lower-casing the text, matching the regex and mapping the matches: counted,
@@ -100,21 +101,17 @@ export function wordCount(plain: string): number {
   return n >= 0 ? n : tokens(plain).length
 }
 
-/** Receives a unit's content words, each as a range of some text, read lower-cased and with ’ as ' (`normalWord`). */
+/** Receives a unit's content words, each as a range of some text (the word is `wordAt` that range). */
 export interface WordSink {
   add(text: string, start: number, end: number): void
   /** Forget the words added so far (the unit is read again the slow way). */
   clear(): void
 }
 
-/** A character as the tokeniser gives it: ASCII upper case lowered, ’ read as '. */
-const normalChar = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c === RIGHT_QUOTE ? APOSTROPHE : c)
-
-/** The word at text[start .. end) as `tokens` gives it (for text `scanWords` accepts, or a token already normal). */
-export function normalWord(text: string, start: number, end: number): string {
-  let out = ''
-  for (let i = start; i < end; i++) out += String.fromCharCode(normalChar(text.charCodeAt(i)))
-  return out
+/** The word at text[start .. end) as `tokens` gives it: lower-cased, ’ read as '. */
+export function wordAt(text: string, start: number, end: number): string {
+  const word = text.slice(start, end).toLowerCase()
+  return word.includes('’') ? word.replace(RIGHT_QUOTES, "'") : word
 }
 
 /** The words of `tokens(plain)` longer than three letters, into `sink`, in order, repeats included; returns how many words it has. */
@@ -128,53 +125,17 @@ export function contentWords(plain: string, sink: WordSink): number {
 }
 
 /**
- * A document's vocabulary: word → id, looked up straight from a range of the unit's text (a hash of its
- * normalised characters, then a character comparison), so reading a unit's words slices, lower-cases and
- * allocates nothing but each new word's text.
+ * A document's vocabulary: word → id. The word is cut from the unit's text and lower-cased by the string
+ * builtins: hashing the range in place with a character loop saved those strings but cost more (~10% of the
+ * learned path when its code is not yet optimised, as in a single run).
  */
 class WordIds {
-  private readonly words: string[] = []
-  private hashes = new Int32Array(64)
-  /** Open addressing: id + 1 per slot, 0 for an empty one. */
-  private slots = new Int32Array(128)
+  private readonly ids = new Map<string, number>()
 
   id(text: string, start: number, end: number): number {
-    let h = 0x811c9dc5
-    for (let i = start; i < end; i++) h = Math.imul(h ^ normalChar(text.charCodeAt(i)), 0x01000193)
-    const mask = this.slots.length - 1
-    for (let at = h & mask; ; at = (at + 1) & mask) {
-      const slot = this.slots[at]!
-      if (slot === 0) return this.insert(at, h, normalWord(text, start, end))
-      if (this.hashes[slot - 1] === h && this.same(this.words[slot - 1]!, text, start, end)) return slot - 1
-    }
-  }
-
-  private same(word: string, text: string, start: number, end: number): boolean {
-    if (word.length !== end - start) return false
-    for (let i = start; i < end; i++) if (word.charCodeAt(i - start) !== normalChar(text.charCodeAt(i))) return false
-    return true
-  }
-
-  private insert(at: number, h: number, word: string): number {
-    const id = this.words.length
-    this.words.push(word)
-    if (id === this.hashes.length) {
-      const more = new Int32Array(2 * id)
-      more.set(this.hashes)
-      this.hashes = more
-    }
-    this.hashes[id] = h
-    this.slots[at] = id + 1
-    // At most half full: rebuild at twice the size.
-    if (2 * this.words.length > this.slots.length) {
-      this.slots = new Int32Array(2 * this.slots.length)
-      const mask = this.slots.length - 1
-      for (let w = 0; w < this.words.length; w++) {
-        let a = this.hashes[w]! & mask
-        while (this.slots[a] !== 0) a = (a + 1) & mask
-        this.slots[a] = w + 1
-      }
-    }
+    const word = wordAt(text, start, end)
+    let id = this.ids.get(word)
+    if (id === undefined) this.ids.set(word, (id = this.ids.size))
     return id
   }
 }
