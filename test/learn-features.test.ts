@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { contentWords, wordAt, tokens, type WordSink, wordCount } from '../src/learn/features.js'
+import { contentWords, normalWord, tokens, type WordSink, wordCount } from '../src/learn/features.js'
 import { opEdPath } from './helpers.js'
 
-// wordCount and contentWords scan ASCII and punctuation by hand and fall back to the regex tokeniser for other
-// text; they must agree with `tokens` exactly (the model's `words<=` buckets and overlaps read them).
+// wordCount and contentWords match case-safe text without lower-casing it first and tokenise other text; they must
+// agree with `tokens` exactly (the model's `words<=` buckets and overlaps read them).
 const samples = [
   '',
   'Taxes should rise, because schools need money.',
@@ -24,7 +24,7 @@ describe('learned features: word scanning', () => {
       const t = tokens(s)
       expect(wordCount(s), s).toBe(t.length)
       const words: string[] = []
-      const sink: WordSink = { add: (text, start, end) => words.push(wordAt(text, start, end)), clear: () => (words.length = 0) }
+      const sink: WordSink = { add: (w) => words.push(normalWord(w)) }
       contentWords(s, sink)
       expect(words, s).toEqual(t.filter((w) => w.length > 3))
     }

@@ -50,90 +50,52 @@ export function tokens(plain: string): string[] {
   return (plain.toLowerCase().match(WORD) ?? []).map((w) => w.replace(/’/g, "'"))
 }
 
-const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90)
-const isAsciiWordChar = (c: number): boolean => isAsciiLetter(c) || (c >= 48 && c <= 57)
-/** No-break space and the General Punctuation block (quotes, dashes, spaces): never part of a word, whatever the case. */
-const isPunctuation = (c: number): boolean => c === 0xa0 || (c >= 0x2000 && c <= 0x206f)
-const APOSTROPHE = 39
-const RIGHT_QUOTE = 0x2019
 const RIGHT_QUOTES = /’/g
+/**
+ * Text that lower-casing leaves alone as far as WORD goes: ASCII, the no-break space and the General Punctuation
+ * block (curly quotes, dashes, spaces). WORD then matches the same words in it as in its lower-cased copy.
+ */
+const CASE_SAFE = /^[\x00-\x7f\u00a0\u2000-\u206f]*$/
 
 /**
- * The words of `tokens(plain)` without lower-casing the text, matching the regex and mapping the matches: counted,
- * and with `content`, those longer than three letters added to it. Most units need only their count (the
- * `words<=` buckets, the body-paragraph test), and tokenising every unit was much of the model's garbage. It reads
- * ASCII and punctuation (curly quotes, dashes) exactly as WORD does, and returns -1 at any other character (a
- * letter or digit lower-casing might change), for the caller to tokenise the unit the slow way.
+ * How many words `tokens(plain)` has. Most units need only their count (the `words<=` buckets, the
+ * body-paragraph test): for case-safe text it is the number of WORD matches in the text itself, without the
+ * lower-cased copy and the mapped token list.
  */
-function scanWords(plain: string, content: WordSink | null): number {
-  let n = 0
-  let i = 0
-  const len = plain.length
-  while (i < len) {
-    const c = plain.charCodeAt(i)
-    if (!isAsciiWordChar(c)) {
-      if (c >= 128 && !isPunctuation(c)) return -1
-      i++
-      continue
-    }
-    const start = i
-    while (i < len && isAsciiWordChar(plain.charCodeAt(i))) i++
-    // (?:['’]\p{L}+)*: an apostrophe continues the word only before a letter.
-    while (i + 1 < len) {
-      const q = plain.charCodeAt(i)
-      if (q !== APOSTROPHE && q !== RIGHT_QUOTE) break
-      const next = plain.charCodeAt(i + 1)
-      if (next >= 128 && !isPunctuation(next)) return -1
-      if (!isAsciiLetter(next)) break
-      i++
-      while (i < len && isAsciiLetter(plain.charCodeAt(i))) i++
-    }
-    if (i < len && plain.charCodeAt(i) >= 128 && !isPunctuation(plain.charCodeAt(i))) return -1
-    n++
-    if (content && i - start > 3) content.add(plain, start, i)
-  }
-  return n
-}
-
-/** How many words `tokens(plain)` has. */
 export function wordCount(plain: string): number {
-  const n = scanWords(plain, null)
-  return n >= 0 ? n : tokens(plain).length
+  if (!CASE_SAFE.test(plain)) return tokens(plain).length
+  return plain.match(WORD)?.length ?? 0
 }
 
-/** Receives a unit's content words, each as a range of some text (the word is `wordAt` that range). */
+/** Receives a unit's content words, as matched (`normalWord` gives each as `tokens` does). */
 export interface WordSink {
-  add(text: string, start: number, end: number): void
-  /** Forget the words added so far (the unit is read again the slow way). */
-  clear(): void
+  add(word: string): void
 }
 
-/** The word at text[start .. end) as `tokens` gives it: lower-cased, ’ read as '. */
-export function wordAt(text: string, start: number, end: number): string {
-  const word = text.slice(start, end).toLowerCase()
+/** A matched word as `tokens` gives it: lower-cased, ’ read as '. */
+export function normalWord(match: string): string {
+  const word = match.toLowerCase()
   return word.includes('’') ? word.replace(RIGHT_QUOTES, "'") : word
 }
 
 /** The words of `tokens(plain)` longer than three letters, into `sink`, in order, repeats included; returns how many words it has. */
 export function contentWords(plain: string, sink: WordSink): number {
-  const n = scanWords(plain, sink)
-  if (n >= 0) return n
-  sink.clear()
-  const ws = tokens(plain)
-  for (const w of ws) if (w.length > 3) sink.add(w, 0, w.length)
+  // Case-safe text is matched as it is (normalWord lower-cases each word kept); other text is tokenised.
+  const ws = CASE_SAFE.test(plain) ? (plain.match(WORD) ?? []) : tokens(plain)
+  for (const w of ws) if (w.length > 3) sink.add(w)
   return ws.length
 }
 
 /**
- * A document's vocabulary: word → id. The word is cut from the unit's text and lower-cased by the string
- * builtins: hashing the range in place with a character loop saved those strings but cost more (~10% of the
- * learned path when its code is not yet optimised, as in a single run).
+ * A document's vocabulary: word → id, for the words the regex matched (lowered by the string builtin). A
+ * hand-written scanner hashing the words in place saved those strings but was no faster once optimised and
+ * slower before (~10% of the learned path in a single run, whose code is mostly not yet optimised).
  */
 class WordIds {
   private readonly ids = new Map<string, number>()
 
-  id(text: string, start: number, end: number): number {
-    const word = wordAt(text, start, end)
+  id(match: string): number {
+    const word = normalWord(match)
     let id = this.ids.get(word)
     if (id === undefined) this.ids.set(word, (id = this.ids.size))
     return id
@@ -151,26 +113,20 @@ export class ContentWords implements WordSink {
   private readonly end: Int32Array
   private buf = new Int32Array(1024)
   private len = 0
-  /** The unit being read (its words start at start[reading]). */
-  private reading = -1
 
   constructor(private readonly segments: readonly Segment[]) {
     this.start = new Int32Array(segments.length).fill(-1)
     this.end = new Int32Array(segments.length)
   }
 
-  add(text: string, start: number, end: number): void {
-    const id = this.ids.id(text, start, end)
+  add(word: string): void {
+    const id = this.ids.id(word)
     if (this.len === this.buf.length) {
       const more = new Int32Array(2 * this.buf.length)
       more.set(this.buf)
       this.buf = more
     }
     this.buf[this.len++] = id
-  }
-
-  clear(): void {
-    this.len = this.start[this.reading]!
   }
 
   /** Unit i's words: appended, then sorted with duplicates dropped (insertion sort: a few dozen words at most). */
@@ -182,7 +138,6 @@ export class ContentWords implements WordSink {
   count(i: number): number {
     const from = this.len
     this.start[i] = from
-    this.reading = i
     const words = contentWords(this.segments[i]!.plain, this)
     const u = this.buf
     let n = from
