@@ -155,10 +155,10 @@ export function trainModel(input: TrainInput): ModelFile {
       for (let c = 2; c < x.length; c++) if (x[c]! > x[b]!) b = c
       return b
     })
-    const thesis = chooseThesis(segments, d.view.rules.tagged, best, p)
+    const thesis = chooseThesis(segments, d.view.rules.tagged, best, Float64Array.from(p, (x) => x[1]!))
     // Candidate targets as the model will see them: units read as claims or conclusions, and the thesis.
     const arg = best.map((c, i) => c === 1 || c === 2 || i === thesis)
-    const roleOf = (k: number): string => (k === thesis ? 'conclusion' : CLASSES[best[k]!]!)
+    const roles = best.map((c, k) => (k === thesis ? 'conclusion' : CLASSES[c]!))
     for (let i = 0; i < d.target.length; i++) {
       const t = d.target[i]!
       const type = d.type[i]
@@ -166,9 +166,9 @@ export function trainModel(input: TrainInput): ModelFile {
       relations++
       const cands = candidates(d.view, i, arg, thesis)
       if (!cands.includes(t)) cands.push(t)
-      linkLists.push(cands.map((j) => pairFeatures(d.view, i, j, roleOf, thesis)))
+      linkLists.push(cands.map((j) => pairFeatures(d.view, i, j, roles, thesis)))
       linkGold.push(cands.indexOf(t))
-      typeLists.push(typeFeatures(d.view, i, t, roleOf, thesis))
+      typeLists.push(typeFeatures(d.view, i, t, roles, thesis))
       typeLabels.push(type === 'attack' ? 1 : 0)
     }
   }
