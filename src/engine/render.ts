@@ -1,7 +1,7 @@
 import { annotate } from '../emit/annotated.js'
-import { toJSON } from '../emit/json.js'
+import { jsonPieces } from '../emit/json.js'
 import { PAGE_SCRIPT_FILE } from '../html/client.js'
-import { renderPage } from '../html/page.js'
+import { renderPagePieces } from '../html/page.js'
 import type { ArgumentMap, RelationType, Role } from '../model/types.js'
 import { parseMarkdown } from '../parse/index.js'
 import { analyze } from '../pipeline.js'
@@ -24,10 +24,10 @@ export interface DocumentResult {
   invalidCorrections: number
 }
 
-/** One output file, relative to the out dir: its text, or a function that renders it when it is written. */
+/** One output file, relative to the out dir: its text, or a function that renders it (whole or in pieces) when it is written. */
 export interface Output {
   file: string
-  content: string | (() => string)
+  content: string | (() => string | Iterable<string>)
   /** Render it ahead of the write and hold it until `content` takes it (see heldUntilTaken). */
   peek?: () => string
 }
@@ -103,11 +103,11 @@ export function processDocument(file: SourceFile & { review?: LoadedSidecar | nu
     name,
     path: file.path,
     outputs: [
-      { file: json, content: () => toJSON(map) },
+      { file: json, content: () => jsonPieces(map) },
       heldUntilTaken(annotated, () => annotate(file.text, map, parsed)),
       {
         file: html,
-        content: () => renderPage(file.text, map, { notes: messages, parsed, indexHref: indexHref(name), scriptHref: `${'../'.repeat(name.split('/').length - 1)}${PAGE_SCRIPT_FILE}` }),
+        content: () => renderPagePieces(file.text, map, { notes: messages, parsed, indexHref: indexHref(name), scriptHref: `${'../'.repeat(name.split('/').length - 1)}${PAGE_SCRIPT_FILE}` }),
       },
     ],
     summary: summarize(name, map),

@@ -53,8 +53,7 @@ function pendingEdits(doc: DocumentResult, file: { text: string; review?: Loaded
   if (!annotated || policy.discardEdits) return []
   const target = join(out, annotated.file)
   if (!existsSync(target)) return []
-  const content = typeof annotated.content === 'string' ? annotated.content : (annotated.peek ?? annotated.content)()
-  if (holds(target, content)) return []
+  if (holds(target, whole((annotated.peek ?? annotated.content) as Output['content']))) return []
   const existing = readOrNull(target)
   if (existing === null) return []
   const json = doc.outputs.find((o) => o.file.endsWith('.argmap.json'))
@@ -67,6 +66,30 @@ function pendingEdits(doc: DocumentResult, file: { text: string; review?: Loaded
     `holds edits that were never accepted, so it was not overwritten; record them with \`argmap review accept ${label}\`, or run with --discard-edits to drop them`,
     'write',
   )
+}
+
+/** An output's whole text (its pieces joined), to compare with what is on disk. */
+function whole(content: Output['content']): string {
+  if (typeof content === 'string') return content
+  const made = content()
+  return typeof made === 'string' ? made : [...made].join('')
+}
+
+/** Whether `path` holds exactly the pieces' bytes, compared piece by piece (none joined; false when unreadable). */
+function holdsPieces(path: string, pieces: string | Iterable<string>): boolean {
+  let bytes: Buffer
+  try {
+    bytes = readFileSync(path)
+  } catch {
+    return false
+  }
+  let at = 0
+  for (const piece of typeof pieces === 'string' ? [pieces] : pieces) {
+    const b = Buffer.from(piece, 'utf8')
+    if (at + b.length > bytes.length || !b.equals(bytes.subarray(at, at + b.length))) return false
+    at += b.length
+  }
+  return at === bytes.length
 }
 
 /** Whether `path` holds exactly `content` (false when it is missing or unreadable). */
@@ -90,13 +113,21 @@ function holds(path: string, content: string): boolean {
  */
 export function writeOrCheck(outputs: readonly Output[], out: string, check: boolean): string[] {
   const stale: string[] = []
-  function* changed(): Generator<{ path: string; content: string }> {
+  function* changed(): Generator<{ path: string; content: string | Iterable<string> }> {
     for (const o of outputs) {
       const target = join(out, o.file)
-      const content = typeof o.content === 'string' ? o.content : o.content()
-      if (holds(target, content)) continue
-      if (check) stale.push(target)
-      else yield { path: target, content }
+      if (!existsSync(target)) {
+        // Nothing to compare with: a check need not render it, a write streams its pieces.
+        if (check) stale.push(target)
+        else yield { path: target, content: typeof o.content === 'string' ? o.content : o.content() }
+        continue
+      }
+      if (check) {
+        if (!holdsPieces(target, typeof o.content === 'string' ? [o.content] : o.content())) stale.push(target)
+        continue
+      }
+      const content = whole(o.content)
+      if (!holds(target, content)) yield { path: target, content }
     }
   }
   // All of a document's outputs or none: a full disk never leaves them half-updated. Regenerable, so not fsynced.

@@ -58,11 +58,58 @@ const LEGEND =
 export const MAX_GRAPH_UNITS = 2000
 
 export function renderPage(source: string, map: ArgumentMap, options: PageOptions = {}): string {
+  return [...renderPagePieces(source, map, options)].join('')
+}
+
+/**
+ * The page in pieces, each made when asked for: `argmap run` writes them one at a time (src/engine/write.ts), so the
+ * text, the review queue and the page's data (each the size of the document or more: 38 MB in all for the op-ed ×1000)
+ * are never all held at once. Joined, they are `renderPage`.
+ */
+export function* renderPagePieces(source: string, map: ArgumentMap, options: PageOptions = {}): Generator<string> {
   const indexHref = options.indexHref === undefined ? 'index.html' : options.indexHref
   const title = map.source.title ?? map.source.path
   const c = counts(map)
+  const summary =
+    ROLE_ORDER.map((r) => `${c.roles[r]} ${r}`).join(', ') +
+    ` · ${Object.entries(c.rels)
+      .map(([t, n]) => `${n} ${esc(t)}`)
+      .join(', ')} · ${c.reviewed} of ${map.units.length} reviewed`
+  const notes = options.notes?.length ? `<ul class="notes">${options.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''
+  yield '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n' +
+    '<meta name="viewport" content="width=device-width, initial-scale=1">\n' +
+    `<meta http-equiv="Content-Security-Policy" content="${PAGE_CSP}">\n` +
+    `<title>${esc(title)} · argmap</title>\n<style>${STYLE}</style>\n</head>\n<body>\n` +
+    `<header>${indexHref !== null ? `<a href="${esc(indexHref)}">← all documents</a>` : ''}<h1>${esc(title)}</h1>` +
+    `<span class="src">${esc(map.source.path)}</span><span class="src" id="summary">${summary}</span></header>\n` +
+    `${LEGEND}\n${notes}` +
+    '<main>\n<article id="text">\n'
+  yield renderText(source, map, options.parsed?.tree, options.parsed?.shift)
+  const argumentative = map.units.filter((u) => u.role !== 'none').length
+  const layout = argumentative <= MAX_GRAPH_UNITS ? layoutMap(map) : null
+  const graph = !layout
+    ? `<p class="hint">The map has ${argumentative} argumentative units; the graph is drawn for at most ${MAX_GRAPH_UNITS}. Read it as an outline with <code>argmap map --format outline</code>.</p>`
+    : layout.nodes.length
+      ? '<div id="graph-tools" role="toolbar" aria-label="map view">' +
+        '<button id="fit" type="button">actual size</button><button id="zoom-in" type="button" title="zoom in">+</button>' +
+        '<button id="zoom-out" type="button" title="zoom out">−</button><button id="focus" type="button" title="the selected unit\'s paragraph and its chain to the thesis; the rest collapsed">focus</button>' +
+        '<button id="show-all" type="button">show all</button></div>' +
+        renderGraph(layout, map)
+      : '<p class="hint">No argumentative units.</p>'
+  yield '\n</article>\n' +
+    `<aside>\n<div id="graph">${graph}</div>\n` +
+    '<div id="details" aria-live="polite"></div>\n' +
+    '<div id="queue-box"><h2>Review queue (unreviewed first, lowest confidence first)</h2><ol id="queue">'
+  yield reviewQueue(map.units)
+    .map((u) => {
+      const cls = [`r-${u.role}`, u.reviewed ? 'reviewed' : '', isLow(u.confidence) ? 'low' : ''].filter(Boolean).join(' ')
+      const text = plainish(u.text)
+      return `<li class="${esc(cls)}" data-id="${esc(u.id)}"><span class="c">${u.confidence.toFixed(2)}</span><span class="chip r-${esc(u.role)}${isLow(u.confidence) ? ' low' : ''}">${esc(u.role)}</span><span class="t">${u.reviewed ? '✓ ' : ''}${esc(text)}</span></li>`
+    })
+    .join('')
+  yield '</ol></div>\n</aside>\n</main>\n<script type="application/json" id="argmap-data">'
   const outgoing = new Map(map.relations.map((r) => [r.from, r]))
-  const data = {
+  yield scriptJSON({
     low: LOW_CONFIDENCE,
     units: map.units.map((u) => {
       const r = outgoing.get(u.id)
@@ -77,46 +124,6 @@ export function renderPage(source: string, map: ArgumentMap, options: PageOption
         ...(r ? { rel: { to: r.to, type: r.type, confidence: r.confidence, ...(r.reviewed ? { reviewed: true } : {}) } } : {}),
       }
     }),
-  }
-  const queue = reviewQueue(map.units)
-    .map((u) => {
-      const cls = [`r-${u.role}`, u.reviewed ? 'reviewed' : '', isLow(u.confidence) ? 'low' : ''].filter(Boolean).join(' ')
-      const text = plainish(u.text)
-      return `<li class="${esc(cls)}" data-id="${esc(u.id)}"><span class="c">${u.confidence.toFixed(2)}</span><span class="chip r-${esc(u.role)}${isLow(u.confidence) ? ' low' : ''}">${esc(u.role)}</span><span class="t">${u.reviewed ? '✓ ' : ''}${esc(text)}</span></li>`
-    })
-    .join('')
-  const summary =
-    ROLE_ORDER.map((r) => `${c.roles[r]} ${r}`).join(', ') +
-    ` · ${Object.entries(c.rels)
-      .map(([t, n]) => `${n} ${esc(t)}`)
-      .join(', ')} · ${c.reviewed} of ${map.units.length} reviewed`
-  const notes = options.notes?.length ? `<ul class="notes">${options.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''
-  const argumentative = map.units.filter((u) => u.role !== 'none').length
-  // Past a bound a graph is too big to read or pan (the layout itself is linear): the page keeps the
-  // highlighted text and the review queue and says why the graph is missing.
-  const layout = argumentative <= MAX_GRAPH_UNITS ? layoutMap(map) : null
-  const graph = !layout
-    ? `<p class="hint">The map has ${argumentative} argumentative units; the graph is drawn for at most ${MAX_GRAPH_UNITS}. Read it as an outline with <code>argmap map --format outline</code>.</p>`
-    : layout.nodes.length
-      ? '<div id="graph-tools" role="toolbar" aria-label="map view">' +
-        '<button id="fit" type="button">actual size</button><button id="zoom-in" type="button" title="zoom in">+</button>' +
-        '<button id="zoom-out" type="button" title="zoom out">−</button><button id="focus" type="button" title="the selected unit\'s paragraph and its chain to the thesis; the rest collapsed">focus</button>' +
-        '<button id="show-all" type="button">show all</button></div>' +
-        renderGraph(layout, map)
-      : '<p class="hint">No argumentative units.</p>'
-  return (
-    '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n' +
-    '<meta name="viewport" content="width=device-width, initial-scale=1">\n' +
-    `<meta http-equiv="Content-Security-Policy" content="${PAGE_CSP}">\n` +
-    `<title>${esc(title)} · argmap</title>\n<style>${STYLE}</style>\n</head>\n<body>\n` +
-    `<header>${indexHref !== null ? `<a href="${esc(indexHref)}">← all documents</a>` : ''}<h1>${esc(title)}</h1>` +
-    `<span class="src">${esc(map.source.path)}</span><span class="src" id="summary">${summary}</span></header>\n` +
-    `${LEGEND}\n${notes}` +
-    `<main>\n<article id="text">\n${renderText(source, map, options.parsed?.tree, options.parsed?.shift)}\n</article>\n` +
-    `<aside>\n<div id="graph">${graph}</div>\n` +
-    '<div id="details" aria-live="polite"></div>\n' +
-    `<div id="queue-box"><h2>Review queue (unreviewed first, lowest confidence first)</h2><ol id="queue">${queue}</ol></div>\n</aside>\n</main>\n` +
-    `<script type="application/json" id="argmap-data">${scriptJSON(data)}</script>\n` +
-    `<script src="${esc(options.scriptHref ?? PAGE_SCRIPT_FILE)}"></script>\n</body>\n</html>\n`
-  )
+  })
+  yield `</script>\n<script src="${esc(options.scriptHref ?? PAGE_SCRIPT_FILE)}"></script>\n</body>\n</html>\n`
 }

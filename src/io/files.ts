@@ -250,7 +250,7 @@ export function writeAtomic(path: string, content: string, io: WriteFs = fs): vo
  * parallel run by turns; a reviewer's corrections (src/review/files.ts) are
  * still synced.
  */
-export function writeAllAtomic(files: Iterable<{ path: string; content: string }>, io: WriteFs = fs, durable = true): void {
+export function writeAllAtomic(files: Iterable<{ path: string; content: string | Iterable<string> }>, io: WriteFs = fs, durable = true): void {
   const temps: string[] = []
   const paths: string[] = []
   let current = ''
@@ -270,7 +270,7 @@ export function writeAllAtomic(files: Iterable<{ path: string; content: string }
   const rendering = { failed: false, error: undefined as unknown }
   try {
     for (;;) {
-      let next: IteratorResult<{ path: string; content: string }>
+      let next: IteratorResult<{ path: string; content: string | Iterable<string> }>
       try {
         next = it.next()
       } catch (e) {
@@ -294,9 +294,12 @@ export function writeAllAtomic(files: Iterable<{ path: string; content: string }
       temps.push(tmp)
       paths.push(f.path)
       try {
-        const buf = Buffer.from(f.content, 'utf8')
-        let off = 0
-        while (off < buf.length) off += io.writeSync(fd, buf, off, buf.length - off)
+        // A content given in pieces is written piece by piece (each made as it is asked for, then dropped).
+        for (const piece of typeof f.content === 'string' ? [f.content] : f.content) {
+          const buf = Buffer.from(piece, 'utf8')
+          let off = 0
+          while (off < buf.length) off += io.writeSync(fd, buf, off, buf.length - off)
+        }
         if (durable) io.fsyncSync(fd)
       } finally {
         io.closeSync(fd)
