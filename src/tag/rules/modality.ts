@@ -76,6 +76,15 @@ const modalSignal = signalNames('modal:')
 const evalSignal = signalNames('eval:')
 const stanceSignal = signalNames('stance:')
 const NO_WORDS: string[] = Object.freeze([]) as unknown as string[]
+/** Nothing found, made once (callers only read it): most units have no modal, value word or stance. */
+const NO_MODALITY: ModalityResult = Object.freeze({
+  deontic: NO_WORDS,
+  judgement: false,
+  necessity: NO_WORDS,
+  evaluative: NO_WORDS,
+  stance: NO_WORDS,
+  signals: NO_WORDS,
+})
 
 export function modality(text: string): ModalityResult {
   // Guards (../lexicon/guards.ts): SUBJECT_ADVERB needs a subject and a modal word, RECOMMEND needs "be" and "to", CLEAR one of its words, JUDGEMENT a copula and a value word.
@@ -106,9 +115,7 @@ export function modality(text: string): ModalityResult {
     necessity = NO_WORDS
   }
   const judgement = GUARDED.judgement.may(text, bits) && JUDGEMENT.test(text)
-  if (deontic.length + necessity.length + evaluative.length + stance.length === 0 && !judgement) {
-    return { deontic, judgement, necessity, evaluative, stance, signals: NO_WORDS }
-  }
+  if (deontic.length + necessity.length + evaluative.length + stance.length === 0 && !judgement) return NO_MODALITY
   const signals: string[] = []
   for (const w of deontic) signals.push(modalSignal(w))
   for (const w of necessity) signals.push(modalSignal(w))
