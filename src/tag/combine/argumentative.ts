@@ -71,8 +71,9 @@ const W = ARGUMENTATIVE_WEIGHTS
 /** Navigation lines, date lines, bylines, author bios, sign-offs (../rules/boilerplate.ts). */
 const boilerplateUnit: UnitDecision = {
   name: 'boilerplate',
-  decide({ seg, f, nearEnd, inBio }) {
-    const bp = boilerplate(seg, f.folded, { nearEnd, inBio })
+  decide(v) {
+    // The view has the two flags the rule reads: passed as they are, not copied into an object per unit.
+    const bp = boilerplate(v.seg, v.f.folded, v)
     return bp.kind ? { arg: false, confidence: W.boilerplate, signals: bp.signals } : null
   },
 }
@@ -112,11 +113,16 @@ const fragment: UnitDecision = {
   },
 }
 
-/** Always decides: the unit takes part in the argument; surer with a voice, signalled `default:assertion` without. */
+/**
+ * Always decides: the unit takes part in the argument; surer with a voice, signalled `default:assertion` without.
+ * Most units end here: its two bases are made once (bases are only read, and replaced, never changed).
+ */
+const VOICED: Base = Object.freeze({ arg: true, confidence: W.voiced, signals: Object.freeze([]) as unknown as string[] })
+const ASSERTION: Base = Object.freeze({ arg: true, confidence: W.assertion, signals: Object.freeze(['default:assertion']) as unknown as string[] })
 const argued: UnitDecision = {
   name: 'argued',
   decide({ voice }) {
-    return { arg: true, confidence: voice ? W.voiced : W.assertion, signals: voice ? [] : ['default:assertion'] }
+    return voice ? VOICED : ASSERTION
   },
 }
 
@@ -176,12 +182,18 @@ export function argumentative(segments: readonly Segment[], feats: readonly Feat
   const ordered = [...paras].sort((a, b) => a - b)
   const nearEndFrom = ordered.length >= 3 ? (ordered[ordered.length - 2] ?? lastPara) : Infinity
   let bioPara = -1
+  // One view, refilled for each unit (a decision reads it only while it decides): not one object per unit.
+  const view: UnitView = { seg: segments[0]!, f: feats[0]!, nearEnd: false, inBio: false, titleParagraph: doc.titleParagraph, voice: false }
   for (let i = 0; i < segments.length; i++) {
     const seg = segments[i]!
     const f = feats[i]!
     const nearEnd = seg.paragraph >= nearEndFrom && seg.block === 'paragraph'
     if (nearEnd && seg.index === 0 && opensBio(seg.plain)) bioPara = seg.paragraph
-    const view: UnitView = { seg, f, nearEnd, inBio: seg.paragraph === bioPara && bioPara >= 0, titleParagraph: doc.titleParagraph, voice: hasVoice(f) }
+    view.seg = seg
+    view.f = f
+    view.nearEnd = nearEnd
+    view.inBio = seg.paragraph === bioPara && bioPara >= 0
+    view.voice = hasVoice(f)
     for (let k = 0; k < UNIT_DECISIONS.length; k++) {
       const b = UNIT_DECISIONS[k]!.decide(view)
       if (b) {

@@ -101,10 +101,18 @@ function stemIndex(stem: string): number {
   return k
 }
 
-/** Record that a matcher (`bit`) has a phrase starting with `word`. Entries carry these bits, so the table starts over. */
+/**
+ * Record that a matcher (`bit`) has a phrase starting with `word` (one of its
+ * words). The word's entry takes the bit in place and the kept texts, whose
+ * starts are stale, are dropped: starting the table over for each of the
+ * lexicon's first words (hundreds, at load) made a quarter-megabyte array
+ * each time, ~20 ms of a run's start with the collector's part.
+ */
 export function addFirstWord(word: string, bit: number): void {
-  FIRST_WORDS.set(word, (FIRST_WORDS.get(word) ?? 0) | bit)
-  clear()
+  const bits = (FIRST_WORDS.get(word) ?? 0) | bit
+  FIRST_WORDS.set(word, bits)
+  firstOf[entry(word, 0, word.length, hash(word))] = bits
+  recent.fill(null)
 }
 
 /** The entry of the word `text.slice(start, end)`, whose characters hash to `h`; added when new. */
@@ -156,6 +164,13 @@ const isLetter = (c: number): boolean => c >= 97 && c <= 122
 /** FNV-1a, one character code at a time. */
 const mix = (h: number, c: number): number => Math.imul(h ^ c, 16777619)
 const SEED = 0x811c9dc5 | 0
+
+/** A word's hash as textWords makes it. */
+function hash(word: string): number {
+  let h = SEED
+  for (let i = 0; i < word.length; i++) h = mix(h, word.charCodeAt(i))
+  return h
+}
 
 const scratchWords: string[] = []
 const scratchAt: number[] = []

@@ -202,5 +202,9 @@ export function markers(seg: Segment, text: string): MarkerResult {
     innerContrast = CONTRAST_NAMES[c]!
     signals[n++] = markerSignal(innerContrast)
   }
+  if (n === 0 && lead === null) return NO_MARKERS
   return { lead, innerConclusion, innerContrast, signals: n ? signals.slice(0, n) : (NO_SIGNALS as string[]) }
 }
+
+/** No marker, made once (callers only read it): most units have none. */
+const NO_MARKERS: MarkerResult = Object.freeze({ lead: null, innerConclusion: null, innerContrast: null, signals: NO_SIGNALS as string[] })
