@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { contentWords, normalWord, tokens, type WordSink, wordCount } from '../src/learn/features.js'
+import { contentWords, normalWord, scanCaseSafe, tokens, wordCount, wordHash, type WordSink } from '../src/learn/features.js'
 import { opEdPath } from './helpers.js'
 
 // wordCount and contentWords match case-safe text without lower-casing it first and tokenise other text; they must
@@ -28,5 +28,26 @@ describe('learned features: word scanning', () => {
       contentWords(s, sink)
       expect(words, s).toEqual(t.filter((w) => w.length > 3))
     }
+  })
+
+  it('scans case-safe text into the same words, hashed as the tokeniser gives them', () => {
+    const opEd = readFileSync(opEdPath, 'utf8').split('\n')
+    let scanned = 0
+    for (const s of [...samples, ...opEd]) {
+      if (!/^[\x00-\x7f\u00a0\u2000-\u206f]*$/.test(s)) continue
+      scanned++
+      const t = tokens(s)
+      const words: string[] = []
+      const count = scanCaseSafe(s, {
+        range: (text, from, to, hash) => {
+          const w = normalWord(text.slice(from, to))
+          expect(hash, w).toBe(wordHash(w))
+          words.push(w)
+        },
+      })
+      expect(count, s).toBe(t.length)
+      expect(words, s).toEqual(t.filter((w) => w.length > 3))
+    }
+    expect(scanned).toBeGreaterThan(10)
   })
 })

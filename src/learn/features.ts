@@ -86,20 +86,113 @@ export function contentWords(plain: string, sink: WordSink): number {
   return ws.length
 }
 
+/** Receives the content words of case-safe text as ranges of it, each with the hash of the word as `tokens` gives it. */
+export interface RangeSink {
+  range(text: string, from: number, to: number, hash: number): void
+}
+
+// The hash of a word's characters as `tokens` gives them (FNV-1a over UTF-16 code units).
+const HASH_SEED = 0x811c9dc5 | 0
+const mix = (h: number, c: number): number => Math.imul(h ^ c, 0x01000193)
+
+/** Character c of case-safe text as `tokens` gives it: A-Z lowered, ’ read as '. */
+const lowerCode = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c === 0x2019 ? 0x27 : c)
+/** WORD's \p{L} and \p{N} in case-safe text (the no-break space and General Punctuation hold no letters or digits). */
+const isLetter = (c: number): boolean => (c | 32) >= 97 && (c | 32) <= 122
+const isWordChar = (c: number): boolean => isLetter(c) || (c >= 48 && c <= 57)
+
+/** The hash of a word as `tokens` gives it (what `scanCaseSafe` reports for its range). */
+export function wordHash(word: string): number {
+  let h = HASH_SEED
+  for (let x = 0; x < word.length; x++) h = mix(h, lowerCode(word.charCodeAt(x)))
+  return h
+}
+
 /**
- * A document's vocabulary: word → id, for the words the regex matched (lowered by the string builtin). A
- * hand-written scanner hashing the words in place saved those strings but was no faster once optimised and
- * slower before (~10% of the learned path in a single run, whose code is mostly not yet optimised).
+ * WORD's matches in case-safe text, read off its character codes: the content words (longer than three letters)
+ * go to `sink` as ranges with their hash, so looking one up makes no string and lower-cases nothing; returns how
+ * many words the text has. Matching the expression, cutting each match out, lower-casing it and hashing it again
+ * in a Map was most of the learned path's time (test/learn-features.test.ts holds this to `tokens`).
+ */
+export function scanCaseSafe(text: string, sink: RangeSink): number {
+  const n = text.length
+  let words = 0
+  let x = 0
+  while (x < n) {
+    if (!isWordChar(text.charCodeAt(x))) {
+      x++
+      continue
+    }
+    const from = x
+    let h = HASH_SEED
+    let c = 0
+    while (x < n && isWordChar((c = text.charCodeAt(x)))) {
+      h = mix(h, lowerCode(c))
+      x++
+    }
+    // (?:['’]\p{L}+)*: an apostrophe counts only before a letter.
+    while (x + 1 < n && ((c = text.charCodeAt(x)) === 0x27 || c === 0x2019) && isLetter(text.charCodeAt(x + 1))) {
+      h = mix(h, 0x27)
+      x++
+      while (x < n && isLetter((c = text.charCodeAt(x)))) {
+        h = mix(h, lowerCode(c))
+        x++
+      }
+    }
+    words++
+    if (x - from > 3) sink.range(text, from, x, h)
+  }
+  return words
+}
+
+/**
+ * A document's vocabulary: each distinct word (as `tokens` gives it) an id, in an open-addressing table keyed by
+ * the word's hash. Case-safe text's words are looked up as ranges of the text (`scanCaseSafe`), compared
+ * character by character with the stored word, so only a new word becomes a string; other text's tokens are
+ * looked up as strings, in the same table.
  */
 class WordIds {
-  private readonly ids = new Map<string, number>()
+  private slots = new Int32Array(1024)
+  private hashes: number[] = []
+  private words: string[] = []
 
-  id(match: string): number {
-    const word = normalWord(match)
-    let id = this.ids.get(word)
-    if (id === undefined) this.ids.set(word, (id = this.ids.size))
+  /** The id of text[from .. to) as `tokens` gives it, hash h (`scanCaseSafe`); `normal`: the range needs no lowering. */
+  id(text: string, from: number, to: number, h: number, normal: boolean): number {
+    const mask = this.slots.length - 1
+    for (let s = h & mask; ; s = (s + 1) & mask) {
+      const at = this.slots[s]! - 1
+      if (at < 0) return this.add(s, h, normal ? text.slice(from, to) : normalWord(text.slice(from, to)))
+      if (this.hashes[at] === h && sameWord(this.words[at]!, text, from, to)) return at
+    }
+  }
+
+  private add(slot: number, h: number, word: string): number {
+    const id = this.words.length
+    this.words.push(word)
+    this.hashes.push(h)
+    this.slots[slot] = id + 1
+    if (2 * this.words.length > this.slots.length) this.rehash()
     return id
   }
+
+  /** Doubles the table (kept at most half full, so a probe ends soon). */
+  private rehash(): void {
+    const slots = new Int32Array(2 * this.slots.length)
+    const mask = slots.length - 1
+    for (let id = 0; id < this.hashes.length; id++) {
+      let s = this.hashes[id]! & mask
+      while (slots[s] !== 0) s = (s + 1) & mask
+      slots[s] = id + 1
+    }
+    this.slots = slots
+  }
+}
+
+/** Whether text[from .. to), as `tokens` gives it, is `word` (itself as `tokens` gives it). */
+function sameWord(word: string, text: string, from: number, to: number): boolean {
+  if (word.length !== to - from) return false
+  for (let x = 0; x < word.length; x++) if (word.charCodeAt(x) !== lowerCode(text.charCodeAt(from + x))) return false
+  return true
 }
 
 /**
@@ -107,7 +200,7 @@ class WordIds {
  * as the sorted ids of its distinct words in the document's vocabulary, all in one flat array: two units' overlap
  * is then a merge that allocates nothing, and no unit holds a set of strings.
  */
-export class ContentWords implements WordSink {
+export class ContentWords implements RangeSink {
   private readonly ids = new WordIds()
   private readonly start: Int32Array
   private readonly end: Int32Array
@@ -119,8 +212,11 @@ export class ContentWords implements WordSink {
     this.end = new Int32Array(segments.length)
   }
 
-  add(word: string): void {
-    const id = this.ids.id(word)
+  range(text: string, from: number, to: number, h: number): void {
+    this.push(this.ids.id(text, from, to, h, false))
+  }
+
+  private push(id: number): void {
     if (this.len === this.buf.length) {
       const more = new Int32Array(2 * this.buf.length)
       more.set(this.buf)
@@ -138,7 +234,8 @@ export class ContentWords implements WordSink {
   count(i: number): number {
     const from = this.len
     this.start[i] = from
-    const words = contentWords(this.segments[i]!.plain, this)
+    const plain = this.segments[i]!.plain
+    const words = CASE_SAFE.test(plain) ? scanCaseSafe(plain, this) : this.tokenise(plain)
     const u = this.buf
     let n = from
     for (let x = from; x < this.len; x++) {
@@ -153,6 +250,13 @@ export class ContentWords implements WordSink {
     this.len = n
     this.end[i] = n
     return words
+  }
+
+  /** Text that is not case-safe: its tokens, looked up as strings. */
+  private tokenise(plain: string): number {
+    const ws = tokens(plain)
+    for (const w of ws) if (w.length > 3) this.push(this.ids.id(w, 0, w.length, wordHash(w), true))
+    return ws.length
   }
 
   size(i: number): number {
