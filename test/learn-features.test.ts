@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { contentWords, normalWord, scanCaseSafe, tokens, wordCount, wordHash, type WordSink } from '../src/learn/features.js'
+import { endsColon, endsQuestion, endsSentence, endsTerminal, lastMark, normalWord, scanCaseSafe, tokens, wordCount, wordHash } from '../src/learn/features.js'
 import { opEdPath } from './helpers.js'
 
-// wordCount and contentWords match case-safe text without lower-casing it first and tokenise other text; they must
+// wordCount and the content words scan case-safe text without lower-casing it first and tokenise other text; they must
 // agree with `tokens` exactly (the model's `words<=` buckets and overlaps read them).
 const samples = [
   '',
@@ -23,10 +23,6 @@ describe('learned features: word scanning', () => {
     for (const s of [...samples, ...opEd]) {
       const t = tokens(s)
       expect(wordCount(s), s).toBe(t.length)
-      const words: string[] = []
-      const sink: WordSink = { add: (w) => words.push(normalWord(w)) }
-      contentWords(s, sink)
-      expect(words, s).toEqual(t.filter((w) => w.length > 3))
     }
   })
 
@@ -41,7 +37,7 @@ describe('learned features: word scanning', () => {
       const count = scanCaseSafe(s, {
         range: (text, from, to, hash) => {
           const w = normalWord(text.slice(from, to))
-          expect(hash, w).toBe(wordHash(w))
+          expect(hash, w).toBe(wordHash(w, 0, w.length))
           words.push(w)
         },
       })
@@ -49,5 +45,17 @@ describe('learned features: word scanning', () => {
       expect(words, s).toEqual(t.filter((w) => w.length > 3))
     }
     expect(scanned).toBeGreaterThan(10)
+  })
+
+  it('reads how a text ends as the end-anchored expressions do', () => {
+    const opEd = readFileSync(opEdPath, 'utf8').split('\n')
+    const ends = ['', '.', '?', ':', ';', '!', ' ', 'a', '."', '.” ', '?)', '? "', '?\u00a0’ ', '.]', '?]', ': ', ':\t\n', ':)', ';’', '!)\u2009', 'x.)a', '.\ufeff', '? ]', '.\u1680', '?\u2028', ':\u3000', ';\u200a', '.\u200b', ':\u180e', '?\u0085', '.\u202f\u205f\u2029\v\f\r']
+    const texts = [...samples, ...opEd, ...ends.flatMap((e) => [e, `Word${e}`, `A sentence ends${e}${e}`])]
+    for (const s of texts) {
+      expect(endsSentence(lastMark(s)), s).toBe(/[.!?]["'”’)\]]*\s*$/.test(s))
+      expect(endsTerminal(lastMark(s)), s).toBe(/[.!?:;]["'”’)\]]*\s*$/.test(s))
+      expect(endsQuestion(s), s).toBe(/\?\s*["'”’)]*$/.test(s))
+      expect(endsColon(s), s).toBe(/:\s*$/.test(s))
+    }
   })
 })

@@ -59,31 +59,17 @@ const CASE_SAFE = /^[\x00-\x7f\u00a0\u2000-\u206f]*$/
 
 /**
  * How many words `tokens(plain)` has. Most units need only their count (the `words<=` buckets, the
- * body-paragraph test): for case-safe text it is the number of WORD matches in the text itself, without the
- * lower-cased copy and the mapped token list.
+ * body-paragraph test): for case-safe text it is the number of WORD matches in the text itself, counted off its
+ * character codes (scanCaseSafe), without the lower-cased copy and the mapped token list.
  */
 export function wordCount(plain: string): number {
-  if (!CASE_SAFE.test(plain)) return tokens(plain).length
-  return plain.match(WORD)?.length ?? 0
-}
-
-/** Receives a unit's content words, as matched (`normalWord` gives each as `tokens` does). */
-export interface WordSink {
-  add(word: string): void
+  return CASE_SAFE.test(plain) ? scanCaseSafe(plain, null) : tokens(plain).length
 }
 
 /** A matched word as `tokens` gives it: lower-cased, ’ read as '. */
 export function normalWord(match: string): string {
   const word = match.toLowerCase()
   return word.includes('’') ? word.replace(RIGHT_QUOTES, "'") : word
-}
-
-/** The words of `tokens(plain)` longer than three letters, into `sink`, in order, repeats included; returns how many words it has. */
-export function contentWords(plain: string, sink: WordSink): number {
-  // Case-safe text is matched as it is (normalWord lower-cases each word kept); other text is tokenised.
-  const ws = CASE_SAFE.test(plain) ? (plain.match(WORD) ?? []) : tokens(plain)
-  for (const w of ws) if (w.length > 3) sink.add(w)
-  return ws.length
 }
 
 /** Receives the content words of case-safe text as ranges of it, each with the hash of the word as `tokens` gives it. */
@@ -101,10 +87,10 @@ const lowerCode = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c === 0x
 const isLetter = (c: number): boolean => (c | 32) >= 97 && (c | 32) <= 122
 const isWordChar = (c: number): boolean => isLetter(c) || (c >= 48 && c <= 57)
 
-/** The hash of a word as `tokens` gives it (what `scanCaseSafe` reports for its range). */
-export function wordHash(word: string): number {
+/** The hash of text[from .. to) as `tokens` gives it (of a word so given: `wordHash(w, 0, w.length)`). */
+export function wordHash(text: string, from: number, to: number): number {
   let h = HASH_SEED
-  for (let x = 0; x < word.length; x++) h = mix(h, lowerCode(word.charCodeAt(x)))
+  for (let x = from; x < to; x++) h = mix(h, lowerCode(text.charCodeAt(x)))
   return h
 }
 
@@ -112,9 +98,10 @@ export function wordHash(word: string): number {
  * WORD's matches in case-safe text, read off its character codes: the content words (longer than three letters)
  * go to `sink` as ranges with their hash, so looking one up makes no string and lower-cases nothing; returns how
  * many words the text has. Matching the expression, cutting each match out, lower-casing it and hashing it again
- * in a Map was most of the learned path's time (test/learn-features.test.ts holds this to `tokens`).
+ * in a Map was most of the learned path's time (test/learn-features.test.ts holds this to `tokens`). Only a
+ * content word is hashed (a second pass over it): the short words, a third of the text, are only skipped.
  */
-export function scanCaseSafe(text: string, sink: RangeSink): number {
+export function scanCaseSafe(text: string, sink: RangeSink | null): number {
   const n = text.length
   let words = 0
   let x = 0
@@ -124,23 +111,15 @@ export function scanCaseSafe(text: string, sink: RangeSink): number {
       continue
     }
     const from = x
-    let h = HASH_SEED
-    let c = 0
-    while (x < n && isWordChar((c = text.charCodeAt(x)))) {
-      h = mix(h, lowerCode(c))
-      x++
-    }
+    while (x < n && isWordChar(text.charCodeAt(x))) x++
     // (?:['’]\p{L}+)*: an apostrophe counts only before a letter.
+    let c = 0
     while (x + 1 < n && ((c = text.charCodeAt(x)) === 0x27 || c === 0x2019) && isLetter(text.charCodeAt(x + 1))) {
-      h = mix(h, 0x27)
       x++
-      while (x < n && isLetter((c = text.charCodeAt(x)))) {
-        h = mix(h, lowerCode(c))
-        x++
-      }
+      while (x < n && isLetter(text.charCodeAt(x))) x++
     }
     words++
-    if (x - from > 3) sink.range(text, from, x, h)
+    if (sink && x - from > 3) sink.range(text, from, x, wordHash(text, from, x))
   }
   return words
 }
@@ -255,7 +234,7 @@ export class ContentWords implements RangeSink {
   /** Text that is not case-safe: its tokens, looked up as strings. */
   private tokenise(plain: string): number {
     const ws = tokens(plain)
-    for (const w of ws) if (w.length > 3) this.push(this.ids.id(w, 0, w.length, wordHash(w), true))
+    for (const w of ws) if (w.length > 3) this.push(this.ids.id(w, 0, w.length, wordHash(w, 0, w.length), true))
     return ws.length
   }
 
@@ -283,15 +262,58 @@ export class ContentWords implements RangeSink {
 }
 
 // The form tests, compiled once (a regular expression literal inside a function is a new object on every call).
-const ENDS_SENTENCE = /[.!?]["'”’)\]]*\s*$/
-const ENDS_QUESTION = /\?\s*["'”’)]*$/
-const ENDS_COLON = /:\s*$/
-const ENDS_TERMINAL = /[.!?:;]["'”’)\]]*\s*$/
 const DIGIT = /\d/
 const YEAR = /\b(1[5-9]|20)\d\d\b/
 const PERCENT = /%|\bper ?cent\b/i
 const QUOTE = /["“”]/
 const ALL_CAPS = /^[^a-z]*[A-Z]{3,}[^a-z]*$/
+
+/**
+ * How a unit's text ends, read backwards from its end: `/[.!?:;]["'”’)\]]*\s*$/` and its kin, as expressions,
+ * are tried at every position of the text, so each cost a scan of every unit (~5% of the learned path). The
+ * character sets are disjoint, so skipping the longest run of each from the end decides the same (the
+ * equivalence is tested in test/learn-features.test.ts).
+ */
+/** JavaScript's \s. */
+const isSpace = (c: number): boolean =>
+  c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+/** ["'”’)] */
+const isQuestionCloser = (c: number): boolean => c === 0x22 || c === 0x27 || c === 0x201d || c === 0x2019 || c === 0x29
+/** ["'”’)\]] */
+const isCloser = (c: number): boolean => isQuestionCloser(c) || c === 0x5d
+
+function skipSpaces(text: string, end: number): number {
+  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--
+  return end
+}
+
+function skipClosers(text: string, end: number, closer: (c: number) => boolean): number {
+  while (end > 0 && closer(text.charCodeAt(end - 1))) end--
+  return end
+}
+
+/** The character before the text's trailing closers and spaces (`[.!?]["'”’)\]]*\s*$` reads it), -1 for none. */
+export function lastMark(text: string): number {
+  const end = skipClosers(text, skipSpaces(text, text.length), isCloser)
+  return end > 0 ? text.charCodeAt(end - 1) : -1
+}
+
+/** `/[.!?]["'”’)\]]*\s*$/`: ends a sentence, given lastMark. */
+export const endsSentence = (mark: number): boolean => mark === 0x2e || mark === 0x21 || mark === 0x3f
+/** `/[.!?:;]["'”’)\]]*\s*$/`. */
+export const endsTerminal = (mark: number): boolean => endsSentence(mark) || mark === 0x3a || mark === 0x3b
+
+/** `/\?\s*["'”’)]*$/`. */
+export function endsQuestion(text: string): boolean {
+  const end = skipSpaces(text, skipClosers(text, text.length, isQuestionCloser))
+  return end > 0 && text.charCodeAt(end - 1) === 0x3f
+}
+
+/** `/:\s*$/`. */
+export function endsColon(text: string): boolean {
+  const end = skipSpaces(text, text.length)
+  return end > 0 && text.charCodeAt(end - 1) === 0x3a
+}
 
 /** The structure of a document that every unit feature reads. */
 export function docView(segments: readonly Segment[], rules: RuleView): DocView {
@@ -314,7 +336,7 @@ export function docView(segments: readonly Segment[], rules: RuleView): DocView 
   const body = new Set<number>()
   for (let i = 0; i < n; i++) {
     const s = segments[i]!
-    if (s.block === 'paragraph' && words[i]! >= 6 && ENDS_SENTENCE.test(s.plain)) body.add(s.paragraph)
+    if (s.block === 'paragraph' && words[i]! >= 6 && endsSentence(lastMark(s.plain))) body.add(s.paragraph)
   }
   let rank = -1
   let lastPara = -1
@@ -568,9 +590,9 @@ export function emitUnitFeatures(view: DocView, i: number, f: FeatureSink): void
   } else f.add(F['sec=none'])
   // Form.
   const plain = s.plain
-  if (ENDS_QUESTION.test(plain)) f.add(F.question)
-  if (ENDS_COLON.test(plain)) f.add(F['ends-colon'])
-  if (!ENDS_TERMINAL.test(plain)) f.add(F['no-terminal'])
+  if (endsQuestion(plain)) f.add(F.question)
+  if (endsColon(plain)) f.add(F['ends-colon'])
+  if (!endsTerminal(lastMark(plain))) f.add(F['no-terminal'])
   if (DIGIT.test(plain)) f.add(F.digits)
   if (YEAR.test(plain)) f.add(F.year)
   if (PERCENT.test(plain)) f.add(F.percent)
