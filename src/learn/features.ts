@@ -432,7 +432,32 @@ function fixed<N extends string>(...names: N[]): Readonly<Record<N, number>> {
 /** A signal's name without a trailing weight or count (`marker:because`, not `marker:because +1.2`). */
 const signalName = (s: string): string => s.replace(/\s[+-]?\d.*$/, '')
 
-const RULE_ROLE = named((r: string) => `rule:role=${r}`)
+/**
+ * The families over a role (the rules' or the model's) or a unit's place in its paragraph, the values almost
+ * every unit and pair reads: their keys are made at load, in arrays by index, so a pair's features look up no
+ * Map for them (a Map lookup per feature was the costliest step of a pair's features).
+ */
+const ROLE_NAMES = ['none', 'conclusion', 'claim', 'premise'] as const
+/** A role's index in ROLE_NAMES, -1 for another value (comparisons of short constant strings). */
+const roleIndex = (r: string): number => (r === 'none' ? 0 : r === 'conclusion' ? 1 : r === 'claim' ? 2 : r === 'premise' ? 3 : -1)
+
+/** A family over roles: the four roles' keys by index, any other value through `named`. */
+function byRole(make: (r: string) => string): (r: string) => number {
+  const keys = ROLE_NAMES.map((r) => featureKey(make(r)))
+  const other = named(make)
+  return (r) => {
+    const x = roleIndex(r)
+    return x >= 0 ? keys[x]! : other(r)
+  }
+}
+
+/** A unit's place in its paragraph, as sentencePlace gives its index. */
+const PLACE_NAMES = ['only', 'first', 'last', 'mid'] as const
+type Place = 0 | 1 | 2 | 3
+/** The keys of a family over places, by index. */
+const byPlace = (make: (p: string) => string): readonly number[] => PLACE_NAMES.map((p) => featureKey(make(p)))
+
+const RULE_ROLE = byRole((r: string) => `rule:role=${r}`)
 const RULE_SIGNAL = named((sig: string) => `rule:${signalName(sig)}`)
 /** A signal's family feature (`boilerplate:bio` → `rule-family:boilerplate`), -1 when the name has no family. */
 const RULE_FAMILY = ((memo) => (sig: string): number => {
@@ -452,27 +477,31 @@ const TO_RULE_EDGE = named((t: string) => `to-rule-edge=${t}`)
 const BLOCK = named((b: string) => `block=${b}`)
 const HEADING_DEPTH = named((d: number) => `heading-depth=${d}`)
 const IN = named((c: string) => `in=${c}`)
-const SENT = named((p: string) => `sent=${p}`)
+const SENT = byPlace((p: string) => `sent=${p}`)
 const SENTS = buckets('sents', [1, 3, 6, 12])
 const PARA_FIFTH = named((k: number) => `para-fifth=${k}`)
-const PARA_EDGE_SENT = { first: named((p: string) => `para-edge+sent=first:${p}`), last: named((p: string) => `para-edge+sent=last:${p}`) }
+const PARA_EDGE_SENT = { first: byPlace((p: string) => `para-edge+sent=first:${p}`), last: byPlace((p: string) => `para-edge+sent=last:${p}`) }
 const PARAS = buckets('paras', [1, 3, 6, 12])
 const WORDS = buckets('words', [2, 4, 8, 15, 25, 40])
-const NEXT_RULE = named((r: string) => `next-rule=${r}`)
-const PREV_RULE = named((r: string) => `prev-rule=${r}`)
+const NEXT_RULE = byRole((r: string) => `next-rule=${r}`)
+const PREV_RULE = byRole((r: string) => `prev-rule=${r}`)
 const DIST = { back: buckets('dist=back', [1, 2, 3, 5, 8, 15]), fwd: buckets('dist=fwd', [1, 2, 3, 5, 8, 15]) }
 const PARA_GAP = buckets('para-gap', [1, 2, 4])
-const FROM = named((r: string) => `from=${r}`)
-const TO = named((r: string) => `to=${r}`)
+const FROM = byRole((r: string) => `from=${r}`)
+const TO = byRole((r: string) => `to=${r}`)
 const FROM_TO_BY_FROM = new Map<string, (rj: string) => number>()
+const FROM_TO_KEYS = ROLE_NAMES.flatMap((ri) => ROLE_NAMES.map((rj) => featureKey(`from-to=${ri}>${rj}`)))
 const FROM_TO = (ri: string, rj: string): number => {
+  const x = roleIndex(ri)
+  const y = roleIndex(rj)
+  if (x >= 0 && y >= 0) return FROM_TO_KEYS[4 * x + y]!
   let to = FROM_TO_BY_FROM.get(ri)
   if (!to) FROM_TO_BY_FROM.set(ri, (to = named((r: string) => `from-to=${ri}>${r}`)))
   return to(rj)
 }
-const TO_THESIS_FROM = named((r: string) => `to-thesis:from=${r}`)
-const TO_SENT = named((p: string) => `to-sent=${p}`)
-const TO_SENT_DIR = { back: named((p: string) => `to-sent+dir=${p}:back`), fwd: named((p: string) => `to-sent+dir=${p}:fwd`) }
+const TO_THESIS_FROM = byRole((r: string) => `to-thesis:from=${r}`)
+const TO_SENT = byPlace((p: string) => `to-sent=${p}`)
+const TO_SENT_DIR = { back: byPlace((p: string) => `to-sent+dir=${p}:back`), fwd: byPlace((p: string) => `to-sent+dir=${p}:fwd`) }
 const OVERLAP = buckets('overlap', [0, 1, 2, 4])
 const F = fixed(
   'all-caps',
@@ -538,7 +567,7 @@ function familyBefore(signals: readonly string[], x: number, family: number): bo
 }
 
 /** A unit's place in its paragraph. */
-const sentencePlace = (s: Segment): string => (s.count === 1 ? 'only' : s.index === 0 ? 'first' : s.index === s.count - 1 ? 'last' : 'mid')
+const sentencePlace = (s: Segment): Place => (s.count === 1 ? 0 : s.index === 0 ? 1 : s.index === s.count - 1 ? 2 : 3)
 
 /** Features of unit i. */
 export function unitFeatures(view: DocView, i: number): string[] {
@@ -570,7 +599,7 @@ export function emitUnitFeatures(view: DocView, i: number, f: FeatureSink): void
   if (s.clause) f.add(F.clause)
   // Place in the paragraph.
   const pos = sentencePlace(s)
-  f.add(SENT(pos))
+  f.add(SENT[pos]!)
   f.add(SENTS(s.count))
   // Place in the document (prose paragraphs only).
   const r = view.paraRank[i]!
@@ -578,7 +607,7 @@ export function emitUnitFeatures(view: DocView, i: number, f: FeatureSink): void
     const last = view.paraCount - 1
     f.add(r === 0 ? F['para=first'] : r === last ? F['para=last'] : r === 1 ? F['para=second'] : r === last - 1 ? F['para=penultimate'] : F['para=mid'])
     f.add(PARA_FIFTH(Math.min(4, Math.floor((5 * r) / Math.max(1, view.paraCount)))))
-    if (r === 0 || r === last) f.add(PARA_EDGE_SENT[r === 0 ? 'first' : 'last'](pos))
+    if (r === 0 || r === last) f.add(PARA_EDGE_SENT[r === 0 ? 'first' : 'last'][pos]!)
     f.add(PARAS(view.paraCount))
   } else if (s.block === 'paragraph') f.add(F['para=outside-body'])
   // Section.
@@ -639,8 +668,8 @@ export function emitPairFeatures(view: DocView, i: number, j: number, roles: rea
     f.add(TO_THESIS_FROM(ri))
   }
   const sentJ = sentencePlace(sj)
-  f.add(TO_SENT(sentJ))
-  if (samePara) f.add(TO_SENT_DIR[dir](sentJ))
+  f.add(TO_SENT[sentJ]!)
+  if (samePara) f.add(TO_SENT_DIR[dir][sentJ]!)
   if (view.rules.target[i] === j && ruleEdge(view.rules, i)) {
     f.add(F['rule:edge'])
     f.add(RULE_EDGE_TYPE(view.rules.type[i]!))
