@@ -79,19 +79,30 @@ export interface RangeSink {
 
 // The hash of a word's characters as `tokens` gives them (FNV-1a over UTF-16 code units).
 const HASH_SEED = 0x811c9dc5 | 0
-const mix = (h: number, c: number): number => Math.imul(h ^ c, 0x01000193)
+const HASH_PRIME = 0x01000193
 
-/** Character c of case-safe text as `tokens` gives it: A-Z lowered, ’ read as '. */
-const lowerCode = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c === 0x2019 ? 0x27 : c)
-/** WORD's \p{L} and \p{N} in case-safe text (the no-break space and General Punctuation hold no letters or digits). */
-const isLetter = (c: number): boolean => (c | 32) >= 97 && (c | 32) <= 122
-const isWordChar = (c: number): boolean => isLetter(c) || (c >= 48 && c <= 57)
+/*
+ * The character tests of the scan, as table lookups written into its loops: the scan also runs in code not yet
+ * optimised (a short document, the first units of a long one), where each call to a small helper per character
+ * is a real call, and a scan with such calls cost more there than the expression it replaces.
+ */
+/** Case-safe text's word characters, by code below 128 (no other case-safe code is a letter or digit): 2 a letter (WORD's \p{L}), 1 a digit (\p{N}). */
+const KIND = new Uint8Array(128)
+for (let c = 48; c <= 57; c++) KIND[c] = 1
+for (let c = 65; c <= 90; c++) KIND[c] = KIND[c + 32] = 2
+/** Each code below LOWERED as `tokens` gives it: A-Z lowered, ’ read as '; codes from LOWERED on are themselves. */
+const LOWERED = 0x2020
+const LOWER = Uint16Array.from({ length: LOWERED }, (_, c) => (c >= 65 && c <= 90 ? c + 32 : c === 0x2019 ? 0x27 : c))
 
 /** The hash of text[from .. to) as `tokens` gives it (of a word so given: `wordHash(w, 0, w.length)`). */
 export function wordHash(text: string, from: number, to: number): number {
   let h = HASH_SEED
-  for (let x = from; x < to; x++) h = mix(h, lowerCode(text.charCodeAt(x)))
-  return h
+  for (let x = from; x < to; x++) {
+    const c = text.charCodeAt(x)
+    h = Math.imul(h ^ (c < LOWERED ? LOWER[c]! : c), HASH_PRIME)
+  }
+  // Thirty bits: a small integer to V8, which a full 32-bit value is not (it would be boxed, an allocation per word).
+  return h & 0x3fffffff
 }
 
 /**
@@ -105,21 +116,22 @@ export function scanCaseSafe(text: string, sink: RangeSink | null): number {
   const n = text.length
   let words = 0
   let x = 0
+  let c = 0
   while (x < n) {
-    if (!isWordChar(text.charCodeAt(x))) {
+    c = text.charCodeAt(x)
+    if (c >= 128 || KIND[c] === 0) {
       x++
       continue
     }
     const from = x
-    while (x < n && isWordChar(text.charCodeAt(x))) x++
+    while (++x < n && (c = text.charCodeAt(x)) < 128 && KIND[c] !== 0);
     // (?:['’]\p{L}+)*: an apostrophe counts only before a letter.
-    let c = 0
-    while (x + 1 < n && ((c = text.charCodeAt(x)) === 0x27 || c === 0x2019) && isLetter(text.charCodeAt(x + 1))) {
+    while (x + 1 < n && ((c = text.charCodeAt(x)) === 0x27 || c === 0x2019) && (c = text.charCodeAt(x + 1)) < 128 && KIND[c] === 2) {
       x++
-      while (x < n && isLetter(text.charCodeAt(x))) x++
+      while (++x < n && (c = text.charCodeAt(x)) < 128 && KIND[c] === 2);
     }
     words++
-    if (sink && x - from > 3) sink.range(text, from, x, wordHash(text, from, x))
+    if (sink !== null && x - from > 3) sink.range(text, from, x, wordHash(text, from, x))
   }
   return words
 }
@@ -170,7 +182,10 @@ class WordIds {
 /** Whether text[from .. to), as `tokens` gives it, is `word` (itself as `tokens` gives it). */
 function sameWord(word: string, text: string, from: number, to: number): boolean {
   if (word.length !== to - from) return false
-  for (let x = 0; x < word.length; x++) if (word.charCodeAt(x) !== lowerCode(text.charCodeAt(from + x))) return false
+  for (let x = 0; x < word.length; x++) {
+    const c = text.charCodeAt(from + x)
+    if (word.charCodeAt(x) !== (c < LOWERED ? LOWER[c]! : c)) return false
+  }
   return true
 }
 
