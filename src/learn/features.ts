@@ -59,17 +59,11 @@ const CASE_SAFE = /^[\x00-\x7f\u00a0\u2000-\u206f]*$/
 
 /**
  * How many words `tokens(plain)` has. Most units need only their count (the `words<=` buckets, the
- * body-paragraph test): for case-safe text it is the number of WORD matches in the text itself, without the
- * lower-cased copy and the mapped token list.
+ * body-paragraph test): for case-safe text it is the number of WORD matches in the text itself, counted off its
+ * character codes (scanCaseSafe), without the lower-cased copy and the mapped token list.
  */
 export function wordCount(plain: string): number {
-  if (!CASE_SAFE.test(plain)) return tokens(plain).length
-  return plain.match(WORD)?.length ?? 0
-}
-
-/** Receives a unit's content words, as matched (`normalWord` gives each as `tokens` does). */
-export interface WordSink {
-  add(word: string): void
+  return CASE_SAFE.test(plain) ? scanCaseSafe(plain, null) : tokens(plain).length
 }
 
 /** A matched word as `tokens` gives it: lower-cased, ’ read as '. */
@@ -78,28 +72,121 @@ export function normalWord(match: string): string {
   return word.includes('’') ? word.replace(RIGHT_QUOTES, "'") : word
 }
 
-/** The words of `tokens(plain)` longer than three letters, into `sink`, in order, repeats included; returns how many words it has. */
-export function contentWords(plain: string, sink: WordSink): number {
-  // Case-safe text is matched as it is (normalWord lower-cases each word kept); other text is tokenised.
-  const ws = CASE_SAFE.test(plain) ? (plain.match(WORD) ?? []) : tokens(plain)
-  for (const w of ws) if (w.length > 3) sink.add(w)
-  return ws.length
+/** Receives the content words of case-safe text as ranges of it, each with the hash of the word as `tokens` gives it. */
+export interface RangeSink {
+  range(text: string, from: number, to: number, hash: number): void
+}
+
+// The hash of a word's characters as `tokens` gives them (FNV-1a over UTF-16 code units).
+const HASH_SEED = 0x811c9dc5 | 0
+const HASH_PRIME = 0x01000193
+
+/*
+ * The character tests of the scan, as table lookups written into its loops: the scan also runs in code not yet
+ * optimised (a short document, the first units of a long one), where each call to a small helper per character
+ * is a real call, and a scan with such calls cost more there than the expression it replaces.
+ */
+/** Case-safe text's word characters, by code below 128 (no other case-safe code is a letter or digit): 2 a letter (WORD's \p{L}), 1 a digit (\p{N}). */
+const KIND = new Uint8Array(128)
+for (let c = 48; c <= 57; c++) KIND[c] = 1
+for (let c = 65; c <= 90; c++) KIND[c] = KIND[c + 32] = 2
+/** Each code below LOWERED as `tokens` gives it: A-Z lowered, ’ read as '; codes from LOWERED on are themselves. */
+const LOWERED = 0x2020
+const LOWER = Uint16Array.from({ length: LOWERED }, (_, c) => (c >= 65 && c <= 90 ? c + 32 : c === 0x2019 ? 0x27 : c))
+
+/** The hash of text[from .. to) as `tokens` gives it (of a word so given: `wordHash(w, 0, w.length)`). */
+export function wordHash(text: string, from: number, to: number): number {
+  let h = HASH_SEED
+  for (let x = from; x < to; x++) {
+    const c = text.charCodeAt(x)
+    h = Math.imul(h ^ (c < LOWERED ? LOWER[c]! : c), HASH_PRIME)
+  }
+  // Thirty bits: a small integer to V8, which a full 32-bit value is not (it would be boxed, an allocation per word).
+  return h & 0x3fffffff
 }
 
 /**
- * A document's vocabulary: word → id, for the words the regex matched (lowered by the string builtin). A
- * hand-written scanner hashing the words in place saved those strings but was no faster once optimised and
- * slower before (~10% of the learned path in a single run, whose code is mostly not yet optimised).
+ * WORD's matches in case-safe text, read off its character codes: the content words (longer than three letters)
+ * go to `sink` as ranges with their hash, so looking one up makes no string and lower-cases nothing; returns how
+ * many words the text has. Matching the expression, cutting each match out, lower-casing it and hashing it again
+ * in a Map was most of the learned path's time (test/learn-features.test.ts holds this to `tokens`). Only a
+ * content word is hashed (a second pass over it): the short words, a third of the text, are only skipped.
+ */
+export function scanCaseSafe(text: string, sink: RangeSink | null): number {
+  const n = text.length
+  let words = 0
+  let x = 0
+  let c = 0
+  while (x < n) {
+    c = text.charCodeAt(x)
+    if (c >= 128 || KIND[c] === 0) {
+      x++
+      continue
+    }
+    const from = x
+    while (++x < n && (c = text.charCodeAt(x)) < 128 && KIND[c] !== 0);
+    // (?:['’]\p{L}+)*: an apostrophe counts only before a letter.
+    while (x + 1 < n && ((c = text.charCodeAt(x)) === 0x27 || c === 0x2019) && (c = text.charCodeAt(x + 1)) < 128 && KIND[c] === 2) {
+      x++
+      while (++x < n && (c = text.charCodeAt(x)) < 128 && KIND[c] === 2);
+    }
+    words++
+    if (sink !== null && x - from > 3) sink.range(text, from, x, wordHash(text, from, x))
+  }
+  return words
+}
+
+/**
+ * A document's vocabulary: each distinct word (as `tokens` gives it) an id, in an open-addressing table keyed by
+ * the word's hash. Case-safe text's words are looked up as ranges of the text (`scanCaseSafe`), compared
+ * character by character with the stored word, so only a new word becomes a string; other text's tokens are
+ * looked up as strings, in the same table.
  */
 class WordIds {
-  private readonly ids = new Map<string, number>()
+  private slots = new Int32Array(1024)
+  private hashes: number[] = []
+  private words: string[] = []
 
-  id(match: string): number {
-    const word = normalWord(match)
-    let id = this.ids.get(word)
-    if (id === undefined) this.ids.set(word, (id = this.ids.size))
+  /** The id of text[from .. to) as `tokens` gives it, hash h (`scanCaseSafe`); `normal`: the range needs no lowering. */
+  id(text: string, from: number, to: number, h: number, normal: boolean): number {
+    const mask = this.slots.length - 1
+    for (let s = h & mask; ; s = (s + 1) & mask) {
+      const at = this.slots[s]! - 1
+      if (at < 0) return this.add(s, h, normal ? text.slice(from, to) : normalWord(text.slice(from, to)))
+      if (this.hashes[at] === h && sameWord(this.words[at]!, text, from, to)) return at
+    }
+  }
+
+  private add(slot: number, h: number, word: string): number {
+    const id = this.words.length
+    this.words.push(word)
+    this.hashes.push(h)
+    this.slots[slot] = id + 1
+    if (2 * this.words.length > this.slots.length) this.rehash()
     return id
   }
+
+  /** Doubles the table (kept at most half full, so a probe ends soon). */
+  private rehash(): void {
+    const slots = new Int32Array(2 * this.slots.length)
+    const mask = slots.length - 1
+    for (let id = 0; id < this.hashes.length; id++) {
+      let s = this.hashes[id]! & mask
+      while (slots[s] !== 0) s = (s + 1) & mask
+      slots[s] = id + 1
+    }
+    this.slots = slots
+  }
+}
+
+/** Whether text[from .. to), as `tokens` gives it, is `word` (itself as `tokens` gives it). */
+function sameWord(word: string, text: string, from: number, to: number): boolean {
+  if (word.length !== to - from) return false
+  for (let x = 0; x < word.length; x++) {
+    const c = text.charCodeAt(from + x)
+    if (word.charCodeAt(x) !== (c < LOWERED ? LOWER[c]! : c)) return false
+  }
+  return true
 }
 
 /**
@@ -107,7 +194,7 @@ class WordIds {
  * as the sorted ids of its distinct words in the document's vocabulary, all in one flat array: two units' overlap
  * is then a merge that allocates nothing, and no unit holds a set of strings.
  */
-export class ContentWords implements WordSink {
+export class ContentWords implements RangeSink {
   private readonly ids = new WordIds()
   private readonly start: Int32Array
   private readonly end: Int32Array
@@ -119,8 +206,11 @@ export class ContentWords implements WordSink {
     this.end = new Int32Array(segments.length)
   }
 
-  add(word: string): void {
-    const id = this.ids.id(word)
+  range(text: string, from: number, to: number, h: number): void {
+    this.push(this.ids.id(text, from, to, h, false))
+  }
+
+  private push(id: number): void {
     if (this.len === this.buf.length) {
       const more = new Int32Array(2 * this.buf.length)
       more.set(this.buf)
@@ -138,7 +228,8 @@ export class ContentWords implements WordSink {
   count(i: number): number {
     const from = this.len
     this.start[i] = from
-    const words = contentWords(this.segments[i]!.plain, this)
+    const plain = this.segments[i]!.plain
+    const words = CASE_SAFE.test(plain) ? scanCaseSafe(plain, this) : this.tokenise(plain)
     const u = this.buf
     let n = from
     for (let x = from; x < this.len; x++) {
@@ -153,6 +244,13 @@ export class ContentWords implements WordSink {
     this.len = n
     this.end[i] = n
     return words
+  }
+
+  /** Text that is not case-safe: its tokens, looked up as strings. */
+  private tokenise(plain: string): number {
+    const ws = tokens(plain)
+    for (const w of ws) if (w.length > 3) this.push(this.ids.id(w, 0, w.length, wordHash(w, 0, w.length), true))
+    return ws.length
   }
 
   size(i: number): number {
@@ -179,15 +277,58 @@ export class ContentWords implements WordSink {
 }
 
 // The form tests, compiled once (a regular expression literal inside a function is a new object on every call).
-const ENDS_SENTENCE = /[.!?]["'”’)\]]*\s*$/
-const ENDS_QUESTION = /\?\s*["'”’)]*$/
-const ENDS_COLON = /:\s*$/
-const ENDS_TERMINAL = /[.!?:;]["'”’)\]]*\s*$/
 const DIGIT = /\d/
 const YEAR = /\b(1[5-9]|20)\d\d\b/
 const PERCENT = /%|\bper ?cent\b/i
 const QUOTE = /["“”]/
 const ALL_CAPS = /^[^a-z]*[A-Z]{3,}[^a-z]*$/
+
+/**
+ * How a unit's text ends, read backwards from its end: `/[.!?:;]["'”’)\]]*\s*$/` and its kin, as expressions,
+ * are tried at every position of the text, so each cost a scan of every unit (~5% of the learned path). The
+ * character sets are disjoint, so skipping the longest run of each from the end decides the same (the
+ * equivalence is tested in test/learn-features.test.ts).
+ */
+/** JavaScript's \s. */
+const isSpace = (c: number): boolean =>
+  c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+/** ["'”’)] */
+const isQuestionCloser = (c: number): boolean => c === 0x22 || c === 0x27 || c === 0x201d || c === 0x2019 || c === 0x29
+/** ["'”’)\]] */
+const isCloser = (c: number): boolean => isQuestionCloser(c) || c === 0x5d
+
+function skipSpaces(text: string, end: number): number {
+  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--
+  return end
+}
+
+function skipClosers(text: string, end: number, closer: (c: number) => boolean): number {
+  while (end > 0 && closer(text.charCodeAt(end - 1))) end--
+  return end
+}
+
+/** The character before the text's trailing closers and spaces (`[.!?]["'”’)\]]*\s*$` reads it), -1 for none. */
+export function lastMark(text: string): number {
+  const end = skipClosers(text, skipSpaces(text, text.length), isCloser)
+  return end > 0 ? text.charCodeAt(end - 1) : -1
+}
+
+/** `/[.!?]["'”’)\]]*\s*$/`: ends a sentence, given lastMark. */
+export const endsSentence = (mark: number): boolean => mark === 0x2e || mark === 0x21 || mark === 0x3f
+/** `/[.!?:;]["'”’)\]]*\s*$/`. */
+export const endsTerminal = (mark: number): boolean => endsSentence(mark) || mark === 0x3a || mark === 0x3b
+
+/** `/\?\s*["'”’)]*$/`. */
+export function endsQuestion(text: string): boolean {
+  const end = skipSpaces(text, skipClosers(text, text.length, isQuestionCloser))
+  return end > 0 && text.charCodeAt(end - 1) === 0x3f
+}
+
+/** `/:\s*$/`. */
+export function endsColon(text: string): boolean {
+  const end = skipSpaces(text, text.length)
+  return end > 0 && text.charCodeAt(end - 1) === 0x3a
+}
 
 /** The structure of a document that every unit feature reads. */
 export function docView(segments: readonly Segment[], rules: RuleView): DocView {
@@ -210,7 +351,7 @@ export function docView(segments: readonly Segment[], rules: RuleView): DocView 
   const body = new Set<number>()
   for (let i = 0; i < n; i++) {
     const s = segments[i]!
-    if (s.block === 'paragraph' && words[i]! >= 6 && ENDS_SENTENCE.test(s.plain)) body.add(s.paragraph)
+    if (s.block === 'paragraph' && words[i]! >= 6 && endsSentence(lastMark(s.plain))) body.add(s.paragraph)
   }
   let rank = -1
   let lastPara = -1
@@ -306,7 +447,32 @@ function fixed<N extends string>(...names: N[]): Readonly<Record<N, number>> {
 /** A signal's name without a trailing weight or count (`marker:because`, not `marker:because +1.2`). */
 const signalName = (s: string): string => s.replace(/\s[+-]?\d.*$/, '')
 
-const RULE_ROLE = named((r: string) => `rule:role=${r}`)
+/**
+ * The families over a role (the rules' or the model's) or a unit's place in its paragraph, the values almost
+ * every unit and pair reads: their keys are made at load, in arrays by index, so a pair's features look up no
+ * Map for them (a Map lookup per feature was the costliest step of a pair's features).
+ */
+const ROLE_NAMES = ['none', 'conclusion', 'claim', 'premise'] as const
+/** A role's index in ROLE_NAMES, -1 for another value (comparisons of short constant strings). */
+const roleIndex = (r: string): number => (r === 'none' ? 0 : r === 'conclusion' ? 1 : r === 'claim' ? 2 : r === 'premise' ? 3 : -1)
+
+/** A family over roles: the four roles' keys by index, any other value through `named`. */
+function byRole(make: (r: string) => string): (r: string) => number {
+  const keys = ROLE_NAMES.map((r) => featureKey(make(r)))
+  const other = named(make)
+  return (r) => {
+    const x = roleIndex(r)
+    return x >= 0 ? keys[x]! : other(r)
+  }
+}
+
+/** A unit's place in its paragraph, as sentencePlace gives its index. */
+const PLACE_NAMES = ['only', 'first', 'last', 'mid'] as const
+type Place = 0 | 1 | 2 | 3
+/** The keys of a family over places, by index. */
+const byPlace = (make: (p: string) => string): readonly number[] => PLACE_NAMES.map((p) => featureKey(make(p)))
+
+const RULE_ROLE = byRole((r: string) => `rule:role=${r}`)
 const RULE_SIGNAL = named((sig: string) => `rule:${signalName(sig)}`)
 /** A signal's family feature (`boilerplate:bio` → `rule-family:boilerplate`), -1 when the name has no family. */
 const RULE_FAMILY = ((memo) => (sig: string): number => {
@@ -326,27 +492,31 @@ const TO_RULE_EDGE = named((t: string) => `to-rule-edge=${t}`)
 const BLOCK = named((b: string) => `block=${b}`)
 const HEADING_DEPTH = named((d: number) => `heading-depth=${d}`)
 const IN = named((c: string) => `in=${c}`)
-const SENT = named((p: string) => `sent=${p}`)
+const SENT = byPlace((p: string) => `sent=${p}`)
 const SENTS = buckets('sents', [1, 3, 6, 12])
 const PARA_FIFTH = named((k: number) => `para-fifth=${k}`)
-const PARA_EDGE_SENT = { first: named((p: string) => `para-edge+sent=first:${p}`), last: named((p: string) => `para-edge+sent=last:${p}`) }
+const PARA_EDGE_SENT = { first: byPlace((p: string) => `para-edge+sent=first:${p}`), last: byPlace((p: string) => `para-edge+sent=last:${p}`) }
 const PARAS = buckets('paras', [1, 3, 6, 12])
 const WORDS = buckets('words', [2, 4, 8, 15, 25, 40])
-const NEXT_RULE = named((r: string) => `next-rule=${r}`)
-const PREV_RULE = named((r: string) => `prev-rule=${r}`)
+const NEXT_RULE = byRole((r: string) => `next-rule=${r}`)
+const PREV_RULE = byRole((r: string) => `prev-rule=${r}`)
 const DIST = { back: buckets('dist=back', [1, 2, 3, 5, 8, 15]), fwd: buckets('dist=fwd', [1, 2, 3, 5, 8, 15]) }
 const PARA_GAP = buckets('para-gap', [1, 2, 4])
-const FROM = named((r: string) => `from=${r}`)
-const TO = named((r: string) => `to=${r}`)
+const FROM = byRole((r: string) => `from=${r}`)
+const TO = byRole((r: string) => `to=${r}`)
 const FROM_TO_BY_FROM = new Map<string, (rj: string) => number>()
+const FROM_TO_KEYS = ROLE_NAMES.flatMap((ri) => ROLE_NAMES.map((rj) => featureKey(`from-to=${ri}>${rj}`)))
 const FROM_TO = (ri: string, rj: string): number => {
+  const x = roleIndex(ri)
+  const y = roleIndex(rj)
+  if (x >= 0 && y >= 0) return FROM_TO_KEYS[4 * x + y]!
   let to = FROM_TO_BY_FROM.get(ri)
   if (!to) FROM_TO_BY_FROM.set(ri, (to = named((r: string) => `from-to=${ri}>${r}`)))
   return to(rj)
 }
-const TO_THESIS_FROM = named((r: string) => `to-thesis:from=${r}`)
-const TO_SENT = named((p: string) => `to-sent=${p}`)
-const TO_SENT_DIR = { back: named((p: string) => `to-sent+dir=${p}:back`), fwd: named((p: string) => `to-sent+dir=${p}:fwd`) }
+const TO_THESIS_FROM = byRole((r: string) => `to-thesis:from=${r}`)
+const TO_SENT = byPlace((p: string) => `to-sent=${p}`)
+const TO_SENT_DIR = { back: byPlace((p: string) => `to-sent+dir=${p}:back`), fwd: byPlace((p: string) => `to-sent+dir=${p}:fwd`) }
 const OVERLAP = buckets('overlap', [0, 1, 2, 4])
 const F = fixed(
   'all-caps',
@@ -412,7 +582,7 @@ function familyBefore(signals: readonly string[], x: number, family: number): bo
 }
 
 /** A unit's place in its paragraph. */
-const sentencePlace = (s: Segment): string => (s.count === 1 ? 'only' : s.index === 0 ? 'first' : s.index === s.count - 1 ? 'last' : 'mid')
+const sentencePlace = (s: Segment): Place => (s.count === 1 ? 0 : s.index === 0 ? 1 : s.index === s.count - 1 ? 2 : 3)
 
 /** Features of unit i. */
 export function unitFeatures(view: DocView, i: number): string[] {
@@ -444,7 +614,7 @@ export function emitUnitFeatures(view: DocView, i: number, f: FeatureSink): void
   if (s.clause) f.add(F.clause)
   // Place in the paragraph.
   const pos = sentencePlace(s)
-  f.add(SENT(pos))
+  f.add(SENT[pos]!)
   f.add(SENTS(s.count))
   // Place in the document (prose paragraphs only).
   const r = view.paraRank[i]!
@@ -452,7 +622,7 @@ export function emitUnitFeatures(view: DocView, i: number, f: FeatureSink): void
     const last = view.paraCount - 1
     f.add(r === 0 ? F['para=first'] : r === last ? F['para=last'] : r === 1 ? F['para=second'] : r === last - 1 ? F['para=penultimate'] : F['para=mid'])
     f.add(PARA_FIFTH(Math.min(4, Math.floor((5 * r) / Math.max(1, view.paraCount)))))
-    if (r === 0 || r === last) f.add(PARA_EDGE_SENT[r === 0 ? 'first' : 'last'](pos))
+    if (r === 0 || r === last) f.add(PARA_EDGE_SENT[r === 0 ? 'first' : 'last'][pos]!)
     f.add(PARAS(view.paraCount))
   } else if (s.block === 'paragraph') f.add(F['para=outside-body'])
   // Section.
@@ -464,9 +634,9 @@ export function emitUnitFeatures(view: DocView, i: number, f: FeatureSink): void
   } else f.add(F['sec=none'])
   // Form.
   const plain = s.plain
-  if (ENDS_QUESTION.test(plain)) f.add(F.question)
-  if (ENDS_COLON.test(plain)) f.add(F['ends-colon'])
-  if (!ENDS_TERMINAL.test(plain)) f.add(F['no-terminal'])
+  if (endsQuestion(plain)) f.add(F.question)
+  if (endsColon(plain)) f.add(F['ends-colon'])
+  if (!endsTerminal(lastMark(plain))) f.add(F['no-terminal'])
   if (DIGIT.test(plain)) f.add(F.digits)
   if (YEAR.test(plain)) f.add(F.year)
   if (PERCENT.test(plain)) f.add(F.percent)
@@ -513,8 +683,8 @@ export function emitPairFeatures(view: DocView, i: number, j: number, roles: rea
     f.add(TO_THESIS_FROM(ri))
   }
   const sentJ = sentencePlace(sj)
-  f.add(TO_SENT(sentJ))
-  if (samePara) f.add(TO_SENT_DIR[dir](sentJ))
+  f.add(TO_SENT[sentJ]!)
+  if (samePara) f.add(TO_SENT_DIR[dir][sentJ]!)
   if (view.rules.target[i] === j && ruleEdge(view.rules, i)) {
     f.add(F['rule:edge'])
     f.add(RULE_EDGE_TYPE(view.rules.type[i]!))

@@ -68,9 +68,10 @@ export function ruleView(rules: TagResult): RuleView {
  * cross-validation but made a third of all one-sentence deletions change a
  * relation in another paragraph (stability 62% against 97% without them; see
  * corpus/tools/stability.mjs), and `argmap diff` must not report edits nobody made.
+ * Into `out` when given (emptied first): the decoder refills one list for every unit.
  */
-export function candidates(view: DocView, i: number, arg: readonly boolean[], thesis: number): number[] {
-  const out: number[] = []
+export function candidates(view: DocView, i: number, arg: readonly boolean[], thesis: number, out: number[] = []): number[] {
+  out.length = 0
   const n = view.segments.length
   const para = view.segments[i]!.paragraph
   let lo = i
@@ -228,6 +229,7 @@ class LinkDecoder {
   private readonly linkScore: LinkScore
   private readonly typeScore: ClassScore
   private readonly tp = new Float64Array(2)
+  private readonly cands: number[] = []
   private scores = new Float64Array(16)
   private pl = new Float64Array(16)
   private linkStart = new Int32Array(17)
@@ -257,7 +259,7 @@ class LinkDecoder {
 
   private link(i: number): void {
     const { view, reading } = this
-    const cands = candidates(view, i, reading.target, reading.thesis)
+    const cands = candidates(view, i, reading.target, reading.thesis, this.cands)
     const m = cands.length
     if (!m) return
     if (m > this.scores.length) this.grow(m)
@@ -300,7 +302,7 @@ class LinkDecoder {
     const type = ruleType ?? (tp[1]! > 0.5 ? 'attack' : 'support')
     const signals = topLink(this.links, this.linkIds.ids, from, to)
     if (ruleType) {
-      signals.push(`type:rules ${ruleType}`)
+      signals.push(ruleType === 'attack' ? 'type:rules attack' : 'type:rules support')
       for (let x = 0; x < planned.signals.length && x < 2; x++) signals.push(`rule:${planned.signals[x]!}`)
     } else topClass(this.types, typeScore.used.ids, 0, typeScore.used.length, type === 'attack' ? 1 : 0, 3, signals)
     this.out.push({ from: i, to: j, type, confidence: pl * Math.max(tp[0]!, tp[1]!), signals })
