@@ -1,13 +1,12 @@
 import { accessSync } from 'node:fs'
 import { resolve } from 'node:path'
-import type { ArgumentMap } from '../../model/types.js'
-import type { Parsed } from '../../parse/index.js'
+import type { MapOf } from './reviewed.js'
 import { analyze } from '../../pipeline.js'
 import { sidecarPath } from '../../review/sidecar.js'
 import type { Io } from '../context.js'
 
-/** A document's map; `parsed`, when the caller has parsed it already (annotate verifies its marks against the same parse). */
-export type MapOf = (text: string, path: string, sha256: string, parsed?: Parsed) => ArgumentMap
+// The type lives with the reviewed map (./reviewed.ts), which this module loads on demand: one import direction.
+export type { MapOf } from './reviewed.js'
 
 /** The machine's map of a document. */
 export const mapOf: MapOf = (text, path, sha256, parsed) => analyze(text, { path, sha256 }, parsed)

@@ -1,7 +1,11 @@
 import { analyze } from '../../pipeline.js'
 import { withReview } from '../../review/everywhere.js'
+import type { ArgumentMap } from '../../model/types.js'
+import type { Parsed } from '../../parse/index.js'
 import type { Io } from '../context.js'
-import type { MapOf } from './map-of.js'
+
+/** A document's map; `parsed`, when the caller has parsed it already (annotate verifies its marks against the same parse). */
+export type MapOf = (text: string, path: string, sha256: string, parsed?: Parsed) => ArgumentMap
 
 /**
  * The map a command shows: the machine's, with the sidecar beside `path`
