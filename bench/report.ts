@@ -165,6 +165,44 @@ function stageTable(s: NonNullable<BenchResult['stages']>, parse: { opEd100?: nu
 /** What profiling showed and what was changed for it: fixed text, after the stage table. */
 const PROFILE_NOTES = `What the profiles (\`node --cpu-prof\`) showed, and what was done about it:
 
+- **Issue 18 with the learned model as the default (2026-12-05).** Paired in one process against the build
+  the session started from, output byte-identical throughout (every corpus document and the synthetic inputs,
+  with the model and with the rules): op-ed ×1000 0.60 of the time (2.60× bare parse+stringify in that run,
+  from 4.48×), op-ed ×100 0.69, one long line of short sentences 0.55. What it took:
+  - *The model's features* were about sixty template strings per unit and fifteen per candidate link, each
+    looked up in a map. They are now integer keys fed one at a time into the scorer, their names made once per
+    value (tables for the finite families, memos for rule signals); weights are flat arrays resolved at load;
+    each explanation (\`para=first +1.42\`) is made once per feature and class and the top ones picked by
+    insertion; content words are read off the characters into a per-document table of ids (sorted, so an
+    overlap is a merge), only for the units the rules keep; how a unit ends is read backwards from its end (the
+    end-anchored expressions were tried at every position). \`model.apply\` on the op-ed ×100, warm: 192 → 23 ms;
+    allocation per analysis of the op-ed ×100: 168 → 61 MB (the rules alone: 49 MB).
+  - *The tagger*: the word table marks a text's stems by index (no Set per long text), rules return shared
+    frozen results for their usual outcome, signal strings are made once per phrase, expressions written inside
+    per-unit functions became module constants, signal lists are made at their length, and the features are
+    not kept past tagging (the relation finder takes the tagger's plan), so they no longer live through the
+    emitters. Tag and relate: 0.54 to 0.80 of their CPU time; allocation per unit 5.8 → 2.8 kB.
+  - *The trailer*: the model's signals hold a space (\`words<=2 +1.55\`), which sent every one of them down the
+    field encoder's per-character Unicode path, most of the annotated markdown's time at ×1000; ASCII fields are
+    now encoded in one pass by a table made from the encoder itself, and each data line is joined from an array
+    (0.56 of the trailer's time at ×1000).
+  - *Outputs in pieces*: \`map --format json\` writes the JSON in pieces of about 100 kB as standard output
+    drains (a pipe takes 64 kB at a time and Node queued the rest), \`argmap run\` renders a document's outputs
+    one at a time and writes the JSON and the page in pieces, and \`annotate\` parses once (it parsed the
+    annotated text again: twice the CPU of \`map\`). Peak RSS on the op-ed ×1000: \`map\` 749 → about 360 MB,
+    \`run\` 1192 → 430 MB, \`annotate\` 1528 → 755 MB.
+  - *Start*: the command line is bundled by rolldown (Node 20 spends about a third of a millisecond of CPU on each
+    ES module, and \`map\` loaded some 270); \`--version\` needs no command parser; \`map\` and \`annotate\` load
+    the review code only when a sidecar may exist; one tagger expression (\`JUDGEMENT\`) that V8 unrolled three
+    times compiles in 1 ms instead of 19, and loading the word table stopped rebuilding it per phrase list.
+  - *Left*: the garbage collector. Forced collections (the in-process figures call \`gc()\` before each timed
+    run on the large inputs, so that one run's garbage is not the next one's cost) deoptimise the hot code
+    (\`--trace-deopt\`: "weak objects"), so those runs measure it partly unoptimised; the whole-process figures
+    have no forced collections. The unit-dense classes (one long line, a paragraph without full stops: a unit
+    every 18 to 25 bytes) cost per unit what the op-ed costs per unit, and bare remark spends almost nothing on
+    them: every unit has a map entry with its signals and a relation with its own (about 1 kB of JSON per unit,
+    against 25 bytes of input), an id hashed from its text and a place in the annotated file's trailer.
+
 - **GFM parse.** remark-gfm's autolink-literal construct tries itself at every letter of every text run: a GFM
   parse of prose cost 2.3× a bare parse. Literals are now found after parsing by the mdast transform remark-gfm
   also runs, with positions added (\`src/parse/gfm.ts\`), and a document without a \`|\` skips the table
