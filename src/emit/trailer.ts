@@ -17,36 +17,6 @@ export interface Unplaced {
 
 const NO_FLAGS: readonly string[] = []
 
-/** encodeField of each ASCII character: undefined where the character is kept as it is. */
-const ASCII_FIELD: ReadonlyArray<string | undefined> = Array.from({ length: 128 }, (_, c) => {
-  const ch = String.fromCharCode(c)
-  const encoded = encodeField(ch)
-  return encoded === ch ? undefined : encoded
-})
-
-/**
- * encodeField, in one pass for ASCII text. The learned model's signals hold a
- * space (`words<=2 +1.55`), which sent encodeField's per-character path to a
- * Unicode-class regular expression per character: most of the trailer's time
- * on large maps. For ASCII the encoding is per character (no `!` survives to
- * lead, an empty field is not ASCII-encoded here), so the table above gives
- * the same bytes.
- */
-function field(value: string): string {
-  if (value === '') return encodeField(value)
-  let out = ''
-  let from = 0
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i)
-    if (c >= 128) return encodeField(value)
-    const encoded = ASCII_FIELD[c]
-    if (encoded === undefined) continue
-    out += value.slice(from, i) + encoded
-    from = i + 1
-  }
-  return from === 0 ? value : out + value.slice(from)
-}
-
 function flags(x: { reviewed?: boolean; flagged?: boolean }): readonly string[] {
   if (x.reviewed === undefined && x.flagged === undefined) return NO_FLAGS
   const out: string[] = []
@@ -64,17 +34,17 @@ function flags(x: { reviewed?: boolean; flagged?: boolean }): readonly string[] 
 function line(fields: string[], x: { reviewed?: boolean; flagged?: boolean }, extra: string, signals: readonly string[]): string {
   for (const f of flags(x)) fields.push(f)
   if (extra) fields.push(extra)
-  for (const s of signals) fields.push(field(s))
+  for (const s of signals) fields.push(encodeField(s))
   return fields.join(' ')
 }
 
 function unitLine(u: Unit, unplaced: Unplaced | undefined): string {
   const at = unplaced ? `!at=${unplaced.role}:${unplaced.start}+${unplaced.length}` : ''
-  return line([field(u.id), String(u.confidence)], u, at, u.signals)
+  return line([encodeField(u.id), String(u.confidence)], u, at, u.signals)
 }
 
 function relationLine(r: Relation): string {
-  return line([field(r.from), r.type, field(r.to), String(r.confidence)], r, '', r.signals)
+  return line([encodeField(r.from), r.type, encodeField(r.to), String(r.confidence)], r, '', r.signals)
 }
 
 /**
