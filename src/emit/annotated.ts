@@ -172,6 +172,16 @@ interface Plain {
 }
 
 const SIMPLE_ID = /^[\p{L}\p{N}_-]+$/u
+/** SIMPLE_ID for ASCII ids (nearly all): a plain class, no Unicode properties to look up per character. */
+const SIMPLE_ASCII_ID = /^[A-Za-z0-9_-]+$/
+
+const simpleId = (id: string): boolean => SIMPLE_ASCII_ID.test(id) || SIMPLE_ID.test(id)
+
+/** Whether every relation target is a simple id (a plain loop: this runs for every unit). */
+function simpleTargets(out: readonly Relation[] | undefined): boolean {
+  if (out) for (const r of out) if (!simpleId(r.to)) return false
+  return true
+}
 
 function plainUnits(source: string, parsed: Parsed | undefined, args: readonly Unit[], outgoing: ReadonlyMap<string, Relation[]>): Plain {
   const simple = new Uint8Array(args.length)
@@ -182,7 +192,7 @@ function plainUnits(source: string, parsed: Parsed | undefined, args: readonly U
   args.forEach((u, i) => {
     while (b < blocks.length && blocks[b]!.end < u.start.offset) b++
     const block = blocks[b]
-    if (!block || !SIMPLE_ID.test(u.id) || !(outgoing.get(u.id) ?? []).every((r) => SIMPLE_ID.test(r.to))) return
+    if (!block || !simpleId(u.id) || !simpleTargets(outgoing.get(u.id))) return
     if (markReadsBack(source, block, u.start.offset, u.end.offset)) simple[i] = 1
   })
   return { roots: all, blocks, simple }

@@ -5,7 +5,7 @@
  * relation's, so reading the file back loses nothing.
  */
 import type { ArgumentMap, Relation, Unit } from '../model/types.js'
-import { DATA_OPEN, TRAILER_OPEN, encodeField, quote } from '../syntax/annotation.js'
+import { ASCII_ENCODED, DATA_OPEN, TRAILER_OPEN, encodeField, quote } from '../syntax/annotation.js'
 import { outlineLines } from './outline.js'
 
 /** Where a unit whose mark could not be placed in the text is recorded instead. */
@@ -39,13 +39,93 @@ function line(fields: string[], x: { reviewed?: boolean; flagged?: boolean }, ex
 }
 
 function unitLine(u: Unit, unplaced: Unplaced | undefined): string {
-  const at = unplaced ? `!at=${unplaced.role}:${unplaced.start}+${unplaced.length}` : ''
-  return line([encodeField(u.id), String(u.confidence)], u, at, u.signals)
+  return line([encodeField(u.id), String(u.confidence)], u, at(unplaced), u.signals)
 }
 
 function relationLine(r: Relation): string {
   return line([encodeField(r.from), r.type, encodeField(r.to), String(r.confidence)], r, '', r.signals)
 }
+
+const at = (unplaced: Unplaced | undefined): string => (unplaced ? `!at=${unplaced.role}:${unplaced.start}+${unplaced.length}` : '')
+
+/**
+ * The data block's lines are written as bytes into this scratch buffer and
+ * read back as one-byte strings of up to 64 kB. A unit's or relation's line
+ * as a string was a dozen strings (each encoded signal, the joined line) made
+ * to be copied once more into the block: for half a million signals (op-ed
+ * ×1000), allocation and garbage collection were most of the trailer's time.
+ * A line with a character outside ASCII (ids and signals rarely hold one),
+ * or too long for the buffer, is made as a string by `unitLine` or
+ * `relationLine` instead. Module state and plain functions, not an object per
+ * trailer: optimised code that saw such an object is thrown away once the
+ * object's hidden class is collected (after every document in a long run).
+ */
+const SCRATCH = Buffer.allocUnsafe(1 << 16)
+/** Bytes of SCRATCH in use. */
+let written = 0
+const FLAG_ROOM = '!reviewed=false'.length + 1
+
+/** Write ASCII text as it is; false when it holds another character (`dataLine` then drops the line). */
+function writeRaw(s: string): boolean {
+  const b = SCRATCH
+  let n = written
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c >= 128) return false
+    b[n++] = c
+  }
+  written = n
+  return true
+}
+
+/** encodeField(s) for ASCII s, from encodeField's own table; false when s holds another character. */
+function writeField(s: string): boolean {
+  if (s === '') return writeRaw(encodeField(s))
+  const b = SCRATCH
+  let n = written
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c >= 128) return false
+    const encoded = ASCII_ENCODED[c]
+    if (encoded === undefined) b[n++] = c
+    else for (let k = 0; k < encoded.length; k++) b[n++] = encoded.charCodeAt(k)
+  }
+  written = n
+  return true
+}
+
+/** Move SCRATCH's bytes to `pieces` as a string. */
+function flush(pieces: string[]): void {
+  if (written > 0) pieces.push(SCRATCH.toString('latin1', 0, written))
+  written = 0
+}
+
+/**
+ * `line(...)` and the line ending, written to SCRATCH: `fields` (encoded unless
+ * `raw`), the flags, `extra`, the encoded signals. False (nothing written)
+ * when the line is not ASCII or too long: the caller adds it as a string.
+ */
+function dataLine(pieces: string[], eol: string, fields: readonly string[], raw: readonly boolean[], x: { reviewed?: boolean; flagged?: boolean }, extra: string, signals: readonly string[]): boolean {
+  // At most 3 bytes a character (`%XX`), and a space after each part.
+  let room = eol.length + 2 * FLAG_ROOM + extra.length + 1
+  for (const f of fields) room += 3 * f.length + 1
+  for (const s of signals) room += 3 * s.length + 1
+  if (room > SCRATCH.length) return false
+  if (room > SCRATCH.length - written) flush(pieces)
+  const start = written
+  let ok = true
+  for (let i = 0; ok && i < fields.length; i++) ok = (i === 0 || writeRaw(' ')) && (raw[i] ? writeRaw(fields[i]!) : writeField(fields[i]!))
+  for (const f of flags(x)) ok = ok && writeRaw(' ') && writeRaw(f)
+  if (extra) ok = ok && writeRaw(' ') && writeRaw(extra)
+  for (const s of signals) ok = ok && writeRaw(' ') && writeField(s)
+  if (ok) return writeRaw(eol)
+  written = start
+  return false
+}
+
+/** Which of a unit's and a relation's leading fields are written as they are (not encoded). */
+const UNIT_RAW = [false, true]
+const RELATION_RAW = [false, true, false, true]
 
 /**
  * The trailer text, starting with the opener line. `finalNewline` records
@@ -53,7 +133,7 @@ function relationLine(r: Relation): string {
  * separator exactly; `eol` is the line ending used inside the trailer.
  */
 export function trailer(map: ArgumentMap, finalNewline: boolean, eol: string, unplaced: ReadonlyMap<string, Unplaced>): string {
-  const lines = [
+  const head = [
     `${TRAILER_OPEN} final-newline=${finalNewline ? 'yes' : 'no'} · generated by argmap: \`argmap strip\` removes the marks and everything from here on -->`,
     '## Argument map',
     '',
@@ -63,11 +143,25 @@ export function trailer(map: ArgumentMap, finalNewline: boolean, eol: string, un
     '',
     DATA_OPEN,
     `path: ${quote(map.source.path)}`,
-    'units: id confidence [!flags] signals...',
-    ...map.units.map((u) => unitLine(u, unplaced.get(u.id))),
-    'relations: from type to confidence [!flags] signals...',
-    ...map.relations.map(relationLine),
-    '-->',
   ]
-  return lines.join(eol) + eol
+  const pieces = ['units: id confidence [!flags] signals...' + eol]
+  written = 0
+  for (const u of map.units) {
+    const where = unplaced.get(u.id)
+    if (dataLine(pieces, eol, [u.id, String(u.confidence)], UNIT_RAW, u, at(where), u.signals)) continue
+    flush(pieces)
+    pieces.push(unitLine(u, where) + eol)
+  }
+  flush(pieces)
+  pieces.push('relations: from type to confidence [!flags] signals...' + eol)
+  for (const r of map.relations) {
+    if (dataLine(pieces, eol, [r.from, r.type, r.to, String(r.confidence)], RELATION_RAW, r, '', r.signals)) continue
+    flush(pieces)
+    pieces.push(relationLine(r) + eol)
+  }
+  flush(pieces)
+  pieces.push('-->' + eol)
+  // Joined apart from the head (the opener's `·` and the outline's text make it two-byte): the data block, nearly
+  // all of the trailer, is ASCII, and joined on its own is a one-byte string, half the bytes to copy.
+  return head.join(eol) + eol + pieces.join('')
 }

@@ -48,7 +48,7 @@ function encodeChar(ch: string): string {
 }
 
 /** encodeChar of each ASCII character, undefined where it is kept: ASCII fields are encoded from the table in one pass. */
-const ASCII_ENCODED: ReadonlyArray<string | undefined> = Array.from({ length: 128 }, (_, c) => {
+export const ASCII_ENCODED: ReadonlyArray<string | undefined> = Array.from({ length: 128 }, (_, c) => {
   const ch = String.fromCharCode(c)
   const encoded = encodeChar(ch)
   return encoded === ch ? undefined : encoded
