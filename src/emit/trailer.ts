@@ -64,6 +64,7 @@ const SCRATCH = Buffer.allocUnsafe(1 << 16)
 /** Bytes of SCRATCH in use. */
 let written = 0
 const FLAG_ROOM = '!reviewed=false'.length + 1
+const SPACE = 32
 
 /** Write ASCII text as it is; false when it holds another character (`dataLine` then drops the line). */
 function writeRaw(s: string): boolean {
@@ -78,6 +79,16 @@ function writeRaw(s: string): boolean {
   return true
 }
 
+/** encodeField's table as bytes: for an ASCII character it encodes, the two hex digits of its `%XX` (0 where it keeps it). */
+const HEX_HIGH = new Uint8Array(128)
+const HEX_LOW = new Uint8Array(128)
+ASCII_ENCODED.forEach((encoded, c) => {
+  if (encoded === undefined) return
+  if (!/^%[0-9A-F]{2}$/.test(encoded)) throw new Error(`trailer: unexpected encoding ${encoded}`)
+  HEX_HIGH[c] = encoded.charCodeAt(1)
+  HEX_LOW[c] = encoded.charCodeAt(2)
+})
+
 /** encodeField(s) for ASCII s, from encodeField's own table; false when s holds another character. */
 function writeField(s: string): boolean {
   if (s === '') return writeRaw(encodeField(s))
@@ -86,9 +97,14 @@ function writeField(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i)
     if (c >= 128) return false
-    const encoded = ASCII_ENCODED[c]
-    if (encoded === undefined) b[n++] = c
-    else for (let k = 0; k < encoded.length; k++) b[n++] = encoded.charCodeAt(k)
+    const high = HEX_HIGH[c]!
+    if (high === 0) {
+      b[n++] = c
+      continue
+    }
+    b[n++] = 37 // %
+    b[n++] = high
+    b[n++] = HEX_LOW[c]!
   }
   written = n
   return true
@@ -114,10 +130,22 @@ function dataLine(pieces: string[], eol: string, fields: readonly string[], raw:
   if (room > SCRATCH.length - written) flush(pieces)
   const start = written
   let ok = true
-  for (let i = 0; ok && i < fields.length; i++) ok = (i === 0 || writeRaw(' ')) && (raw[i] ? writeRaw(fields[i]!) : writeField(fields[i]!))
-  for (const f of flags(x)) ok = ok && writeRaw(' ') && writeRaw(f)
-  if (extra) ok = ok && writeRaw(' ') && writeRaw(extra)
-  for (const s of signals) ok = ok && writeRaw(' ') && writeField(s)
+  for (let i = 0; ok && i < fields.length; i++) {
+    if (i > 0) SCRATCH[written++] = SPACE
+    ok = raw[i] ? writeRaw(fields[i]!) : writeField(fields[i]!)
+  }
+  for (const f of flags(x)) {
+    SCRATCH[written++] = SPACE
+    ok = ok && writeRaw(f)
+  }
+  if (extra) {
+    SCRATCH[written++] = SPACE
+    ok = ok && writeRaw(extra)
+  }
+  for (let i = 0; ok && i < signals.length; i++) {
+    SCRATCH[written++] = SPACE
+    ok = writeField(signals[i]!)
+  }
   if (ok) return writeRaw(eol)
   written = start
   return false
@@ -147,7 +175,7 @@ export function trailer(map: ArgumentMap, finalNewline: boolean, eol: string, un
   const pieces = ['units: id confidence [!flags] signals...' + eol]
   written = 0
   for (const u of map.units) {
-    const where = unplaced.get(u.id)
+    const where = unplaced.size ? unplaced.get(u.id) : undefined
     if (dataLine(pieces, eol, [u.id, String(u.confidence)], UNIT_RAW, u, at(where), u.signals)) continue
     flush(pieces)
     pieces.push(unitLine(u, where) + eol)
