@@ -50,8 +50,13 @@ const MAX_PASSES = 8
 
 const value = (v: string): string => (UNQUOTED.test(v) ? v : `"${v.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`)
 
+const NO_RELATIONS: readonly Relation[] = []
+
 function attributes(u: Unit, outgoing: readonly Relation[], len: number | null): string {
-  const parts = [SHORTCUT.test(u.id) ? `#${u.id}` : `id=${value(u.id)}`]
+  const id = SHORTCUT.test(u.id) ? `#${u.id}` : `id=${value(u.id)}`
+  // Most marks carry an id only: one string, no array of parts to join.
+  if (len === null && outgoing.length === 0) return `{${id}}`
+  const parts = [id]
   if (len !== null) parts.push(`len=${len}`)
   if (outgoing.length === 0) return `{${parts.join(' ')}}`
   for (const type of RELATION_TYPES) {
@@ -134,7 +139,7 @@ function place(
       const mode = modes[i]!
       if (mode === 'unplaced') return
       const guard = u.start.offset > 0 && source[u.start.offset - 1] === ':' ? ESCAPE : ''
-      const out = outgoing.get(u.id) ?? []
+      const out = outgoing.get(u.id) ?? NO_RELATIONS
       if (mode === 'wrap') {
         ins.push({ at: u.start.offset, rank: 2, tie: -u.end.offset, text: `${guard}:${u.role}[`, owner: i, pos: 0 })
         ins.push({ at: u.end.offset, rank: 0, tie: -u.start.offset, text: `]${attributes(u, out, null)}`, owner: i, pos: 0 })
