@@ -50,8 +50,13 @@ const MAX_PASSES = 8
 
 const value = (v: string): string => (UNQUOTED.test(v) ? v : `"${v.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`)
 
+const NO_RELATIONS: readonly Relation[] = []
+
 function attributes(u: Unit, outgoing: readonly Relation[], len: number | null): string {
-  const parts = [SHORTCUT.test(u.id) ? `#${u.id}` : `id=${value(u.id)}`]
+  const id = SHORTCUT.test(u.id) ? `#${u.id}` : `id=${value(u.id)}`
+  // Most marks carry an id only: one string, no array of parts to join.
+  if (len === null && outgoing.length === 0) return `{${id}}`
+  const parts = [id]
   if (len !== null) parts.push(`len=${len}`)
   if (outgoing.length === 0) return `{${parts.join(' ')}}`
   for (const type of RELATION_TYPES) {
@@ -134,7 +139,7 @@ function place(
       const mode = modes[i]!
       if (mode === 'unplaced') return
       const guard = u.start.offset > 0 && source[u.start.offset - 1] === ':' ? ESCAPE : ''
-      const out = outgoing.get(u.id) ?? []
+      const out = outgoing.get(u.id) ?? NO_RELATIONS
       if (mode === 'wrap') {
         ins.push({ at: u.start.offset, rank: 2, tie: -u.end.offset, text: `${guard}:${u.role}[`, owner: i, pos: 0 })
         ins.push({ at: u.end.offset, rank: 0, tie: -u.start.offset, text: `]${attributes(u, out, null)}`, owner: i, pos: 0 })
@@ -172,6 +177,16 @@ interface Plain {
 }
 
 const SIMPLE_ID = /^[\p{L}\p{N}_-]+$/u
+/** SIMPLE_ID for ASCII ids (nearly all): a plain class, no Unicode properties to look up per character. */
+const SIMPLE_ASCII_ID = /^[A-Za-z0-9_-]+$/
+
+const simpleId = (id: string): boolean => SIMPLE_ASCII_ID.test(id) || SIMPLE_ID.test(id)
+
+/** Whether every relation target is a simple id (a plain loop: this runs for every unit). */
+function simpleTargets(out: readonly Relation[] | undefined): boolean {
+  if (out) for (const r of out) if (!simpleId(r.to)) return false
+  return true
+}
 
 function plainUnits(source: string, parsed: Parsed | undefined, args: readonly Unit[], outgoing: ReadonlyMap<string, Relation[]>): Plain {
   const simple = new Uint8Array(args.length)
@@ -182,7 +197,7 @@ function plainUnits(source: string, parsed: Parsed | undefined, args: readonly U
   args.forEach((u, i) => {
     while (b < blocks.length && blocks[b]!.end < u.start.offset) b++
     const block = blocks[b]
-    if (!block || !SIMPLE_ID.test(u.id) || !(outgoing.get(u.id) ?? []).every((r) => SIMPLE_ID.test(r.to))) return
+    if (!block || !simpleId(u.id) || !simpleTargets(outgoing.get(u.id))) return
     if (markReadsBack(source, block, u.start.offset, u.end.offset)) simple[i] = 1
   })
   return { roots: all, blocks, simple }

@@ -1,6 +1,6 @@
 import type { ArgumentMap } from '../model/types.js'
 import { plainish, shortText } from './text.js'
-import { forest, walkForest } from './tree.js'
+import { forest, visitForest, walkForest } from './tree.js'
 
 export interface OutlineOptions {
   /** Longest unit text shown, in characters. Default 100. */
@@ -25,10 +25,10 @@ export function toOutline(map: ArgumentMap, options: OutlineOptions = {}): strin
 export function outlineLines(map: ArgumentMap, options: OutlineOptions = {}): string[] {
   const width = options.width ?? 100
   const lines: string[] = []
-  for (const { node, depth } of walkForest(forest(map))) {
+  visitForest(forest(map), (node, depth) => {
     const sign = node.relation ? (node.relation.type === 'support' ? '+ ' : node.relation.type === 'attack' ? '- ' : '= ') : ''
     lines.push(`${'  '.repeat(depth)}${sign}${node.unit.role} ${node.unit.id}: ${shortText(node.unit.text, width)}`)
-  }
+  })
   if (lines.length === 0) lines.push('(no argumentative units)')
   return lines
 }

@@ -15,6 +15,15 @@ const SEPARATORS = /[\u00A0\u2010-\u2015\u201C-\u201F\u2026]/g
 /** Scratch for asciiNormal's output: every char it writes is ASCII, so a byte each, read back as a one-byte string. */
 const BUFFER = Buffer.allocUnsafe(4096)
 
+const SEPARATOR = 0
+const APOSTROPHE = 1
+/** For each ASCII character: its lower case if a letter or digit, APOSTROPHE for `'`, else SEPARATOR (one load, not a chain of range tests). */
+const WORD = new Uint8Array(128).map((_, c) => {
+  const lower = String.fromCharCode(c).toLowerCase().charCodeAt(0)
+  if ((lower >= 97 && lower <= 122) || (lower >= 48 && lower <= 57)) return lower
+  return c === 39 ? APOSTROPHE : SEPARATOR
+})
+
 /**
  * `text.toLowerCase().replace(ASCII_SEPARATORS, ' ').replace(/'+/g, '').trim()`
  * for ASCII text, in one pass into a buffer (ids are made for every unit,
@@ -27,16 +36,14 @@ function asciiNormal(text: string): string {
   let n = 0
   let gap = false
   for (let i = 0; i < text.length; i++) {
-    let c = text.charCodeAt(i)
-    if (c >= 65 && c <= 90) c += 32
-    const letter = (c >= 97 && c <= 122) || (c >= 48 && c <= 57)
-    if (!letter && c !== 39) {
+    const w = WORD[text.charCodeAt(i)]!
+    if (w === SEPARATOR) {
       gap = true
       continue
     }
     if (gap && n > 0) BUFFER[n++] = 32
     gap = false
-    if (letter) BUFFER[n++] = c
+    if (w !== APOSTROPHE) BUFFER[n++] = w
   }
   while (n > 0 && BUFFER[n - 1] === 32) n--
   return BUFFER.toString('latin1', 0, n)
