@@ -1,20 +1,24 @@
 /**
  * Where the time goes: the pipeline run stage by stage with a clock around
  * each (the stage functions `analyze` in src/pipeline.ts calls, in its
- * order, then the two emitters). `faithful` says whether the staged map
- * equals `analyze`'s.
+ * order, then the two emitters). With the default model, `model` is the
+ * learned tagger and linker after the rules (`relate` is the rules path's
+ * linker, so it takes no time there). `faithful` says whether the staged
+ * map equals `analyze`'s.
  */
 import { annotate } from '../src/emit/annotated.js'
 import { toJSON } from '../src/emit/json.js'
 import { assignIds } from '../src/model/ids.js'
 import type { ArgumentMap } from '../src/model/types.js'
+import { defaultModel } from '../src/learn/load.js'
+import type { Relation } from '../src/model/types.js'
 import { parseMarkdown } from '../src/parse/index.js'
 import { analyze, assembleMap, firstHeading, tagSegments } from '../src/pipeline.js'
 import { relate } from '../src/relate/index.js'
 import { segment } from '../src/segment/index.js'
 import { now } from './measure.js'
 
-export const STAGES = ['parse', 'segment', 'ids', 'tag', 'relate', 'assemble', 'json', 'annotate'] as const
+export const STAGES = ['parse', 'segment', 'ids', 'tag', 'model', 'relate', 'assemble', 'json', 'annotate'] as const
 export type Stage = (typeof STAGES)[number]
 
 export function staged(source: string, times: Record<Stage, number>): ArgumentMap {
@@ -31,10 +35,20 @@ export function staged(source: string, times: Record<Stage, number>): ArgumentMa
   const title = firstHeading(parsed.tree)
   const ids = assignIds(segments.map((s) => s.plain))
   lap('ids')
-  const { tagged, plan } = tagSegments(segments, title)
+  const rules = tagSegments(segments, title)
   lap('tag')
-  const relations = relate(segments, tagged, ids, plan)
-  lap('relate')
+  const model = defaultModel()
+  let tagged = rules.tagged
+  let relations: Relation[]
+  if (model !== 'rules') {
+    const learned = model.apply(segments, rules)
+    tagged = learned.tagged
+    relations = learned.links.map((l) => ({ from: ids[l.from]!, to: ids[l.to]!, type: l.type, confidence: l.confidence, signals: l.signals }))
+    lap('model')
+  } else {
+    relations = relate(segments, tagged, ids, rules.plan)
+    lap('relate')
+  }
   const map = assembleMap(source, segments, ids, tagged, relations, { title })
   lap('assemble')
   toJSON(map)
