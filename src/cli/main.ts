@@ -117,7 +117,7 @@ program
     const mapOf = await shownMapOf(io, opts.review, file)
     // One parse serves the map and annotate's verification of its marks, as in a corpus run (src/engine/render.ts);
     // without it annotate parsed the whole annotated text again (the op-ed ×1000: twice the CPU of `map`, 1.5 GB).
-    process.exitCode = documentCommand(file, io, opts.maxSize, (text, path, sha) => {
+    process.exitCode = await documentCommand(file, io, opts.maxSize, (text, path, sha) => {
       const parsed = parseMarkdown(text)
       return annotate(text, mapOf(text, path, sha, parsed), parsed)
     })
@@ -130,7 +130,7 @@ program
   .addOption(maxSize())
   .action(async (file: string, opts: { maxSize?: number }) => {
     const [{ strip }, { documentCommand }] = await Promise.all([import('../read/strip.js'), singleFile()])
-    process.exitCode = documentCommand(file, io, opts.maxSize, (text) => strip(text))
+    process.exitCode = await documentCommand(file, io, opts.maxSize, (text) => strip(text))
   })
 
 program
@@ -141,7 +141,7 @@ program
   .addOption(maxSize())
   .action(async (file: string, opts: { maxSize?: number; review: boolean }) => {
     const [{ readReviewed }, { toJSON }, { documentCommand }] = await Promise.all([import('./commands/read.js'), import('../emit/json.js'), singleFile()])
-    process.exitCode = documentCommand(file, io, opts.maxSize, (text, path) => toJSON(readReviewed(text, path, io, opts.review)))
+    process.exitCode = await documentCommand(file, io, opts.maxSize, (text, path) => toJSON(readReviewed(text, path, io, opts.review)))
   })
 
 program

@@ -8,7 +8,7 @@
  */
 import type { ArgumentMap } from '../model/types.js'
 import { plainish } from './text.js'
-import { forest, walkForest } from './tree.js'
+import { forest, visitForest } from './tree.js'
 
 /** Backslash-escape everything Argdown's lexer treats as syntax inside statement text. */
 function escapeText(text: string): string {
@@ -21,17 +21,17 @@ export function toArgdown(map: ArgumentMap): string {
   const yamlString = (s: string): string => JSON.stringify(s).replace(/=/g, '\\u003d')
   const out: string[] = ['===', `title: ${yamlString(map.source.title ?? map.source.path)}`, `source: ${yamlString(map.source.path)}`, '===', '']
   let first = true
-  for (const { node, depth } of walkForest(forest(map))) {
+  visitForest(forest(map), (node, depth) => {
     if (depth === 0 && !first) out.push('')
     first = false
     const text = escapeText(plainish(node.unit.text))
     if (node.relation?.type === 'restates') {
       // Argdown's equivalence: a second statement under the same title belongs to the same equivalence class.
       out.push(`${'    '.repeat(depth)}[${title(node.relation.to)}]: ${text} #${node.unit.role} #restatement`)
-      continue
+      return
     }
     const arrow = node.relation ? (node.relation.type === 'support' ? '<+ ' : '<- ') : ''
     out.push(`${'    '.repeat(depth)}${arrow}[${title(node.unit.id)}]: ${text} #${node.unit.role}`)
-  }
+  })
   return out.join('\n') + '\n'
 }

@@ -1,6 +1,6 @@
 import type { ArgumentMap } from '../model/types.js'
 import { plainish, shortText } from './text.js'
-import { forest, visitForest, walkForest } from './tree.js'
+import { forest, visitForest } from './tree.js'
 
 export interface OutlineOptions {
   /** Longest unit text shown, in characters. Default 100. */
@@ -65,7 +65,7 @@ function wrapText(text: string, width: number): string[] {
  */
 export function toReadableOutline(map: ArgumentMap, columns = 100): string {
   const lines: string[] = []
-  for (const { node, depth } of walkForest(forest(map))) {
+  visitForest(forest(map), (node, depth) => {
     const indent = '  '.repeat(depth)
     const sign = node.relation ? (SIGN[node.relation.type] ?? `${node.relation.type} `) : ''
     const head = `${indent}${sign}${node.unit.role} [${shortId(node.unit.id)}] `
@@ -73,7 +73,7 @@ export function toReadableOutline(map: ArgumentMap, columns = 100): string {
     lines.push(`${head}${body[0]}`)
     const hang = ' '.repeat(indent.length + sign.length + 4)
     for (const more of body.slice(1)) lines.push(`${hang}${more}`)
-  }
+  })
   if (lines.length === 0) lines.push('(no argumentative units)')
   return `${lines.join('\n')}\n`
 }

@@ -68,9 +68,11 @@ export function forest(map: ArgumentMap): TreeNode[] {
 }
 
 /**
- * visit(node, depth) for each node of the forest, in walkForest's order.
- * Without a generator: the annotated trailer's outline walks every unit, and
- * a yielded record per node (with the iterator's own) was a fifth of its cost.
+ * Depth-first walk of the forest: visit(node, depth) for each node, pre-order,
+ * children in order; iterative, so a chain thousands deep does not overflow the
+ * stack. A callback, not a generator: the annotated trailer's outline walks
+ * every unit, and a yielded record per node (with the iterator's own) was a
+ * fifth of its cost.
  */
 export function visitForest(nodes: readonly TreeNode[], visit: (node: TreeNode, depth: number) => void): void {
   const stack: TreeNode[] = []
@@ -91,13 +93,3 @@ export function visitForest(nodes: readonly TreeNode[], visit: (node: TreeNode, 
   }
 }
 
-/** Depth-first walk of the forest with each node's depth (pre-order, children in order; iterative). */
-export function* walkForest(nodes: readonly TreeNode[], depth = 0): Generator<{ node: TreeNode; depth: number }> {
-  const stack: Array<{ node: TreeNode; depth: number }> = []
-  for (let i = nodes.length - 1; i >= 0; i--) stack.push({ node: nodes[i]!, depth })
-  for (let top = stack.pop(); top; top = stack.pop()) {
-    yield top
-    const children = top.node.children
-    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, depth: top.depth + 1 })
-  }
-}

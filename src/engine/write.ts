@@ -53,7 +53,7 @@ function pendingEdits(doc: DocumentResult, file: { text: string; review?: Loaded
   if (!annotated || policy.discardEdits) return []
   const target = join(out, annotated.file)
   if (!existsSync(target)) return []
-  if (holds(target, whole((annotated.peek ?? annotated.content) as Output['content']))) return []
+  if (holds(target, whole(annotated.peek ?? annotated.content))) return []
   const existing = readOrNull(target)
   if (existing === null) return []
   const json = doc.outputs.find((o) => o.file.endsWith('.argmap.json'))
@@ -68,15 +68,22 @@ function pendingEdits(doc: DocumentResult, file: { text: string; review?: Loaded
   )
 }
 
-/** An output's whole text (its pieces joined), to compare with what is on disk. */
+/** An output's text, rendered now if it is a function: whole, or in pieces. */
+function rendered(content: Output['content']): string | Iterable<string> {
+  return typeof content === 'string' ? content : content()
+}
+
+/** An output's whole text (its pieces joined), to compare with what is on disk and then write. */
 function whole(content: Output['content']): string {
-  if (typeof content === 'string') return content
-  const made = content()
+  const made = rendered(content)
   return typeof made === 'string' ? made : [...made].join('')
 }
 
-/** Whether `path` holds exactly the pieces' bytes, compared piece by piece (none joined; false when unreadable). */
-function holdsPieces(path: string, pieces: string | Iterable<string>): boolean {
+/**
+ * Whether `path` holds exactly the text, given whole or in pieces (compared piece by piece, none joined);
+ * false when it is missing or unreadable.
+ */
+function holds(path: string, text: string | Iterable<string>): boolean {
   let bytes: Buffer
   try {
     bytes = readFileSync(path)
@@ -84,23 +91,12 @@ function holdsPieces(path: string, pieces: string | Iterable<string>): boolean {
     return false
   }
   let at = 0
-  for (const piece of typeof pieces === 'string' ? [pieces] : pieces) {
+  for (const piece of typeof text === 'string' ? [text] : text) {
     const b = Buffer.from(piece, 'utf8')
     if (at + b.length > bytes.length || !b.equals(bytes.subarray(at, at + b.length))) return false
     at += b.length
   }
   return at === bytes.length
-}
-
-/** Whether `path` holds exactly `content` (false when it is missing or unreadable). */
-function holds(path: string, content: string): boolean {
-  if (!existsSync(path)) return false
-  try {
-    const bytes = readFileSync(path)
-    return bytes.length === Buffer.byteLength(content) && bytes.equals(Buffer.from(content, 'utf8'))
-  } catch {
-    return false
-  }
 }
 
 /**
@@ -119,13 +115,15 @@ export function writeOrCheck(outputs: readonly Output[], out: string, check: boo
       if (!existsSync(target)) {
         // Nothing to compare with: a check need not render it, a write streams its pieces.
         if (check) stale.push(target)
-        else yield { path: target, content: typeof o.content === 'string' ? o.content : o.content() }
+        else yield { path: target, content: rendered(o.content) }
         continue
       }
       if (check) {
-        if (!holdsPieces(target, typeof o.content === 'string' ? [o.content] : o.content())) stale.push(target)
+        // Compared piece by piece: nothing is written, so the pieces need not be joined.
+        if (!holds(target, rendered(o.content))) stale.push(target)
         continue
       }
+      // Rendered once, whole: compared with the file, and written if it differs.
       const content = whole(o.content)
       if (!holds(target, content)) yield { path: target, content }
     }

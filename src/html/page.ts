@@ -86,6 +86,8 @@ export function* renderPagePieces(source: string, map: ArgumentMap, options: Pag
     '<main>\n<article id="text">\n'
   yield renderText(source, map, options.parsed?.tree, options.parsed?.shift)
   const argumentative = map.units.filter((u) => u.role !== 'none').length
+  // Past a bound a graph is too big to read or pan (the layout itself is linear): the page keeps the
+  // highlighted text and the review queue and says why the graph is missing.
   const layout = argumentative <= MAX_GRAPH_UNITS ? layoutMap(map) : null
   const graph = !layout
     ? `<p class="hint">The map has ${argumentative} argumentative units; the graph is drawn for at most ${MAX_GRAPH_UNITS}. Read it as an outline with <code>argmap map --format outline</code>.</p>`

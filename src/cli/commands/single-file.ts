@@ -20,15 +20,8 @@ async function writePieces(stream: Io['stdout'], pieces: Iterable<string>): Prom
  * (./map-of.ts, ./read.ts). A renderer may give its text in pieces
  * (src/emit/json.ts jsonPieces): each is written and dropped, so a large
  * output is never held whole with its UTF-8 copy; the exit code then comes
- * once the last piece is written.
+ * once the last piece is written (a whole text gives it at once).
  */
-export function documentCommand(path: string, io: Io, maxBytes: number | undefined, render: (text: string, path: string, sha256: string) => string): number
-export function documentCommand(
-  path: string,
-  io: Io,
-  maxBytes: number | undefined,
-  render: (text: string, path: string, sha256: string) => string | Iterable<string>,
-): number | Promise<number>
 export function documentCommand(
   path: string,
   io: Io,
